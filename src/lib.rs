@@ -1,2 +1,8 @@
+//! caselint: checks AWS Partner case studies and customer-facing docs against the AWS SMB
+//! Competency checklist. The binary is a thin shell over this library.
+
 pub mod diagnostic;
+pub mod document;
+pub mod fix;
 pub mod lines;
+pub mod report;

@@ -1,0 +1,1 @@
+//! Loading a file into a Document (placeholder; see the document helper).
