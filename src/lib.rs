@@ -6,3 +6,4 @@ pub mod document;
 pub mod fix;
 pub mod lines;
 pub mod report;
+pub mod lexicon;

@@ -1,0 +1,863 @@
+//! One automaton over every correct name, every derived wrong form and every old name;
+//! each hit is then judged in its context (prefix, casing, code-like surroundings,
+//! ordinary words that happen to be product names).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::variants::spacing_variants;
+use super::{Lexicon, Product, strip_prefix};
+
+const PREFIXES: [&str; 2] = ["Amazon", "AWS"];
+
+/// How a correct form relates to its product, which decides both the first-mention rule
+/// and the shape of a fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The full name ("Amazon Simple Storage Service").
+    Canonical,
+    /// The later-mention name with its prefix ("Amazon S3").
+    Short,
+    /// The short name without prefix ("S3").
+    Bare,
+    /// A named feature or accepted alternative ("Amazon S3 Glacier Deep Archive").
+    Alias,
+    /// A correct AWS phrase that is not a product ("AWS Cloud").
+    Term,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WrongReason {
+    /// Right letters, wrong capitals ("Cloudwatch").
+    Case,
+    /// Words split or joined ("Cloud Watch", "Route53").
+    Spacing,
+    /// "AWS" where the product is "Amazon", or the reverse ("AWS S3").
+    SwappedPrefix,
+    /// A prefix on a name that has none ("AWS Elastic Load Balancing").
+    AddedPrefix,
+    /// The full name without its prefix ("Simple Storage Service").
+    MissingPrefix,
+    /// A known misspelling or wrong word from the lexicon ("Amazon Recognition").
+    Known,
+    /// Close to a product name but not it ("AWS Lamda").
+    NearMiss,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Correct {
+        role: Role,
+    },
+    Wrong {
+        replacement: String,
+        reason: WrongReason,
+    },
+    Renamed {
+        old: String,
+        replacement: String,
+        date: String,
+    },
+}
+
+/// One product name found in a piece of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the text that was scanned.
+    pub range: Range<usize>,
+    /// Index into [`NameMatcher::products`]; `None` for terms that are not products.
+    pub product: Option<usize>,
+    pub verdict: Verdict,
+}
+
+#[derive(Debug, Clone)]
+enum FormKind {
+    Correct {
+        role: Role,
+        surface: String,
+        /// What a miscased hit of this form should become.
+        fix: String,
+    },
+    Wrong {
+        fix: String,
+        reason: WrongReason,
+    },
+    Renamed {
+        old: String,
+        fix: String,
+        date: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Form {
+    product: Option<usize>,
+    kind: FormKind,
+    /// Whether the form starts with "Amazon " or "AWS ".
+    prefixed: bool,
+    /// The product's bare name is an ordinary word: unprefixed variants are only a product
+    /// when written exactly right.
+    homograph: bool,
+}
+
+/// A candidate word for near-miss detection ("Lamda" for "Lambda").
+#[derive(Debug, Clone)]
+struct NearName {
+    lower: String,
+    product: usize,
+    /// Multi-word bare names: the words after the first, which must follow verbatim.
+    rest: String,
+    /// "CloudWatch", "DynamoDB": internal capitals make a coinage no English word is near.
+    distinctive: bool,
+}
+
+#[derive(Debug)]
+pub struct NameMatcher {
+    products: Vec<Product>,
+    automaton: AhoCorasick,
+    /// Pattern id → the forms sharing that lower-case key.
+    forms: Vec<Vec<Form>>,
+    near: HashMap<char, Vec<NearName>>,
+    terms_lower: std::collections::HashSet<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the product-name matcher: {0}")]
+pub struct BuildError(String);
+
+impl NameMatcher {
+    pub fn new(lexicon: &Lexicon) -> Result<NameMatcher, BuildError> {
+        let mut table = FormTable::default();
+        for (index, product) in lexicon.products.iter().enumerate() {
+            add_correct_forms(&mut table, index, product);
+        }
+        for term in &lexicon.terms {
+            table.add(
+                term,
+                Form {
+                    product: None,
+                    kind: FormKind::Correct {
+                        role: Role::Term,
+                        surface: term.clone(),
+                        fix: term.clone(),
+                    },
+                    prefixed: starts_with_prefix(term),
+                    homograph: false,
+                },
+            );
+        }
+        // Wrong forms second, so a form that is correct for any product is never wrong.
+        for (index, product) in lexicon.products.iter().enumerate() {
+            add_wrong_forms(&mut table, index, product);
+        }
+        let (keys, forms) = table.into_parts();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|err| BuildError(err.to_string()))?;
+
+        let mut near: HashMap<char, Vec<NearName>> = HashMap::new();
+        for (index, product) in lexicon.products.iter().enumerate() {
+            if !product.is_active() || product.homograph {
+                continue;
+            }
+            let bare = product.bare_name();
+            let (first, rest) = bare.split_once(' ').unwrap_or((bare, ""));
+            if first.chars().count() < 4 || !first.chars().all(|c| c.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let lower = first.to_ascii_lowercase();
+            let Some(initial) = lower.chars().next() else {
+                continue;
+            };
+            let distinctive = first.chars().skip(1).any(|c| c.is_ascii_uppercase());
+            near.entry(initial).or_default().push(NearName {
+                lower,
+                product: index,
+                rest: rest.to_string(),
+                distinctive,
+            });
+        }
+        let terms_lower = lexicon
+            .terms
+            .iter()
+            .map(|t| t.to_ascii_lowercase())
+            .collect();
+        Ok(NameMatcher {
+            products: lexicon.products.clone(),
+            automaton,
+            forms,
+            near,
+            terms_lower,
+        })
+    }
+
+    pub fn products(&self) -> &[Product] {
+        &self.products
+    }
+
+    /// Every product name in `text`, judged. Hits in code-like tokens (paths, hosts,
+    /// ARNs, CloudFormation types, CLI commands, package names) are left out.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let range = m.start()..m.end();
+            if !is_word_boundary(text, &range) || in_code_token(text, &range) {
+                continue;
+            }
+            if let Some(hit) = self.judge(text, range, m.pattern().as_usize()) {
+                hits.push(hit);
+            }
+        }
+        self.find_near_misses(text, &mut hits);
+        hits
+    }
+
+    fn judge(&self, text: &str, range: Range<usize>, pattern: usize) -> Option<Hit> {
+        let forms = self.forms.get(pattern)?;
+        let matched = &text[range.clone()];
+        // Exactly right.
+        for form in forms {
+            if let FormKind::Correct { role, surface, .. } = &form.kind
+                && surface == matched
+            {
+                return Some(Hit {
+                    range,
+                    product: form.product,
+                    verdict: Verdict::Correct { role: *role },
+                });
+            }
+        }
+        let form = forms.first()?;
+        match &form.kind {
+            FormKind::Correct { role, fix, .. } => {
+                if *role == Role::Term || !self.plausible_slip(form, matched) {
+                    return None;
+                }
+                let replacement = shape_fix(text, &range, fix, form, self.product(form));
+                Some(Hit {
+                    range,
+                    product: form.product,
+                    verdict: Verdict::Wrong {
+                        replacement,
+                        reason: WrongReason::Case,
+                    },
+                })
+            }
+            FormKind::Wrong { fix, reason } => {
+                if !self.plausible_slip(form, matched) {
+                    return None;
+                }
+                let replacement = shape_fix(text, &range, fix, form, self.product(form));
+                Some(Hit {
+                    range,
+                    product: form.product,
+                    verdict: Verdict::Wrong {
+                        replacement,
+                        reason: *reason,
+                    },
+                })
+            }
+            FormKind::Renamed { old, fix, date } => {
+                if is_historical_mention(text, &range) || looks_like_cli(matched) {
+                    return None;
+                }
+                Some(Hit {
+                    range,
+                    product: form.product,
+                    verdict: Verdict::Renamed {
+                        old: old.clone(),
+                        replacement: fix.clone(),
+                        date: date.clone(),
+                    },
+                })
+            }
+        }
+    }
+
+    fn product(&self, form: &Form) -> Option<&Product> {
+        form.product.and_then(|i| self.products.get(i))
+    }
+
+    /// Whether a hit that is not exactly a correct form is a slip in writing a product
+    /// name rather than an ordinary word, a command or an identifier.
+    fn plausible_slip(&self, form: &Form, matched: &str) -> bool {
+        if form.prefixed {
+            // `aws s3 cp`, `aws lambda invoke`: a CLI command, not prose.
+            return !looks_like_cli(matched);
+        }
+        if !form.homograph {
+            return true;
+        }
+        // Ordinary words: "lambda", "glue", "step functions", "an API gateway" are only
+        // product names when capitalised as one; a single word never is when miscased.
+        let multi_word = matched.contains(' ');
+        let first_upper = matched.chars().next().is_some_and(|c| c.is_uppercase());
+        let all_upper = matched
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+        multi_word && first_upper && !all_upper
+    }
+
+    /// "AWS Lamda", "Cloudwach": a word one edit away from a product name, either right
+    /// after "AWS"/"Amazon" or, unprefixed, when the name is a coinage ("CloudWatch")
+    /// that no English word is that close to.
+    fn find_near_misses(&self, text: &str, hits: &mut Vec<Hit>) {
+        if self.near.is_empty() {
+            return;
+        }
+        let mut new_hits = Vec::new();
+        let mut covered = hits.iter().map(|h| h.range.clone()).peekable();
+        let mut last_covered_end = 0;
+        let mut prev_word: Option<Range<usize>> = None;
+        for word in words(text) {
+            while let Some(next) = covered.peek() {
+                if next.end <= word.start {
+                    last_covered_end = last_covered_end.max(next.end);
+                    covered.next();
+                } else {
+                    break;
+                }
+            }
+            let inside_hit = covered
+                .peek()
+                .is_some_and(|c| c.start < word.end && word.start < c.end);
+            let token = &text[word.clone()];
+            let previous = prev_word.take();
+            prev_word = Some(word.clone());
+            if inside_hit || token.len() < 4 || !token.starts_with(|c: char| c.is_ascii_uppercase()) {
+                continue;
+            }
+            let prefix = previous.filter(|p| {
+                let gap = &text[p.end..word.start];
+                gap == " " && p.start >= last_covered_end && matches!(&text[p.clone()], "AWS" | "Amazon")
+            });
+            if let Some(hit) = self.near_miss(text, word.clone(), prefix) {
+                new_hits.push(hit);
+            }
+        }
+        if !new_hits.is_empty() {
+            hits.extend(new_hits);
+            hits.sort_by_key(|h| h.range.start);
+        }
+    }
+
+    fn near_miss(&self, text: &str, word: Range<usize>, prefix: Option<Range<usize>>) -> Option<Hit> {
+        let token = &text[word.clone()];
+        let lower = token.to_ascii_lowercase();
+        if in_code_token(text, &word) || self.terms_lower.contains(&lower) {
+            return None;
+        }
+        if let Some(p) = &prefix {
+            let phrase = text[p.start..word.end].to_ascii_lowercase();
+            if self.terms_lower.contains(&phrase) {
+                return None;
+            }
+        }
+        let initial = lower.chars().next()?;
+        let candidates = self.near.get(&initial)?;
+        let mut best: Option<(&NearName, usize)> = None;
+        for candidate in candidates {
+            if prefix.is_none() && (!candidate.distinctive || lower.len() < 7) {
+                continue;
+            }
+            if candidate.lower.len().abs_diff(lower.len()) > 1 {
+                continue;
+            }
+            let distance = strsim::damerau_levenshtein(&candidate.lower, &lower);
+            // Edits that only add or drop digits ("Cloud" for "Cloud9") are other words.
+            let digits_only = candidate.lower.replace(|c: char| c.is_ascii_digit(), "") == lower;
+            if distance == 1 && !digits_only && best.is_none_or(|(_, d)| distance < d) {
+                best = Some((candidate, distance));
+            }
+        }
+        let (candidate, _) = best?;
+        let product = self.products.get(candidate.product)?;
+        let mut end = word.end;
+        if !candidate.rest.is_empty() {
+            let after = text.get(word.end..)?;
+            let rest = after.strip_prefix(' ')?;
+            if !rest.starts_with(&candidate.rest) {
+                return None;
+            }
+            end = word.end + 1 + candidate.rest.len();
+        }
+        let start = prefix.as_ref().map_or(word.start, |p| p.start);
+        let replacement = if product.prefix.is_empty() && prefix.is_none() {
+            product.bare_name().to_string()
+        } else {
+            product.short.clone()
+        };
+        Some(Hit {
+            range: start..end,
+            product: Some(candidate.product),
+            verdict: Verdict::Wrong {
+                replacement,
+                reason: WrongReason::NearMiss,
+            },
+        })
+    }
+}
+
+/// Lower-case keys in insertion order, each with its forms; correct forms come first.
+#[derive(Default)]
+struct FormTable {
+    index: HashMap<String, usize>,
+    keys: Vec<String>,
+    forms: Vec<Vec<Form>>,
+}
+
+impl FormTable {
+    fn add(&mut self, surface: &str, form: Form) {
+        let key = surface.to_ascii_lowercase();
+        if key.trim().is_empty() {
+            return;
+        }
+        let slot = match self.index.get(&key) {
+            Some(&slot) => slot,
+            None => {
+                self.keys.push(key.clone());
+                self.forms.push(Vec::new());
+                self.index.insert(key, self.keys.len() - 1);
+                self.keys.len() - 1
+            }
+        };
+        let existing = &mut self.forms[slot];
+        let has_correct = existing
+            .iter()
+            .any(|f| matches!(f.kind, FormKind::Correct { .. }));
+        match form.kind {
+            FormKind::Correct { .. } => {
+                // Keep correct forms ahead of any wrong form under the same key.
+                existing.retain(|f| matches!(f.kind, FormKind::Correct { .. }));
+                existing.push(form);
+            }
+            _ if has_correct || !existing.is_empty() => {}
+            _ => existing.push(form),
+        }
+    }
+
+    fn into_parts(self) -> (Vec<String>, Vec<Vec<Form>>) {
+        (self.keys, self.forms)
+    }
+}
+
+fn correct(product: usize, homograph: bool, role: Role, surface: &str, fix: &str) -> Form {
+    Form {
+        product: Some(product),
+        kind: FormKind::Correct {
+            role,
+            surface: surface.to_string(),
+            fix: fix.to_string(),
+        },
+        prefixed: starts_with_prefix(surface),
+        homograph,
+    }
+}
+
+fn add_correct_forms(table: &mut FormTable, index: usize, product: &Product) {
+    let homograph = product.homograph;
+    let bare = product.bare_name();
+    table.add(
+        &product.canonical,
+        correct(index, false, Role::Canonical, &product.canonical, &product.canonical),
+    );
+    table.add(
+        &product.short,
+        correct(index, homograph, Role::Short, &product.short, &product.short),
+    );
+    if !product.prefix.is_empty() {
+        // The product's own prefix before its bare name is always right ("AWS IAM").
+        let prefixed = format!("{} {}", product.prefix, bare);
+        table.add(
+            &prefixed,
+            correct(index, homograph, Role::Short, &prefixed, &prefixed),
+        );
+    }
+    table.add(bare, correct(index, homograph, Role::Bare, bare, &product.short));
+    for alias in &product.aliases {
+        table.add(alias, correct(index, homograph, Role::Alias, alias, alias));
+        if let Some(alias_bare) = strip_any_prefix(alias) {
+            table.add(
+                alias_bare,
+                correct(index, homograph, Role::Alias, alias_bare, alias),
+            );
+        }
+    }
+}
+
+fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
+    let homograph = product.homograph;
+    let bare = product.bare_name();
+    let wrong = |surface: &str, fix: &str, reason: WrongReason| Form {
+        product: Some(index),
+        kind: FormKind::Wrong {
+            fix: fix.to_string(),
+            reason,
+        },
+        prefixed: starts_with_prefix(surface),
+        homograph,
+    };
+
+    // Bases: (bare part, the prefix it takes, what to write instead).
+    let mut bases: Vec<(String, String, String)> = vec![(
+        bare.to_string(),
+        product.prefix.clone(),
+        product.short.clone(),
+    )];
+    let canonical_bare = strip_prefix(&product.canonical, &product.prefix);
+    if canonical_bare != bare {
+        bases.push((
+            canonical_bare.to_string(),
+            product.prefix.clone(),
+            product.canonical.clone(),
+        ));
+        if !product.prefix.is_empty() {
+            table.add(
+                canonical_bare,
+                wrong(canonical_bare, &product.canonical, WrongReason::MissingPrefix),
+            );
+        }
+    }
+    for alias in &product.aliases {
+        let (prefix, alias_bare) = match strip_any_prefix(alias) {
+            Some(rest) => (alias[..alias.len() - rest.len() - 1].to_string(), rest),
+            None => (String::new(), alias.as_str()),
+        };
+        bases.push((alias_bare.to_string(), prefix, alias.clone()));
+    }
+
+    for (base, own_prefix, fix) in &bases {
+        let mut spellings = vec![(base.clone(), false)];
+        spellings.extend(spacing_variants(base).into_iter().map(|v| (v, true)));
+        for (spelling, respaced) in &spellings {
+            if *respaced {
+                table.add(spelling, wrong(spelling, fix, WrongReason::Spacing));
+            }
+            for prefix in PREFIXES {
+                let surface = format!("{prefix} {spelling}");
+                let reason = if *respaced {
+                    WrongReason::Spacing
+                } else if own_prefix.is_empty() {
+                    WrongReason::AddedPrefix
+                } else if own_prefix != prefix {
+                    WrongReason::SwappedPrefix
+                } else {
+                    continue;
+                };
+                table.add(&surface, wrong(&surface, fix, reason));
+            }
+        }
+    }
+
+    for known in &product.wrong {
+        let fix = closest(known, &[&product.short, &product.canonical]);
+        table.add(known, wrong(known, fix, WrongReason::Known));
+    }
+
+    let successor_for = |old_is_short: bool| {
+        if old_is_short {
+            product.short.clone()
+        } else {
+            product.canonical.clone()
+        }
+    };
+    for rename in &product.renamed_from {
+        for (old, is_short) in [(&rename.name, false), (&rename.short, true)] {
+            if old.is_empty() {
+                continue;
+            }
+            let renamed = |surface: &str| Form {
+                product: Some(index),
+                kind: FormKind::Renamed {
+                    old: old.clone(),
+                    fix: successor_for(is_short),
+                    date: rename.date.clone(),
+                },
+                prefixed: starts_with_prefix(surface),
+                homograph: false,
+            };
+            table.add(old, renamed(old));
+            if let Some(old_bare) = strip_any_prefix(old) {
+                for prefix in PREFIXES {
+                    let swapped = format!("{prefix} {old_bare}");
+                    table.add(&swapped, renamed(&swapped));
+                }
+                // A coinage stays recognisable without its prefix ("CodeWhisperer"); a
+                // plain phrase ("Single Sign-On") is a generic term.
+                if is_coinage(old_bare) {
+                    table.add(old_bare, renamed(old_bare));
+                }
+            }
+        }
+    }
+}
+
+/// The best of `options` for a hand-listed wrong form: the long name for a long slip
+/// ("Amazon Simple Storage Services"), the short one otherwise.
+fn closest<'a>(wrong: &str, options: &[&'a String]) -> &'a str {
+    let wrong = wrong.to_ascii_lowercase();
+    options
+        .iter()
+        .map(|o| (o.as_str(), strsim::jaro_winkler(&wrong, &o.to_ascii_lowercase())))
+        .fold(None, |best: Option<(&str, f64)>, (o, score)| match best {
+            Some((_, s)) if s >= score => best,
+            _ => Some((o, score)),
+        })
+        .map_or("", |(o, _)| o)
+}
+
+fn is_coinage(name: &str) -> bool {
+    !name.contains(' ')
+        && name.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        && name.chars().any(|c| c.is_ascii_lowercase())
+}
+
+fn starts_with_prefix(surface: &str) -> bool {
+    strip_any_prefix(surface).is_some()
+}
+
+fn strip_any_prefix(name: &str) -> Option<&str> {
+    PREFIXES.iter().find_map(|p| {
+        name.strip_prefix(p)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .filter(|rest| !rest.is_empty())
+    })
+}
+
+/// `aws s3 cp`, `aws lambda invoke`: lower-case `aws` followed by a lower-case service.
+fn looks_like_cli(matched: &str) -> bool {
+    matched.starts_with("aws ") && !matched.chars().any(|c| c.is_uppercase())
+}
+
+/// Shapes the fix for a miscased or misspelt hit: an unprefixed hit glued into a compound
+/// ("Cloudwatch-based") keeps the bare name, so the fix reads "CloudWatch-based".
+fn shape_fix(text: &str, range: &Range<usize>, fix: &str, form: &Form, product: Option<&Product>) -> String {
+    let glued = text[..range.start].ends_with('-') || text[range.end..].starts_with('-');
+    if glued && !form.prefixed {
+        if let Some(product) = product {
+            return strip_prefix(fix, &product.prefix).to_string();
+        }
+    }
+    fix.to_string()
+}
+
+/// "formerly Amazon Elasticsearch Service", "Amazon ES (now OpenSearch Service)": an old
+/// name used as history is correct.
+fn is_historical_mention(text: &str, range: &Range<usize>) -> bool {
+    const BEFORE: [&str; 9] = [
+        "formerly", "previously", "renamed", "was called", "known as", "former ", "succeeded", "successor", "replaced",
+    ];
+    const AFTER: [&str; 7] = ["(now", "now called", "now named", "renamed", "is now", "has been", "became"];
+    let before_start = floor_char_boundary(text, range.start.saturating_sub(48));
+    let before = text[before_start..range.start].to_ascii_lowercase();
+    let after_end = ceil_char_boundary(text, (range.end + 32).min(text.len()));
+    let after = text[range.end..after_end].to_ascii_lowercase();
+    BEFORE.iter().any(|w| before.contains(w)) || AFTER.iter().any(|w| after.contains(w))
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn ceil_char_boundary(text: &str, mut index: usize) -> usize {
+    while index < text.len() && !text.is_char_boundary(index) {
+        index += 1;
+    }
+    index
+}
+
+/// A name must stand as whole words: "S3" in "MS3" or "EC2s" is something else.
+fn is_word_boundary(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !joins(before) && !joins(after)
+}
+
+/// Whether the hit sits inside a token that is code rather than prose: a path or URL
+/// (`/aws/lambda/`, `s3.amazonaws.com`), an ARN (`arn:aws:s3:::`), a CloudFormation
+/// type (`AWS::S3::Bucket`), a package (`@aws-sdk/client-s3`, `aws-lambda`), a variable
+/// (`AWS_REGION`, `$S3_BUCKET`), or a file name (`cloudwatch.json`).
+fn in_code_token(text: &str, range: &Range<usize>) -> bool {
+    let token_start = text[..range.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let token_end = text[range.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| range.end + i);
+    let opening: &[char] = &['(', '[', '{', '"', '\'', '“', '‘', '*', '_', '<', '«'];
+    let closing: &[char] = &[
+        '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '”', '’', '*', '_', '>', '»',
+    ];
+    let before = text[token_start..range.start].trim_start_matches(opening);
+    let after = text[range.end..token_end].trim_end_matches(closing);
+    let after = after.strip_prefix("'s").unwrap_or(after);
+    let after = after.strip_prefix("’s").unwrap_or(after);
+    let codeish = |s: &str| {
+        s.contains(['/', '\\', '@', '=', '$', '#', '{', '}', '<', '>', '|', '`'])
+            || s.contains("::")
+            || s.contains('_')
+    };
+    if codeish(before) || codeish(after) {
+        return true;
+    }
+    // `arn:aws:s3`, `s3:GetObject`, `s3.amazonaws.com`, `cloudwatch.json`: a colon or a
+    // dot glued to letters on the hit's side.
+    let glued = |s: &str, at_end: bool| {
+        let mut chars: Box<dyn Iterator<Item = char>> = if at_end {
+            Box::new(s.chars().rev())
+        } else {
+            Box::new(s.chars())
+        };
+        matches!(chars.next(), Some('.' | ':')) && chars.next().is_some_and(|c| c.is_alphanumeric())
+    };
+    if glued(after, false) || glued(before, true) {
+        return true;
+    }
+    // Lower-case hyphenated identifiers: `aws-lambda`, `ec2-user`, `amazon-s3-bucket`.
+    let matched = &text[range.clone()];
+    let lower_hit = !matched.chars().any(|c| c.is_uppercase());
+    lower_hit && (before.ends_with('-') || after.starts_with('-'))
+}
+
+/// Byte ranges of the words (letters and digits) in `text`.
+fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = iter.next()?;
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = iter.peek() {
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                end = i + c.len_utf8();
+                iter.next();
+            }
+            return Some(start..end);
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> NameMatcher {
+        NameMatcher::new(&Lexicon::builtin().unwrap()).unwrap()
+    }
+
+    fn judge(text: &str) -> Vec<(String, Verdict)> {
+        matcher()
+            .find(text)
+            .into_iter()
+            .map(|h| (text[h.range].to_string(), h.verdict))
+            .collect()
+    }
+
+    fn wrong(text: &str) -> Vec<(String, String)> {
+        judge(text)
+            .into_iter()
+            .filter_map(|(m, v)| match v {
+                Verdict::Wrong { replacement, .. } => Some((m, replacement)),
+                Verdict::Renamed { replacement, .. } => Some((m, replacement)),
+                Verdict::Correct { .. } => None,
+            })
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn issue_examples() {
+        assert_eq!(wrong("We log to Cloudwatch daily."), vec![pair("Cloudwatch", "Amazon CloudWatch")]);
+        assert_eq!(wrong("Files go to AWS S3."), vec![pair("AWS S3", "Amazon S3")]);
+        assert_eq!(wrong("Amazon Lambda runs it."), vec![pair("Amazon Lambda", "AWS Lambda")]);
+        assert_eq!(wrong("State in Dynamo DB."), vec![pair("Dynamo DB", "Amazon DynamoDB")]);
+        assert_eq!(wrong("Run on AWS Lamda."), vec![pair("AWS Lamda", "AWS Lambda")]);
+        assert_eq!(
+            wrong("Search with Amazon Elasticsearch Service."),
+            vec![pair("Amazon Elasticsearch Service", "Amazon OpenSearch Service")]
+        );
+    }
+
+    #[test]
+    fn correct_names_are_not_flagged() {
+        for text in [
+            "Amazon Simple Storage Service (Amazon S3) stores objects in S3.",
+            "AWS Lambda and Lambda functions; Amazon CloudWatch and CloudWatch.",
+            "AWS Identity and Access Management (IAM) and AWS IAM policies.",
+            "Elastic Load Balancing spreads the load.",
+        ] {
+            assert_eq!(wrong(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn homographs_are_ordinary_words_unless_written_as_names() {
+        assert_eq!(wrong("A lambda expression in Python."), vec![]);
+        assert_eq!(wrong("LAMBDA is a Greek letter."), vec![]);
+        assert_eq!(wrong("Each step functions as a gate."), vec![]);
+        assert_eq!(wrong("We use Step functions for orchestration."), vec![pair("Step functions", "AWS Step Functions")]);
+        assert_eq!(wrong("Deploy with AWS lambda."), vec![pair("AWS lambda", "AWS Lambda")]);
+    }
+
+    #[test]
+    fn code_like_contexts_are_skipped() {
+        for text in [
+            "Run aws s3 cp to copy.",
+            "The ARN arn:aws:s3:::bucket is used.",
+            "Declare AWS::S3::Bucket in the template.",
+            "Install @aws-sdk/client-dynamodb first.",
+            "Open s3.amazonaws.com/bucket now.",
+            "Logs land in /aws/lambda/my-fn.",
+            "Set AWS_LAMBDA_RUNTIME_API.",
+            "Log in as ec2-user.",
+            "See cloudwatch.json for settings.",
+        ] {
+            assert_eq!(wrong(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn renamed_names_used_as_history_are_fine() {
+        assert_eq!(wrong("OpenSearch Service (formerly Amazon Elasticsearch Service) is used."), vec![]);
+        assert_eq!(
+            wrong("Amazon ES clusters"),
+            vec![pair("Amazon ES", "Amazon OpenSearch Service")]
+        );
+    }
+
+    #[test]
+    fn compounds_keep_the_bare_name() {
+        assert_eq!(wrong("A Cloudwatch-based alarm."), vec![pair("Cloudwatch", "CloudWatch")]);
+    }
+
+    #[test]
+    fn near_misses_need_a_prefix_or_a_coinage() {
+        assert_eq!(wrong("Metrics in Cloudwach today."), vec![pair("Cloudwach", "Amazon CloudWatch")]);
+        assert_eq!(wrong("Lamda is misspelt but unprefixed."), vec![]);
+        assert_eq!(wrong("The AWS Cloud is big."), vec![]);
+    }
+
+    #[test]
+    fn words_and_boundaries() {
+        assert_eq!(wrong("MS3 and EC2s and S3x"), vec![]);
+        let text = "é Amazon S3";
+        let hits = matcher().find(text);
+        assert_eq!(&text[hits[0].range.clone()], "Amazon S3");
+    }
+}
