@@ -1,0 +1,258 @@
+//! `caselint.toml`: found by walking up from the checked path (or named with `--config`);
+//! command-line flags override it.
+//!
+//! ```toml
+//! [rules]                       # per rule or family: "off" | "warning" | "error"
+//! "DOC-003/first-mention" = "warning"
+//!
+//! [files]
+//! include = ["docs/**/*.md"]    # globs, relative to the folder being walked
+//! exclude = ["docs/legacy/**"]
+//! max_file_size = 10485760      # bytes
+//!
+//! [naming]
+//! accept = ["Acme Cloud Connector"]   # extra terms that are always right
+//! bare_short_names = true             # "S3" after a full mention is fine
+//! partition = "aws"                   # or "aws-cn": every "AWS X" is "Amazon X"
+//! products = ["our-products.toml"]    # extra lexicon records, relative to this file
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::lexicon::Partition;
+
+pub const FILE_NAME: &str = "caselint.toml";
+
+/// A rule's level as configured: `off` silences it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Rule id or family (`DOC-003`) → level; the most specific entry wins.
+    #[serde(default)]
+    pub rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    pub files: Files,
+    #[serde(default)]
+    pub naming: Naming,
+    /// Folder the config file sits in: relative paths in it are resolved from here.
+    #[serde(skip)]
+    pub root: Option<PathBuf>,
+    /// The file this was read from, for messages.
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Files {
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(default = "default_max_file_size")]
+    pub max_file_size: u64,
+}
+
+impl Default for Files {
+    fn default() -> Self {
+        Files {
+            include: Vec::new(),
+            exclude: Vec::new(),
+            max_file_size: default_max_file_size(),
+        }
+    }
+}
+
+fn default_max_file_size() -> u64 {
+    10 * 1024 * 1024
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Naming {
+    #[serde(default)]
+    pub accept: Vec<String>,
+    #[serde(default = "yes")]
+    pub bare_short_names: bool,
+    #[serde(default)]
+    pub partition: Partition,
+    #[serde(default)]
+    pub products: Vec<PathBuf>,
+}
+
+impl Default for Naming {
+    fn default() -> Self {
+        Naming {
+            accept: Vec::new(),
+            bare_short_names: true,
+            partition: Partition::default(),
+            products: Vec::new(),
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a valid caselint configuration:\n{message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl Config {
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut config = Config::parse(&text).map_err(|message| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        })?;
+        config.root = path.parent().map(Path::to_path_buf);
+        config.source = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parses the text of a config file. Errors carry the line, the offending key and,
+    /// for a misspelt key, what was probably meant.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let config: Config = toml::from_str(text).map_err(|err| explain_toml_error(&err))?;
+        for (rule, _) in config.rules.iter() {
+            if rule.trim().is_empty() {
+                return Err("[rules] has an empty rule id".to_string());
+            }
+        }
+        Ok(config)
+    }
+
+    /// The nearest `caselint.toml` in `start` or one of its parent folders.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let start = if start.is_file() {
+            start.parent()?.to_path_buf()
+        } else {
+            start.to_path_buf()
+        };
+        let absolute = std::path::absolute(&start).unwrap_or(start);
+        absolute
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+
+    /// The configured level for `rule`, trying the exact id, then its family
+    /// (`DOC-003/first-mention` → `DOC-003`).
+    pub fn level_for(&self, rule: &str) -> Option<Level> {
+        if let Some(level) = self.rules.get(rule) {
+            return Some(*level);
+        }
+        let mut family = rule;
+        while let Some((parent, _)) = family.rsplit_once('/') {
+            if let Some(level) = self.rules.get(parent) {
+                return Some(*level);
+            }
+            family = parent;
+        }
+        None
+    }
+
+    /// Resolves a path written in the config file against the file's folder.
+    pub fn resolve(&self, path: &Path) -> PathBuf {
+        match &self.root {
+            Some(root) if path.is_relative() => root.join(path),
+            _ => path.to_path_buf(),
+        }
+    }
+}
+
+fn explain_toml_error(err: &toml::de::Error) -> String {
+    let message = err.to_string();
+    // serde lists the expected keys for an unknown one; add the likely intended key.
+    if let Some(rest) = message.split("unknown field `").nth(1)
+        && let Some((unknown, expected)) = rest.split_once('`')
+    {
+        let candidates: Vec<&str> = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        if let Some(best) = candidates
+            .iter()
+            .map(|c| (c, strsim::jaro_winkler(unknown, c)))
+            .filter(|(_, score)| *score > 0.8)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(c, _)| c)
+        {
+            return format!("{message}did you mean `{best}`?");
+        }
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_resolve_from_exact_then_family() {
+        let config = Config::parse(
+            "[rules]\n\"DOC-003\" = \"warning\"\n\"DOC-003/renamed\" = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.level_for("DOC-003/product-name"), Some(Level::Warning));
+        assert_eq!(config.level_for("DOC-003/renamed"), Some(Level::Off));
+        assert_eq!(config.level_for("UCR-001"), None);
+    }
+
+    #[test]
+    fn misspelt_keys_get_a_suggestion_and_a_line() {
+        let err = Config::parse("[naming]\nbare_short_name = false\n").unwrap_err();
+        assert!(err.contains("did you mean `bare_short_names`"), "{err}");
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn bad_levels_are_rejected() {
+        let err = Config::parse("[rules]\n\"DOC-003\" = \"loud\"\n").unwrap_err();
+        assert!(err.contains("loud") || err.contains("unknown variant"), "{err}");
+    }
+
+    #[test]
+    fn defaults() {
+        let config = Config::parse("").unwrap();
+        assert!(config.naming.bare_short_names);
+        assert_eq!(config.naming.partition, Partition::Aws);
+        assert_eq!(config.files.max_file_size, 10 * 1024 * 1024);
+        let cn = Config::parse("[naming]\npartition = \"aws-cn\"\n").unwrap();
+        assert_eq!(cn.naming.partition, Partition::AwsCn);
+    }
+}

@@ -1,0 +1,90 @@
+//! The rule engine: every rule is a pure function of a parsed document and a context; it
+//! never touches the disk or the network. Each rule carries its own documentation, which
+//! `caselint rules` and `caselint explain` print.
+
+pub mod naming;
+
+use crate::config::{Config, Level};
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, DocumentKind};
+use crate::lexicon::NameMatcher;
+
+/// What a rule is and how a writer satisfies it: one source for `rules`, `explain`, the
+/// default severity and the help attached to findings.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The checklist requirement it enforces.
+    pub requirement: &'static str,
+    /// The checklist's own words for that requirement.
+    pub checklist_words: &'static str,
+    /// Level when the configuration says nothing, for case studies and public pages…
+    pub default_level: Level,
+    /// …and for other customer-facing docs (files without caselint front matter).
+    pub default_level_docs: Level,
+    pub applies_to: &'static str,
+    pub what: &'static str,
+    pub why: &'static str,
+    pub bad_example: &'static str,
+    pub good_example: &'static str,
+    pub fix_safety: &'static str,
+}
+
+pub const DOC_003_WORDS: &str = "All customer facing documentation … must meet the following standards: \
+All references to AWS services must use the correct product names. (Please reference the official AWS \
+product landing pages for the correct spelling and styling of product names)";
+
+/// Every rule caselint knows, in the order `caselint rules` lists them.
+pub fn all_rules() -> &'static [RuleInfo] {
+    naming::RULES
+}
+
+pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
+    all_rules().iter().find(|r| r.id.eq_ignore_ascii_case(id))
+}
+
+/// What rules may read besides the document.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub names: &'a NameMatcher,
+}
+
+/// Runs every rule on `doc`, then applies the configured levels and the document's
+/// suppression comments. Findings come back sorted by position.
+pub fn check_document(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    let mut found = naming::check(doc, ctx);
+    found.retain_mut(|diagnostic| {
+        let Some(level) = effective_level(ctx.config, &diagnostic.rule, doc.kind) else {
+            return true;
+        };
+        match level.severity() {
+            Some(severity) => {
+                diagnostic.severity = severity;
+                !doc.suppressions.is_suppressed(&diagnostic.rule, diagnostic.span.start)
+            }
+            None => false,
+        }
+    });
+    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+    found
+}
+
+/// The configured level for a rule, or its default for this kind of document. `None` for
+/// rules this engine does not know (their diagnostics keep the severity they were given).
+pub fn effective_level(config: &Config, rule: &str, kind: DocumentKind) -> Option<Level> {
+    if let Some(level) = config.level_for(rule) {
+        return Some(level);
+    }
+    let info = rule_info(rule)?;
+    Some(match kind {
+        DocumentKind::Doc => info.default_level_docs,
+        _ => info.default_level,
+    })
+}
+
+/// Whether a rule can produce anything for this kind of document under this config: lets
+/// expensive rules skip work.
+pub fn is_enabled(config: &Config, rule: &str, kind: DocumentKind) -> bool {
+    effective_level(config, rule, kind) != Some(Level::Off)
+}

@@ -1,0 +1,299 @@
+//! DOC-003, first half: AWS product names. The lexicon decides what is a name; this module
+//! turns the matcher's verdicts into findings a writer can act on.
+
+use std::collections::HashSet;
+
+use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
+use crate::config::Level;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::document::{BlockKind, Document};
+use crate::lexicon::{Verdict, WrongReason, matcher::Role};
+
+pub const PRODUCT_NAME: &str = "DOC-003/product-name";
+pub const RENAMED: &str = "DOC-003/renamed";
+pub const FIRST_MENTION: &str = "DOC-003/first-mention";
+pub const BARE_NAME: &str = "DOC-003/bare-name";
+
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: PRODUCT_NAME,
+        title: "AWS product names are spelled exactly as AWS spells them",
+        requirement: "DOC-003",
+        checklist_words: DOC_003_WORDS,
+        default_level: Level::Error,
+        default_level_docs: Level::Error,
+        applies_to: "all Markdown: case studies, public pages and customer-facing docs",
+        what: "Finds AWS product names written in a way AWS never writes them: wrong capitals \
+(`Cloudwatch`), split or joined words (`Dynamo DB`, `Route53`), the wrong prefix (`AWS S3`, \
+`Amazon Lambda`), a prefix on a name that has none (`AWS Elastic Load Balancing`), the full name \
+without its prefix (`Simple Storage Service`) and misspellings (`AWS Lamda`). Short forms AWS's own \
+writers use, such as `S3`, `EC2`, `Lambda` or `CloudWatch Logs`, are not wrong names.",
+        why: "The AWS validator checks customer-facing documentation for correct product names \
+(DOC-003); a misspelt name reads as carelessness to customers and reviewers alike.",
+        bad_example: "We store every invoice in AWS S3 and alert on failures with Cloudwatch.",
+        good_example: "We store every invoice in Amazon S3 and alert on failures with Amazon CloudWatch.",
+        fix_safety: "Safe: the replacement is the one correct spelling. Not applied where the name \
+is split by formatting (`**AWS** S3`), which is left for you to edit.",
+    },
+    RuleInfo {
+        id: RENAMED,
+        title: "Products AWS renamed are called by their current name",
+        requirement: "DOC-003",
+        checklist_words: DOC_003_WORDS,
+        default_level: Level::Error,
+        default_level_docs: Level::Error,
+        applies_to: "all Markdown",
+        what: "Finds names AWS has replaced, such as `Amazon Elasticsearch Service` (now `Amazon \
+OpenSearch Service`) or `AWS Single Sign-On` (now `AWS IAM Identity Center`), and gives the new name \
+and the date of the change. An old name written as history (`formerly Amazon Elasticsearch Service`) \
+is fine.",
+        why: "A replaced name is no longer the correct product name, and it dates the document.",
+        bad_example: "Search runs on Amazon Elasticsearch Service.",
+        good_example: "Search runs on Amazon OpenSearch Service (formerly Amazon Elasticsearch Service).",
+        fix_safety: "Safe: the current name replaces the old one.",
+    },
+    RuleInfo {
+        id: FIRST_MENTION,
+        title: "The first mention of a product gives its full name",
+        requirement: "DOC-003",
+        checklist_words: DOC_003_WORDS,
+        default_level: Level::Warning,
+        default_level_docs: Level::Off,
+        applies_to: "case studies and public pages (off for other docs unless configured)",
+        what: "The first time a document mentions a product in its body text, AWS style spells out \
+the full name with the short name in parentheses: `Amazon Simple Storage Service (Amazon S3)`. \
+Headings use the short name and do not count.",
+        why: "Readers outside AWS may not know the short names; AWS's own style guide asks for the \
+full name first.",
+        bad_example: "Acme moved its archive to S3.",
+        good_example: "Acme moved its archive to Amazon Simple Storage Service (Amazon S3).",
+        fix_safety: "Unsafe: offered as a suggestion, applied only with --unsafe-fixes, because the \
+sentence may need rewording.",
+    },
+    RuleInfo {
+        id: BARE_NAME,
+        title: "Later mentions keep the product's prefix (when configured)",
+        requirement: "DOC-003",
+        checklist_words: DOC_003_WORDS,
+        default_level: Level::Warning,
+        default_level_docs: Level::Warning,
+        applies_to: "documents checked with `naming.bare_short_names = false`",
+        what: "With `bare_short_names = false` in caselint.toml, a bare short name such as `S3` or \
+`EC2` is reported and the short name with its prefix (`Amazon S3`) is suggested. AWS docs themselves \
+accept both, so this is a house-style choice and off by default.",
+        why: "Some partners' style guides ask for the prefixed short name throughout.",
+        bad_example: "Objects are copied to S3 nightly.",
+        good_example: "Objects are copied to Amazon S3 nightly.",
+        fix_safety: "Unsafe: applied only with --unsafe-fixes.",
+    },
+];
+
+pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    let products = ctx.names.products();
+    let first_mention_on = is_enabled(ctx.config, FIRST_MENTION, doc.kind);
+    let bare_on = !ctx.config.naming.bare_short_names && is_enabled(ctx.config, BARE_NAME, doc.kind);
+    let mut mentioned: HashSet<usize> = HashSet::new();
+    let mut out = Vec::new();
+
+    for prose in &doc.prose {
+        let in_heading = matches!(prose.block, BlockKind::Heading(_));
+        for hit in ctx.names.find(&prose.text) {
+            let span = prose.source_range(hit.range.clone());
+            let verbatim = prose.is_verbatim(hit.range.clone());
+            let written = &prose.text[hit.range.clone()];
+            let product = hit.product.and_then(|i| products.get(i));
+            match &hit.verdict {
+                Verdict::Wrong {
+                    replacement,
+                    reason,
+                } => {
+                    let diagnostic = Diagnostic::new(
+                        PRODUCT_NAME,
+                        Severity::Error,
+                        span,
+                        format!("`{written}` is not the product's name: write `{replacement}`"),
+                    )
+                    .with_help(reason_help(*reason, written, replacement));
+                    out.push(offer(diagnostic, replacement, verbatim, Applicability::Safe));
+                    if !in_heading {
+                        hit.product.map(|p| mentioned.insert(p));
+                    }
+                }
+                Verdict::Renamed {
+                    old,
+                    replacement,
+                    date,
+                } => {
+                    let when = readable_date(date)
+                        .map(|d| format!(" on {d}"))
+                        .unwrap_or_default();
+                    let diagnostic = Diagnostic::new(
+                        RENAMED,
+                        Severity::Error,
+                        span,
+                        format!("`{old}` was renamed{when}: write `{replacement}`"),
+                    )
+                    .with_help(
+                        "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story.",
+                    );
+                    out.push(offer(diagnostic, replacement, verbatim, Applicability::Safe));
+                    if !in_heading {
+                        hit.product.map(|p| mentioned.insert(p));
+                    }
+                }
+                Verdict::Correct { role } => {
+                    let (Some(index), Some(product)) = (hit.product, product) else {
+                        continue;
+                    };
+                    if in_heading || !matches!(role, Role::Canonical | Role::Short | Role::Bare) {
+                        continue;
+                    }
+                    let first = mentioned.insert(index);
+                    if first && first_mention_on && *role != Role::Canonical {
+                        let full = product.first_mention_form();
+                        let already_full = product.canonical == product.short && *role == Role::Short;
+                        if !already_full {
+                            let diagnostic = Diagnostic::new(
+                                FIRST_MENTION,
+                                Severity::Warning,
+                                span,
+                                format!("first mention of {}: write the full name `{full}`", product.short),
+                            )
+                            .with_help(
+                                "Spell out a product's full name the first time it appears, then use the short name.",
+                            );
+                            out.push(offer(diagnostic, &full, verbatim, Applicability::Unsafe));
+                        }
+                    } else if !first
+                        && bare_on
+                        && *role == Role::Bare
+                        && !product.prefix.is_empty()
+                        && product.short != product.bare_name()
+                    {
+                        let diagnostic = Diagnostic::new(
+                            BARE_NAME,
+                            Severity::Warning,
+                            span,
+                            format!("write `{}` rather than the bare `{written}`", product.short),
+                        )
+                        .with_help("Your configuration asks for short names with their prefix (`naming.bare_short_names = false`).");
+                        out.push(offer(diagnostic, &product.short, verbatim, Applicability::Unsafe));
+                    }
+                }
+            }
+        }
+    }
+    out.iter_mut().for_each(|d| d.requirement = "DOC-003".to_string());
+    out
+}
+
+/// Attaches `replacement` as a fix when the source under the span is plain text; when the
+/// name is split by markup or an escape it is only suggested, so `--fix` never breaks
+/// formatting.
+fn offer(diagnostic: Diagnostic, replacement: &str, verbatim: bool, applicability: Applicability) -> Diagnostic {
+    if verbatim {
+        diagnostic.with_fix(replacement, applicability)
+    } else {
+        diagnostic.with_suggestion(replacement)
+    }
+}
+
+fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String {
+    match reason {
+        WrongReason::Case => "AWS product names keep their exact capitals.".to_string(),
+        WrongReason::Spacing => "AWS product names keep their exact spacing: words are neither split nor joined.".to_string(),
+        WrongReason::SwappedPrefix => {
+            "Each product has its own prefix, `Amazon` or `AWS`; it is part of the name and cannot be swapped.".to_string()
+        }
+        WrongReason::AddedPrefix => format!("`{replacement}` has no `AWS` or `Amazon` in its name."),
+        WrongReason::MissingPrefix => "The full name includes its prefix.".to_string(),
+        WrongReason::Known | WrongReason::NearMiss => {
+            format!("`{written}` looks like a misspelling of `{replacement}`.")
+        }
+    }
+}
+
+/// "2021-09-08" → "September 8, 2021"; anything else is left out of the message.
+fn readable_date(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let mut parts = date.splitn(3, '-');
+    let year: u32 = parts.next()?.parse().ok()?;
+    let month: usize = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    let name = MONTHS.get(month.checked_sub(1)?)?;
+    (1..=31).contains(&day).then(|| format!("{name} {day}, {year}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::lexicon::{Lexicon, NameMatcher};
+    use crate::rules::check_document;
+
+    fn run(source: &str, config: &Config) -> Vec<Diagnostic> {
+        let names = NameMatcher::new(&Lexicon::builtin().unwrap()).unwrap();
+        let (doc, _) = Document::parse("t.md", source.to_string());
+        check_document(&doc, &Context { config, names: &names })
+    }
+
+    #[test]
+    fn wrong_name_has_safe_fix_and_exact_span() {
+        let source = "Alerts go to Cloudwatch.\n";
+        let found = run(source, &Config::default());
+        assert_eq!(found.len(), 1);
+        let d = &found[0];
+        assert_eq!(d.rule, PRODUCT_NAME);
+        assert_eq!(&source[d.span.clone()], "Cloudwatch");
+        assert_eq!(d.message, "`Cloudwatch` is not the product's name: write `Amazon CloudWatch`");
+        assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
+        assert_eq!(d.requirement, "DOC-003");
+    }
+
+    #[test]
+    fn renamed_gives_date() {
+        let found = run("Runs on Amazon Elasticsearch Service.\n", &Config::default());
+        assert_eq!(found[0].rule, RENAMED);
+        assert!(found[0].message.contains("September 8, 2021"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn first_mention_is_off_for_plain_docs_and_on_when_configured() {
+        assert!(run("Data lives in S3.\n", &Config::default()).is_empty());
+        let config = Config::parse("[rules]\n\"DOC-003/first-mention\" = \"warning\"\n").unwrap();
+        let found = run("Data lives in S3. Later S3 again.\n", &config);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].rule, FIRST_MENTION);
+        assert_eq!(
+            found[0].suggestions,
+            vec!["Amazon Simple Storage Service (Amazon S3)".to_string()]
+        );
+        let full = run("Data lives in Amazon Simple Storage Service (Amazon S3).\n", &config);
+        assert!(full.is_empty(), "{full:?}");
+    }
+
+    #[test]
+    fn bare_names_reported_only_when_configured() {
+        let config = Config::parse("[naming]\nbare_short_names = false\n").unwrap();
+        let found = run("Amazon S3 holds data. S3 is cheap.\n", &config);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].rule, BARE_NAME);
+        assert!(run("Amazon S3 holds data. S3 is cheap.\n", &Config::default()).is_empty());
+    }
+
+    #[test]
+    fn rules_can_be_turned_off() {
+        let config = Config::parse("[rules]\n\"DOC-003\" = \"off\"\n").unwrap();
+        assert!(run("Alerts go to Cloudwatch.\n", &config).is_empty());
+    }
+
+    #[test]
+    fn dates_read_well() {
+        assert_eq!(readable_date("2021-09-08").as_deref(), Some("September 8, 2021"));
+        assert_eq!(readable_date("2021-13-08"), None);
+        assert_eq!(readable_date(""), None);
+    }
+}
