@@ -1,8 +1,12 @@
 //! caselint: checks AWS Partner case studies and customer-facing docs against the AWS SMB
-//! Competency checklist. The binary is a thin shell over this library.
+//! Competency checklist. The binary is a thin shell over this library: discover → load →
+//! check → report → fix.
 
+pub mod check;
+pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod discover;
 pub mod document;
 pub mod fix;
 pub mod lexicon;

@@ -1,0 +1,195 @@
+//! The pipeline for one run: load each file, check it, fix it if asked. Files are
+//! independent, so they are checked in parallel; results keep the discovery order.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostic::{Applicability, Diagnostic, FileReport, Severity, file_rules};
+use crate::document::{Document, Limits, read_text};
+use crate::fix::{apply_fixes, unified_diff, write_atomic};
+use crate::lexicon::{Lexicon, LexiconError, NameMatcher};
+use crate::rules::{Context, check_document};
+
+/// Everything that is built once per run and shared by all files.
+pub struct Checker {
+    config: Config,
+    names: NameMatcher,
+    limits: Limits,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    #[error(transparent)]
+    Matcher(#[from] crate::lexicon::matcher::BuildError),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FixMode {
+    #[default]
+    Off,
+    /// Apply fixes marked safe.
+    Safe,
+    /// Apply every fix, including the unsafe ones.
+    Unsafe,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RunOptions {
+    pub fix: FixMode,
+    /// Compute the fixes but print a diff instead of writing files.
+    pub diff: bool,
+    pub color: bool,
+}
+
+/// The outcome for one file: what remains to report, and what fixing did.
+#[derive(Debug)]
+pub struct FileOutcome {
+    pub report: FileReport,
+    pub fixes_applied: usize,
+    /// A unified diff, in `--diff` mode, when fixes would change the file.
+    pub diff: Option<String>,
+}
+
+/// How many times fixes are re-applied to the same text: a fix skipped because it
+/// overlapped another is found again on the next pass, so one run converges.
+const FIX_PASSES: usize = 4;
+
+impl Checker {
+    pub fn new(config: Config) -> Result<Checker, SetupError> {
+        let mut lexicon = Lexicon::builtin()?;
+        for path in &config.naming.products {
+            lexicon.extend_from_file(&config.resolve(path))?;
+        }
+        lexicon.accept_terms(config.naming.accept.iter().cloned());
+        let lexicon = lexicon.into_partition(config.naming.partition);
+        let names = NameMatcher::new(&lexicon)?;
+        let limits = Limits {
+            max_file_bytes: config.files.max_file_size,
+        };
+        Ok(Checker { config, names, limits })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Checks text that is already in memory (tests, editors, fetched pages).
+    pub fn check_source(&self, path: &Path, source: String) -> FileReport {
+        let (doc, mut diagnostics) = Document::parse(path, source);
+        let ctx = Context {
+            config: &self.config,
+            names: &self.names,
+        };
+        diagnostics.extend(check_document(&doc, &ctx));
+        diagnostics.sort_by_key(|d| d.span.start);
+        FileReport {
+            path: path.to_path_buf(),
+            source: doc.source,
+            diagnostics,
+        }
+    }
+
+    pub fn check_file(&self, path: &Path) -> FileReport {
+        match read_text(path, &self.limits) {
+            Ok(source) => self.check_source(path, source),
+            Err(diagnostic) => FileReport {
+                path: path.to_path_buf(),
+                source: String::new(),
+                diagnostics: vec![diagnostic],
+            },
+        }
+    }
+
+    /// Checks (and, as asked, fixes) one file.
+    pub fn process(&self, path: &Path, options: &RunOptions) -> FileOutcome {
+        let report = self.check_file(path);
+        let wants_fix = options.fix != FixMode::Off || options.diff;
+        if !wants_fix || !report.diagnostics.iter().any(|d| fixable(d, options.fix)) {
+            return FileOutcome {
+                report,
+                fixes_applied: 0,
+                diff: None,
+            };
+        }
+        let include_unsafe = options.fix == FixMode::Unsafe;
+        let original = report.source.clone();
+        let mut current = report;
+        let mut applied = 0;
+        for _ in 0..FIX_PASSES {
+            let outcome = apply_fixes(&current.source, &current.diagnostics, include_unsafe);
+            if outcome.applied == 0 || outcome.fixed == current.source {
+                break;
+            }
+            applied += outcome.applied;
+            current = self.check_source(path, outcome.fixed);
+        }
+        if applied == 0 {
+            return FileOutcome {
+                report: current,
+                fixes_applied: 0,
+                diff: None,
+            };
+        }
+        if options.diff {
+            return FileOutcome {
+                diff: Some(unified_diff(path, &original, &current.source, options.color)),
+                report: current,
+                fixes_applied: applied,
+            };
+        }
+        if let Err(err) = write_atomic(path, &current.source) {
+            // Nothing was written: report what was found in the file as it still is.
+            let mut unchanged = self.check_source(path, original);
+            unchanged.diagnostics.insert(
+                0,
+                Diagnostic::new(file_rules::IO, Severity::Error, 0..0, err.to_string()),
+            );
+            return FileOutcome {
+                report: unchanged,
+                fixes_applied: 0,
+                diff: None,
+            };
+        }
+        FileOutcome {
+            report: current,
+            fixes_applied: applied,
+            diff: None,
+        }
+    }
+
+    /// Processes every file in parallel; outcomes come back in the order of `files`.
+    pub fn run(&self, files: &[PathBuf], options: &RunOptions) -> Vec<FileOutcome> {
+        files.par_iter().map(|path| self.process(path, options)).collect()
+    }
+}
+
+fn fixable(diagnostic: &Diagnostic, mode: FixMode) -> bool {
+    diagnostic.fix.as_ref().is_some_and(|fix| {
+        fix.applicability == Applicability::Safe || mode == FixMode::Unsafe
+    })
+}
+
+/// 0: nothing at error level; 1: findings at error level; 2: a file could not be checked.
+pub fn exit_code(reports: &[FileReport]) -> u8 {
+    let diagnostics = || reports.iter().flat_map(|r| r.diagnostics.iter());
+    if diagnostics().any(|d| d.rule == file_rules::IO) {
+        2
+    } else if diagnostics().any(|d| d.severity == Severity::Error) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Safe fixes still available in `reports` (for the "N can be fixed" hint).
+pub fn count_fixable(reports: &[FileReport], mode: FixMode) -> usize {
+    reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter())
+        .filter(|d| fixable(d, mode))
+        .count()
+}

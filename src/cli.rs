@@ -1,0 +1,270 @@
+//! Command-line definitions and dispatch. Flags are documented here once; `--help` shows
+//! them.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check::{Checker, FixMode, RunOptions, count_fixable, exit_code};
+use crate::config::Config;
+use crate::diagnostic::FileReport;
+use crate::discover::{Filters, discover};
+use crate::report::{self, Format, RenderOptions, Summary};
+use crate::rules::{all_rules, rule_info};
+
+/// Exit code for usage, configuration and I/O errors.
+pub const EXIT_TROUBLE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "caselint",
+    version,
+    about = "Checks AWS Partner case studies and customer-facing docs against the AWS SMB Competency checklist.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check Markdown files and folders (folders are walked, honouring .gitignore).
+    Check(CheckArgs),
+    /// List every rule with its default level.
+    Rules,
+    /// Explain a rule: what the checklist asks, why, and a passing example.
+    Explain {
+        /// A rule id such as DOC-003/product-name.
+        rule: String,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files or folders to check [default: the current folder].
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    /// Apply safe fixes to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply fixes marked unsafe (e.g. first-mention rewrites).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Show the fixes as a unified diff instead of writing the files.
+    #[arg(long)]
+    pub diff: bool,
+    /// Use this configuration file instead of looking for caselint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any caselint.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Check only walked files matching this glob (repeatable; overrides the config's).
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// Skip walked files and folders matching this glob (repeatable; added to the config's).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs the parsed command line; returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules => list_rules(),
+        Command::Explain { rule } => explain(&rule),
+    }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let config = match load_config(&args, &paths) {
+        Ok(config) => config,
+        Err(message) => return trouble(&message),
+    };
+    let include = if args.include.is_empty() {
+        config.files.include.clone()
+    } else {
+        args.include.clone()
+    };
+    let mut exclude = config.files.exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
+    let filters = match Filters::new(&include, &exclude) {
+        Ok(filters) => filters,
+        Err(err) => return trouble(&err.to_string()),
+    };
+    let checker = match Checker::new(config) {
+        Ok(checker) => checker,
+        Err(err) => return trouble(&err.to_string()),
+    };
+
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let fix = match (args.fix || args.diff, args.unsafe_fixes) {
+        (false, _) => FixMode::Off,
+        (true, false) => FixMode::Safe,
+        (true, true) => FixMode::Unsafe,
+    };
+    let options = RunOptions {
+        fix,
+        diff: args.diff,
+        color,
+    };
+
+    let found = discover(&paths, &filters);
+    let outcomes = checker.run(&found.files, &options);
+    let fixes_applied: usize = outcomes.iter().map(|o| o.fixes_applied).sum();
+    let diffs: Vec<String> = outcomes.iter().filter_map(|o| o.diff.clone()).collect();
+    let files_checked = outcomes.len();
+    let mut reports: Vec<FileReport> = found.problems;
+    reports.extend(outcomes.into_iter().map(|o| o.report));
+
+    let mut summary = Summary::from_reports(&reports, files_checked);
+    summary.fixes_applied = if args.diff { 0 } else { fixes_applied };
+    summary.fixable_remaining = count_fixable(&reports, FixMode::Safe);
+
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = (|| -> std::io::Result<()> {
+        if format == Format::Human {
+            for diff in &diffs {
+                out.write_all(diff.as_bytes())?;
+            }
+        }
+        report::render(
+            format,
+            &reports,
+            &summary,
+            &RenderOptions {
+                color,
+                show_summary: true,
+            },
+            &mut out,
+        )?;
+        out.flush()
+    })();
+    if let Err(err) = written
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return trouble(&format!("cannot write the report: {err}"));
+    }
+    exit_code(&reports)
+}
+
+fn load_config(args: &CheckArgs, paths: &[PathBuf]) -> Result<Config, String> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => paths.first().and_then(|p| Config::discover(p)),
+    };
+    match path {
+        Some(path) => Config::load(&path).map_err(|err| err.to_string()),
+        None => Ok(Config::default()),
+    }
+}
+
+fn trouble(message: &str) -> u8 {
+    eprintln!("caselint: {message}");
+    EXIT_TROUBLE
+}
+
+fn list_rules() -> u8 {
+    let mut out = String::new();
+    for rule in all_rules() {
+        out.push_str(&format!(
+            "{:<24} {:<8} {}\n{:<24} {:<8} applies to {}\n",
+            rule.id,
+            level_name(rule.default_level),
+            rule.title,
+            "",
+            "",
+            rule.applies_to
+        ));
+    }
+    print!("{out}");
+    0
+}
+
+fn explain(id: &str) -> u8 {
+    let Some(rule) = rule_info(id) else {
+        let known: Vec<&str> = all_rules().iter().map(|r| r.id).collect();
+        let hint = known
+            .iter()
+            .map(|k| (k, strsim::jaro_winkler(&id.to_ascii_uppercase(), &k.to_ascii_uppercase())))
+            .filter(|(_, s)| *s > 0.8)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| format!(" Did you mean `{k}`?"))
+            .unwrap_or_default();
+        return trouble(&format!(
+            "no rule called `{id}`.{hint} Run `caselint rules` to list them."
+        ));
+    };
+    println!("{} — {}\n", rule.id, rule.title);
+    println!("Checklist {}: \"{}\"\n", rule.requirement, rule.checklist_words);
+    println!("What it checks\n  {}\n", rule.what);
+    println!("Why it matters\n  {}\n", rule.why);
+    println!("Example\n  Instead of: {}\n  Write:      {}\n", rule.bad_example, rule.good_example);
+    println!("Fix\n  {}\n", rule.fix_safety);
+    println!(
+        "Default level: {} (case studies and public pages), {} (other docs). Applies to {}.",
+        level_name(rule.default_level),
+        level_name(rule.default_level_docs),
+        rule.applies_to
+    );
+    0
+}
+
+fn level_name(level: crate::config::Level) -> &'static str {
+    match level {
+        crate::config::Level::Off => "off",
+        crate::config::Level::Warning => "warning",
+        crate::config::Level::Error => "error",
+    }
+}
+
+/// For `main`: parses the process arguments, mapping clap's own exit codes onto ours.
+pub fn main_with_args() -> u8 {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(err) => {
+            let code = if err.use_stderr() { EXIT_TROUBLE } else { 0 };
+            let _ = err.print();
+            code
+        }
+    }
+}
