@@ -1,0 +1,90 @@
+//! Speed of `caselint check` on real documentation: ../shared/corpus (AWS guides, 17.5 MB).
+//! `cargo bench --bench corpus` prints throughput and peak memory; it asserts nothing, so
+//! the numbers are read by people, never by CI. `CASELINT_CORPUS` points elsewhere.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    let corpus = std::env::var_os("CASELINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    if !corpus.is_dir() {
+        eprintln!("corpus not found at {}: set CASELINT_CORPUS", corpus.display());
+        return;
+    }
+    let bytes = total_bytes(&corpus);
+    let binary = env!("CARGO_BIN_EXE_caselint");
+    let runs = 7;
+    let mut times = Vec::new();
+    let mut findings = String::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let output = Command::new(binary)
+            .args(["check", "--no-config", "--format", "json"])
+            .arg(&corpus)
+            .output()
+            .expect("caselint runs");
+        times.push(start.elapsed());
+        findings = String::from_utf8_lossy(&output.stdout).into_owned();
+    }
+    times.sort();
+    let median = times[runs / 2];
+    let best = times[0];
+    println!(
+        "corpus: {} ({:.1} MB)\nbinary wall time over {runs} runs: best {:.3} s, median {:.3} s ({:.0} MB/s median)",
+        corpus.display(),
+        bytes as f64 / 1e6,
+        best.as_secs_f64(),
+        median.as_secs_f64(),
+        bytes as f64 / 1e6 / median.as_secs_f64().max(1e-9),
+    );
+    if let Some(peak) = peak_rss_of_child(binary, &corpus) {
+        println!("peak memory (max RSS of one run): {:.1} MiB", peak as f64 / 1024.0);
+    }
+    print_rule_counts(&findings);
+}
+
+fn total_bytes(dir: &std::path::Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                total += entry.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
+    }
+    total
+}
+
+/// Max RSS in KiB via GNU time, when installed (`apt-get install time`).
+fn peak_rss_of_child(binary: &str, corpus: &std::path::Path) -> Option<u64> {
+    let output = Command::new("/usr/bin/time")
+        .arg("-v")
+        .arg(binary)
+        .args(["check", "--no-config", "--format", "json"])
+        .arg(corpus)
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    stderr
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .and_then(|v| v.trim().parse().ok())
+}
+
+fn print_rule_counts(json: &str) {
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for part in json.split("\"rule\":").skip(1) {
+        let rule = part.trim_start().trim_start_matches('"');
+        let rule = rule.split('"').next().unwrap_or_default();
+        *counts.entry(rule.to_string()).or_default() += 1;
+    }
+    println!("findings per rule: {counts:?}");
+}
