@@ -19,6 +19,7 @@
 //! in the shown source line are replaced by placeholders of the same length in bytes, so
 //! positions still match.
 
+use std::borrow::Cow;
 use std::io::{self, Write as _};
 
 use codespan_reporting::diagnostic as cs;
@@ -46,7 +47,7 @@ pub(super) fn render(
     for report in reports {
         let name = clean_line(&display_path(&report.path));
         let shown = visible_source(&report.source);
-        let file = SimpleFile::new(name.as_str(), shown.as_str());
+        let file = SimpleFile::new(name.as_str(), shown.as_ref());
         let index = LineIndex::new(&report.source);
         for diagnostic in sorted(report) {
             let position = Position::of(diagnostic, &report.source, &index);
@@ -171,9 +172,17 @@ fn notes(diagnostic: &Diagnostic, options: &RenderOptions) -> Vec<String> {
             replacements.push(suggestion);
         }
     }
+    let delete = replacements.contains(&"");
+    replacements.retain(|r| !r.is_empty());
     replacements.truncate(MAX_SUGGESTIONS);
-    if !replacements.is_empty() {
-        notes.push(format!("help: write {}", one_of(&replacements)));
+    match (replacements.is_empty(), delete) {
+        (true, false) => {}
+        (true, true) => notes.push("help: delete it".to_string()),
+        (false, false) => notes.push(format!("help: write {}", one_of(&replacements))),
+        (false, true) => notes.push(format!(
+            "help: write {} or delete it",
+            one_of(&replacements)
+        )),
     }
     if let Some(help) = &diagnostic.help {
         let help = clean_line(help);
@@ -208,12 +217,8 @@ fn one_of(replacements: &[&str]) -> String {
     }
 }
 
-/// A replacement between backticks, shown so that spaces at its ends stay visible and an
-/// empty one reads as "nothing".
+/// A replacement between backticks, so that spaces at its ends stay visible.
 fn quote(replacement: &str) -> String {
-    if replacement.is_empty() {
-        return "nothing (delete it)".to_string();
-    }
     format!("`{}`", clean_line(replacement))
 }
 
@@ -237,9 +242,9 @@ pub(super) fn clean_line(text: &str) -> String {
 /// characters per line as the original so spans and columns still match: control
 /// characters other than tab and line endings become a placeholder of the same UTF-8
 /// length (`?`, `¿`, `�`).
-fn visible_source(source: &str) -> String {
+fn visible_source(source: &str) -> Cow<'_, str> {
     if !source.chars().any(|c| c == '\r' || is_unsafe(c)) {
-        return source.to_string();
+        return Cow::Borrowed(source);
     }
     let mut shown = String::with_capacity(source.len());
     let mut chars = source.chars().peekable();
@@ -259,7 +264,7 @@ fn visible_source(source: &str) -> String {
             });
         }
     }
-    shown
+    Cow::Owned(shown)
 }
 
 /// Characters that would move the cursor, change colours or reorder text on a terminal.
@@ -488,7 +493,21 @@ mod tests {
         assert_eq!(one_of(&["A"]), "`A`");
         assert_eq!(one_of(&["A", "B"]), "`A` or `B`");
         assert_eq!(one_of(&["A", "B", "C"]), "`A`, `B` or `C`");
-        assert_eq!(one_of(&[""]), "nothing (delete it)");
+    }
+
+    #[test]
+    fn an_empty_replacement_reads_as_delete() {
+        let source = "the the end\n";
+        let only = Diagnostic::new("DOC-003/grammar", Severity::Warning, 3..7, "`the` twice")
+            .with_fix("", Applicability::Safe);
+        let output = human(&[file("a.md", source, vec![only.clone()])], 1, false);
+        assert!(output.contains("= help: delete it\n"), "{output}");
+        let both = only.with_suggestion("then");
+        let output = human(&[file("a.md", source, vec![both])], 1, false);
+        assert!(
+            output.contains("= help: write `then` or delete it\n"),
+            "{output}"
+        );
     }
 
     #[test]
