@@ -408,4 +408,87 @@ mod tests {
         );
         assert!(!empty.in_source);
     }
+
+    /// Every span over a tricky text, in every format: no panic, valid JSON, positions
+    /// that slice the text.
+    #[test]
+    fn any_span_renders() {
+        let source = "é🚀\r\n\tx\u{1b}\n";
+        let index = LineIndex::new(source);
+        let mut diagnostics = Vec::new();
+        for start in 0..source.len() + 3 {
+            for end in 0..source.len() + 3 {
+                let diagnostic = Diagnostic::new("R/x", Severity::Warning, start..end, "m")
+                    .with_fix("y", crate::diagnostic::Applicability::Safe);
+                let position = Position::of(&diagnostic, source, &index);
+                assert!(
+                    source.get(position.bytes.clone()).is_some(),
+                    "{start}..{end}"
+                );
+                assert!(position.start <= position.end, "{start}..{end}");
+                diagnostics.push(diagnostic);
+            }
+        }
+        let reports = [FileReport {
+            path: PathBuf::from("t.md"),
+            source: source.to_string(),
+            diagnostics,
+        }];
+        let summary = Summary::from_reports(&reports, 1);
+        for format in Format::ALL {
+            for color in [false, true] {
+                let options = RenderOptions {
+                    color,
+                    ..RenderOptions::default()
+                };
+                let mut out = Vec::new();
+                render(*format, &reports, &summary, &options, &mut out).expect("render");
+                let text = String::from_utf8(out).expect("utf-8");
+                if *format == Format::Json {
+                    let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+                    assert_eq!(
+                        value["diagnostics"].as_array().map(Vec::len),
+                        Some(reports[0].diagnostics.len())
+                    );
+                }
+                if !color {
+                    assert!(!text.contains('\x1b'));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_at_the_very_end_points_at_the_last_empty_line() {
+        let source = "a\n";
+        let index = LineIndex::new(source);
+        let position = Position::of(
+            &Diagnostic::new("R", Severity::Error, 2..2, "m"),
+            source,
+            &index,
+        );
+        assert!(position.in_source);
+        assert_eq!((position.start, position.end), ((2, 1), (2, 1)));
+        let reports = [FileReport {
+            path: PathBuf::from("a.md"),
+            source: source.into(),
+            diagnostics: vec![Diagnostic::new(
+                "R/x",
+                Severity::Error,
+                2..2,
+                "missing ending",
+            )],
+        }];
+        let mut out = Vec::new();
+        render(
+            Format::Human,
+            &reports,
+            &Summary::from_reports(&reports, 1),
+            &RenderOptions::default(),
+            &mut out,
+        )
+        .expect("render");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(text.contains("  --> a.md:2:1\n"), "{text}");
+    }
 }
