@@ -113,11 +113,19 @@ pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic], include_unsafe: boo
     }
 }
 
+/// How many fixes `--fix` could make in `source` (over as many runs as it takes):
+/// fixes that would change the text and whose span fits it, overlapping ones included,
+/// duplicates counted once. Use it for [`crate::report::Summary::fixable_remaining`].
+pub fn count_fixable(source: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> usize {
+    let outcome = apply_fixes(source, diagnostics, include_unsafe);
+    outcome.applied + outcome.skipped_overlapping
+}
+
 /// Why the fixed text of a file could not be saved. Every message names the file, says the
 /// file was left as it was, and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum FixError {
-    #[error("could not save fixes to {}: {} Nothing was changed; check that the file exists.", path.display(), plain(error))]
+    #[error("could not save fixes to {}: {} Nothing was changed; check that the file exists and that you can open it.", path.display(), plain(error))]
     Missing { path: PathBuf, error: io::Error },
     #[error("could not save fixes to {}: the file is read-only. Nothing was changed; make the file writable and run again.", path.display())]
     ReadOnly { path: PathBuf },
@@ -412,6 +420,21 @@ mod tests {
         assert_eq!(outcome.fixed, "aXb");
         assert_eq!(outcome.applied, 1);
         assert_eq!(outcome.skipped_overlapping, 1);
+    }
+
+    #[test]
+    fn counting_fixable() {
+        let source = "abcdef";
+        let diagnostics = [
+            raw_fix(0..3, "X", Applicability::Safe),
+            raw_fix(1..2, "Y", Applicability::Safe), // overlaps: counted, for a later run
+            raw_fix(0..3, "X", Applicability::Safe), // duplicate: once
+            raw_fix(3..4, "d", Applicability::Safe), // no change
+            raw_fix(4..99, "e", Applicability::Safe), // does not fit
+            raw_fix(5..6, "F", Applicability::Unsafe), // only on request
+        ];
+        assert_eq!(count_fixable(source, &diagnostics, false), 2);
+        assert_eq!(count_fixable(source, &diagnostics, true), 3);
     }
 
     #[test]
