@@ -48,6 +48,7 @@ struct Edit<'a> {
 pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic], include_unsafe: bool) -> FixOutcome {
     let mut skipped_invalid = 0;
     let mut edits: Vec<Edit<'_>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for diagnostic in diagnostics {
         let Some(fix) = &diagnostic.fix else { continue };
         if fix.applicability == Applicability::Unsafe && !include_unsafe {
@@ -60,7 +61,7 @@ pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic], include_unsafe: boo
             skipped_invalid += 1;
             continue;
         };
-        if current == fix.replacement {
+        if current == fix.replacement || !seen.insert((span.start, span.end, &fix.replacement)) {
             continue;
         }
         edits.push(Edit {
@@ -85,9 +86,6 @@ pub fn apply_fixes(source: &str, diagnostics: &[Diagnostic], include_unsafe: boo
     let mut last: Option<&Edit<'_>> = None;
     for edit in &edits {
         if let Some(previous) = last {
-            if previous.span == edit.span && previous.replacement == edit.replacement {
-                continue;
-            }
             let overlaps = edit.span.start < cursor
                 || (edit.span.start == previous.span.start
                     && (edit.span.is_empty() || previous.span.is_empty()));
@@ -448,6 +446,18 @@ mod tests {
         assert_eq!(outcome.fixed, "Amazon CloudWatch");
         assert_eq!(outcome.applied, 1);
         assert_eq!(outcome.skipped_overlapping, 0);
+
+        // A skipped fix reported twice counts once.
+        let diagnostics = [
+            raw_fix(0..10, "Amazon CloudWatch", Applicability::Safe),
+            raw_fix(0..5, "x", Applicability::Safe),
+            raw_fix(0..10, "other", Applicability::Safe),
+            raw_fix(0..5, "x", Applicability::Safe),
+        ];
+        let outcome = apply_fixes(source, &diagnostics, false);
+        assert_eq!(outcome.fixed, "Amazon CloudWatch");
+        assert_eq!(outcome.applied, 1);
+        assert_eq!(outcome.skipped_overlapping, 2);
     }
 
     #[test]
