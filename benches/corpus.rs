@@ -11,7 +11,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     if !corpus.is_dir() {
-        eprintln!("corpus not found at {}: set CASELINT_CORPUS", corpus.display());
+        eprintln!(
+            "corpus not found at {}: set CASELINT_CORPUS",
+            corpus.display()
+        );
         return;
     }
     let bytes = total_bytes(&corpus);
@@ -41,7 +44,10 @@ fn main() {
         bytes as f64 / 1e6 / median.as_secs_f64().max(1e-9),
     );
     if let Some(peak) = peak_rss_of_child(binary, &corpus) {
-        println!("peak memory (max RSS of one run): {:.1} MiB", peak as f64 / 1024.0);
+        println!(
+            "peak memory (max RSS of one run): {:.1} MiB",
+            peak as f64 / 1024.0
+        );
     }
     print_rule_counts(&findings);
 }
@@ -50,7 +56,9 @@ fn total_bytes(dir: &std::path::Path) -> u64 {
     let mut total = 0;
     let mut stack = vec![dir.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -75,7 +83,10 @@ fn peak_rss_of_child(binary: &str, corpus: &std::path::Path) -> Option<u64> {
     let stderr = String::from_utf8_lossy(&output.stderr);
     stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|v| v.trim().parse().ok())
 }
 

@@ -70,7 +70,11 @@ impl Checker {
         let limits = Limits {
             max_file_bytes: config.files.max_file_size,
         };
-        Ok(Checker { config, names, limits })
+        Ok(Checker {
+            config,
+            names,
+            limits,
+        })
     }
 
     pub fn config(&self) -> &Config {
@@ -136,7 +140,12 @@ impl Checker {
         }
         if options.diff {
             return FileOutcome {
-                diff: Some(unified_diff(path, &original, &current.source, options.color)),
+                diff: Some(unified_diff(
+                    path,
+                    &original,
+                    &current.source,
+                    options.color,
+                )),
                 report: current,
                 fixes_applied: applied,
             };
@@ -163,14 +172,18 @@ impl Checker {
 
     /// Processes every file in parallel; outcomes come back in the order of `files`.
     pub fn run(&self, files: &[PathBuf], options: &RunOptions) -> Vec<FileOutcome> {
-        files.par_iter().map(|path| self.process(path, options)).collect()
+        files
+            .par_iter()
+            .map(|path| self.process(path, options))
+            .collect()
     }
 }
 
 fn fixable(diagnostic: &Diagnostic, mode: FixMode) -> bool {
-    diagnostic.fix.as_ref().is_some_and(|fix| {
-        fix.applicability == Applicability::Safe || mode == FixMode::Unsafe
-    })
+    diagnostic
+        .fix
+        .as_ref()
+        .is_some_and(|fix| fix.applicability == Applicability::Safe || mode == FixMode::Unsafe)
 }
 
 /// 0: nothing at error level; 1: findings at error level; 2: a file could not be checked.
@@ -185,11 +198,10 @@ pub fn exit_code(reports: &[FileReport]) -> u8 {
     }
 }
 
-/// Safe fixes still available in `reports` (for the "N can be fixed" hint).
+/// Fixes `--fix` could still apply in `reports` (for the "N can be fixed" hint).
 pub fn count_fixable(reports: &[FileReport], mode: FixMode) -> usize {
     reports
         .iter()
-        .flat_map(|r| r.diagnostics.iter())
-        .filter(|d| fixable(d, mode))
-        .count()
+        .map(|r| crate::fix::count_fixable(&r.source, &r.diagnostics, mode == FixMode::Unsafe))
+        .sum()
 }

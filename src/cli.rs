@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::diagnostic::FileReport;
 use crate::discover::{Filters, discover};
 use crate::report::{self, Format, RenderOptions, Summary};
-use crate::rules::{all_rules, rule_info};
+use crate::rules::{all_rules, requirement_titles, rule_info};
 
 /// Exit code for usage, configuration and I/O errors.
 pub const EXIT_TROUBLE: u8 = 2;
@@ -126,7 +126,8 @@ fn check(args: CheckArgs) -> u8 {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
     let fix = match (args.fix || args.diff, args.unsafe_fixes) {
@@ -171,6 +172,7 @@ fn check(args: CheckArgs) -> u8 {
             &RenderOptions {
                 color,
                 show_summary: true,
+                requirement_titles: requirement_titles(),
             },
             &mut out,
         )?;
@@ -225,7 +227,12 @@ fn explain(id: &str) -> u8 {
         let known: Vec<&str> = all_rules().iter().map(|r| r.id).collect();
         let hint = known
             .iter()
-            .map(|k| (k, strsim::jaro_winkler(&id.to_ascii_uppercase(), &k.to_ascii_uppercase())))
+            .map(|k| {
+                (
+                    k,
+                    strsim::jaro_winkler(&id.to_ascii_uppercase(), &k.to_ascii_uppercase()),
+                )
+            })
             .filter(|(_, s)| *s > 0.8)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(k, _)| format!(" Did you mean `{k}`?"))
@@ -235,10 +242,16 @@ fn explain(id: &str) -> u8 {
         ));
     };
     println!("{} — {}\n", rule.id, rule.title);
-    println!("Checklist {}: \"{}\"\n", rule.requirement, rule.checklist_words);
+    println!(
+        "Checklist {}: \"{}\"\n",
+        rule.requirement, rule.checklist_words
+    );
     println!("What it checks\n  {}\n", rule.what);
     println!("Why it matters\n  {}\n", rule.why);
-    println!("Example\n  Instead of: {}\n  Write:      {}\n", rule.bad_example, rule.good_example);
+    println!(
+        "Example\n  Instead of: {}\n  Write:      {}\n",
+        rule.bad_example, rule.good_example
+    );
     println!("Fix\n  {}\n", rule.fix_safety);
     println!(
         "Default level: {} (case studies and public pages), {} (other docs). Applies to {}.",

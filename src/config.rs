@@ -200,11 +200,7 @@ fn explain_toml_error(err: &toml::de::Error) -> String {
     if let Some(rest) = message.split("unknown field `").nth(1)
         && let Some((unknown, expected)) = rest.split_once('`')
     {
-        let candidates: Vec<&str> = expected
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         if let Some(best) = candidates
             .iter()
             .map(|c| (c, strsim::jaro_winkler(unknown, c)))
@@ -224,11 +220,13 @@ mod tests {
 
     #[test]
     fn levels_resolve_from_exact_then_family() {
-        let config = Config::parse(
-            "[rules]\n\"DOC-003\" = \"warning\"\n\"DOC-003/renamed\" = \"off\"\n",
-        )
-        .unwrap();
-        assert_eq!(config.level_for("DOC-003/product-name"), Some(Level::Warning));
+        let config =
+            Config::parse("[rules]\n\"DOC-003\" = \"warning\"\n\"DOC-003/renamed\" = \"off\"\n")
+                .unwrap();
+        assert_eq!(
+            config.level_for("DOC-003/product-name"),
+            Some(Level::Warning)
+        );
         assert_eq!(config.level_for("DOC-003/renamed"), Some(Level::Off));
         assert_eq!(config.level_for("UCR-001"), None);
     }
@@ -243,7 +241,10 @@ mod tests {
     #[test]
     fn bad_levels_are_rejected() {
         let err = Config::parse("[rules]\n\"DOC-003\" = \"loud\"\n").unwrap_err();
-        assert!(err.contains("loud") || err.contains("unknown variant"), "{err}");
+        assert!(
+            err.contains("loud") || err.contains("unknown variant"),
+            "{err}"
+        );
     }
 
     #[test]

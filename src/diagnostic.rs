@@ -81,7 +81,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_fix(mut self, replacement: impl Into<String>, applicability: Applicability) -> Self {
+    pub fn with_fix(
+        mut self,
+        replacement: impl Into<String>,
+        applicability: Applicability,
+    ) -> Self {
         let replacement = replacement.into();
         if !self.suggestions.contains(&replacement) {
             self.suggestions.insert(0, replacement.clone());

@@ -46,24 +46,36 @@ impl Filters {
 
     /// Whether a walked file (path relative to the walk root) is to be checked.
     fn accepts(&self, relative: &Path) -> bool {
-        if self.exclude.is_match(relative) || relative.file_name().is_some_and(|n| self.exclude.is_match(n)) {
+        if self.exclude.is_match(relative)
+            || relative
+                .file_name()
+                .is_some_and(|n| self.exclude.is_match(n))
+        {
             return false;
         }
         match &self.include {
             Some(include) => {
-                include.is_match(relative) || relative.file_name().is_some_and(|n| include.is_match(n))
+                include.is_match(relative)
+                    || relative.file_name().is_some_and(|n| include.is_match(n))
             }
             None => relative
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| MARKDOWN_EXTENSIONS.iter().any(|m| m.eq_ignore_ascii_case(e))),
+                .is_some_and(|e| {
+                    MARKDOWN_EXTENSIONS
+                        .iter()
+                        .any(|m| m.eq_ignore_ascii_case(e))
+                }),
         }
     }
 
     /// Excludes also prune whole folders (`node_modules/**`, `legacy`) so they are not walked.
     fn prunes_dir(&self, relative: &Path) -> bool {
         !relative.as_os_str().is_empty()
-            && (self.exclude.is_match(relative) || relative.file_name().is_some_and(|n| self.exclude.is_match(n)))
+            && (self.exclude.is_match(relative)
+                || relative
+                    .file_name()
+                    .is_some_and(|n| self.exclude.is_match(n)))
     }
 }
 
@@ -112,7 +124,9 @@ pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
 fn walk(root: &Path, filters: &Filters, found: &mut Discovered) {
     let files = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
     WalkBuilder::new(root)
         .threads(threads)
         // A docs folder need not be a git checkout for its .gitignore to count.
@@ -141,7 +155,8 @@ fn walk(root: &Path, filters: &Filters, found: &mut Discovered) {
                         WalkState::Continue
                     };
                 }
-                if entry.file_type().is_some_and(|t| t.is_file()) && filters.accepts(relative)
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && filters.accepts(relative)
                     && let Ok(mut files) = files.lock()
                 {
                     files.push(entry.into_path());
@@ -150,20 +165,27 @@ fn walk(root: &Path, filters: &Filters, found: &mut Discovered) {
             })
         });
     found.files.extend(files.into_inner().unwrap_or_default());
-    found.problems.extend(problems.into_inner().unwrap_or_default());
+    found
+        .problems
+        .extend(problems.into_inner().unwrap_or_default());
 }
 
 fn err_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            err_path(err)
+        }
         _ => None,
     }
 }
 
 fn missing(path: &Path, err: &std::io::Error) -> FileReport {
     let message = if err.kind() == std::io::ErrorKind::NotFound {
-        format!("`{}` does not exist: check the path for typos", path.display())
+        format!(
+            "`{}` does not exist: check the path for typos",
+            path.display()
+        )
     } else {
         format!("cannot open `{}`: {err}", path.display())
     };
@@ -178,7 +200,12 @@ fn report(path: &Path, message: String) -> FileReport {
     FileReport {
         path: path.to_path_buf(),
         source: String::new(),
-        diagnostics: vec![Diagnostic::new(file_rules::IO, Severity::Error, 0..0, message)],
+        diagnostics: vec![Diagnostic::new(
+            file_rules::IO,
+            Severity::Error,
+            0..0,
+            message,
+        )],
     }
 }
 
@@ -196,7 +223,12 @@ mod tests {
         found
             .files
             .iter()
-            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|p| {
+                p.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect()
     }
 
@@ -212,11 +244,20 @@ mod tests {
         touch(root, ".hidden/f.md");
         std::fs::write(root.join(".gitignore"), "ignored/\n").unwrap();
 
-        let found = discover(&[root.to_path_buf()], &Filters::new(&[], &["legacy".into()]).unwrap());
+        let found = discover(
+            &[root.to_path_buf()],
+            &Filters::new(&[], &["legacy".into()]).unwrap(),
+        );
         assert_eq!(names(&found, root), vec!["a.md", "docs/b.markdown"]);
 
-        let only_docs = discover(&[root.to_path_buf()], &Filters::new(&["docs/**".into()], &[]).unwrap());
-        assert_eq!(names(&only_docs, root), vec!["docs/b.markdown", "docs/c.txt"]);
+        let only_docs = discover(
+            &[root.to_path_buf()],
+            &Filters::new(&["docs/**".into()], &[]).unwrap(),
+        );
+        assert_eq!(
+            names(&only_docs, root),
+            vec!["docs/b.markdown", "docs/c.txt"]
+        );
     }
 
     #[test]
@@ -229,7 +270,11 @@ mod tests {
         );
         assert_eq!(found.files.len(), 1);
         assert_eq!(found.problems.len(), 1);
-        assert!(found.problems[0].diagnostics[0].message.contains("does not exist"));
+        assert!(
+            found.problems[0].diagnostics[0]
+                .message
+                .contains("does not exist")
+        );
     }
 
     #[test]

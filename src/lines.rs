@@ -37,13 +37,22 @@ impl LineIndex {
         let column = text
             .get(start..offset)
             .map(|s| s.chars().count())
-            .unwrap_or_else(|| text[start..].char_indices().take_while(|(i, _)| start + i < offset).count());
+            .unwrap_or_else(|| {
+                text[start..]
+                    .char_indices()
+                    .take_while(|(i, _)| start + i < offset)
+                    .count()
+            });
         (line, column + 1)
     }
 
     /// Byte range of a 1-based line, without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
-        let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(self.len);
+        let start = self
+            .starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.len);
         let mut end = self.starts.get(line).copied().unwrap_or(self.len);
         let bytes = text.as_bytes();
         while end > start && matches!(bytes.get(end - 1), Some(b'\n' | b'\r')) {
@@ -58,7 +67,11 @@ impl LineIndex {
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

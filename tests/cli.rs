@@ -51,13 +51,18 @@ fn findings(dir: &Path, report: &Value) -> Vec<(String, String, String)> {
             let source = std::fs::read(&path).unwrap_or_default();
             let start = d["byte_start"].as_u64().unwrap_or(0) as usize;
             let end = d["byte_end"].as_u64().unwrap_or(0) as usize;
-            let text = String::from_utf8_lossy(source.get(start..end).unwrap_or_default()).to_string();
+            let text =
+                String::from_utf8_lossy(source.get(start..end).unwrap_or_default()).to_string();
             let replacement = d["fix"]["replacement"]
                 .as_str()
                 .or_else(|| d["suggestions"][0]["replacement"].as_str())
                 .unwrap_or_default()
                 .to_string();
-            (d["rule"].as_str().unwrap_or_default().to_string(), text, replacement)
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                text,
+                replacement,
+            )
         })
         .collect()
 }
@@ -79,7 +84,11 @@ fn wrong_names_are_found_with_exact_spans_and_fixes() {
             triple("DOC-003/product-name", "Amazon Lambda", "AWS Lambda"),
             triple("DOC-003/product-name", "Dynamo DB", "Amazon DynamoDB"),
             triple("DOC-003/product-name", "AWS Lamda", "AWS Lambda"),
-            triple("DOC-003/renamed", "Amazon Elasticsearch Service", "Amazon OpenSearch Service"),
+            triple(
+                "DOC-003/renamed",
+                "Amazon Elasticsearch Service",
+                "Amazon OpenSearch Service"
+            ),
         ]
     );
 }
@@ -157,11 +166,24 @@ fn fix_rewrites_prose_only_and_is_idempotent() {
         .args(["check", "--fix", "--color", "never", "doc.md"])
         .output()
         .unwrap();
-    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stdout));
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stdout)
+    );
     let fixed = std::fs::read_to_string(&path).unwrap();
-    assert!(fixed.ends_with("\nAlso Amazon CloudWatch, Amazon S3 and `AWS S3` in code.\n"), "{fixed}");
-    assert_eq!(fixed.replace("\nAlso Amazon CloudWatch, Amazon S3 and `AWS S3` in code.\n", ""),
-        source.replace("\nAlso Cloudwatch, AWS S3 and `AWS S3` in code.\n", ""));
+    assert!(
+        fixed.ends_with("\nAlso Amazon CloudWatch, Amazon S3 and `AWS S3` in code.\n"),
+        "{fixed}"
+    );
+    assert_eq!(
+        fixed.replace(
+            "\nAlso Amazon CloudWatch, Amazon S3 and `AWS S3` in code.\n",
+            ""
+        ),
+        source.replace("\nAlso Cloudwatch, AWS S3 and `AWS S3` in code.\n", "")
+    );
 
     let second = caselint()
         .current_dir(dir.path())
@@ -169,7 +191,11 @@ fn fix_rewrites_prose_only_and_is_idempotent() {
         .output()
         .unwrap();
     assert_eq!(second.status.code(), Some(0));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), fixed, "second --fix changed the file");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        fixed,
+        "second --fix changed the file"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left behind");
 }
@@ -182,8 +208,15 @@ fn fix_keeps_file_permissions() {
     let path = dir.path().join("doc.md");
     std::fs::write(&path, "Uses Cloudwatch.\n").unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-    caselint().current_dir(dir.path()).args(["check", "--fix", "doc.md"]).assert().code(0);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Uses Amazon CloudWatch.\n");
+    caselint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "doc.md"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "Uses Amazon CloudWatch.\n"
+    );
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
@@ -201,7 +234,10 @@ fn diff_shows_the_change_without_writing() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("-Uses Cloudwatch."), "{stdout}");
     assert!(stdout.contains("+Uses Amazon CloudWatch."), "{stdout}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "Uses Cloudwatch.\n");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "Uses Cloudwatch.\n"
+    );
 }
 
 #[test]
@@ -254,24 +290,43 @@ fn flags_override_config_globs() {
 #[test]
 fn bad_configuration_is_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("caselint.toml"), "[naming]\nbare_short_name = false\n").unwrap();
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[naming]\nbare_short_name = false\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("a.md"), "Amazon S3\n").unwrap();
-    let output = caselint().current_dir(dir.path()).args(["check", "a.md"]).output().unwrap();
+    let output = caselint()
+        .current_dir(dir.path())
+        .args(["check", "a.md"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("caselint.toml"), "{stderr}");
-    assert!(stderr.contains("did you mean `bare_short_names`"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `bare_short_names`"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn china_partition_prefers_amazon() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("caselint.toml"), "[naming]\npartition = \"aws-cn\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[naming]\npartition = \"aws-cn\"\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("a.md"), "Amazon Lambda and AWS Lambda.\n").unwrap();
     let (_, report) = check_json(dir.path(), &["a.md"]);
     assert_eq!(
         findings(dir.path(), &report),
-        vec![triple("DOC-003/product-name", "AWS Lambda", "Amazon Lambda")]
+        vec![triple(
+            "DOC-003/product-name",
+            "AWS Lambda",
+            "Amazon Lambda"
+        )]
     );
 }
 
@@ -302,7 +357,10 @@ fn bad_files_get_one_clear_error_each_and_the_rest_is_checked() {
     let binary = by_path("binary.md");
     assert_eq!(binary.len(), 1);
     assert_eq!(binary[0]["rule"], "io");
-    assert!(binary[0]["message"].as_str().unwrap().contains("binary"), "{binary:?}");
+    assert!(
+        binary[0]["message"].as_str().unwrap().contains("binary"),
+        "{binary:?}"
+    );
 
     let latin1 = by_path("latin1.md");
     assert_eq!(latin1.len(), 1);
@@ -312,10 +370,18 @@ fn bad_files_get_one_clear_error_each_and_the_rest_is_checked() {
 
     let missing = by_path("missing.md");
     assert_eq!(missing.len(), 1);
-    assert!(missing[0]["message"].as_str().unwrap().contains("does not exist"));
+    assert!(
+        missing[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not exist")
+    );
 
     let broken = by_path("broken-front-matter.md");
-    assert!(broken.iter().any(|d| d["rule"] == "front-matter"), "{broken:?}");
+    assert!(
+        broken.iter().any(|d| d["rule"] == "front-matter"),
+        "{broken:?}"
+    );
     assert!(
         broken.iter().any(|d| d["rule"] == "DOC-003/product-name"),
         "the body is still checked: {broken:?}"
@@ -328,7 +394,11 @@ fn bad_files_get_one_clear_error_each_and_the_rest_is_checked() {
 #[test]
 fn oversized_files_are_refused_by_the_configured_limit() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("caselint.toml"), "[files]\nmax_file_size = 1000\n").unwrap();
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[files]\nmax_file_size = 1000\n",
+    )
+    .unwrap();
     std::fs::write(dir.path().join("big.md"), "Amazon S3 is fine. ".repeat(100)).unwrap();
     std::fs::write(dir.path().join("small.md"), "Uses Cloudwatch.\n").unwrap();
     let (code, report) = check_json(dir.path(), &["."]);
@@ -348,7 +418,10 @@ fn human_output_shows_line_caret_and_help() {
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(!stdout.contains('\u{1b}'), "no colour codes when --color never");
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no colour codes when --color never"
+    );
     insta::assert_snapshot!("wrong_names_human", stdout);
 }
 
@@ -356,19 +429,32 @@ fn human_output_shows_line_caret_and_help() {
 fn rules_and_explain() {
     let rules = caselint().arg("rules").output().unwrap();
     let text = String::from_utf8_lossy(&rules.stdout);
-    for id in ["DOC-003/product-name", "DOC-003/renamed", "DOC-003/first-mention"] {
+    for id in [
+        "DOC-003/product-name",
+        "DOC-003/renamed",
+        "DOC-003/first-mention",
+    ] {
         assert!(text.contains(id), "{text}");
     }
-    let explain = caselint().args(["explain", "DOC-003/renamed"]).output().unwrap();
+    let explain = caselint()
+        .args(["explain", "DOC-003/renamed"])
+        .output()
+        .unwrap();
     assert_eq!(explain.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&explain.stdout).contains("OpenSearch"));
-    let unknown = caselint().args(["explain", "DOC-003/renamd"]).output().unwrap();
+    let unknown = caselint()
+        .args(["explain", "DOC-003/renamd"])
+        .output()
+        .unwrap();
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("Did you mean `DOC-003/renamed`?"));
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    caselint().args(["check", "--format", "yaml"]).assert().code(2);
+    caselint()
+        .args(["check", "--format", "yaml"])
+        .assert()
+        .code(2);
     caselint().arg("frobnicate").assert().code(2);
 }

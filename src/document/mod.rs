@@ -10,7 +10,9 @@ pub struct Limits {
 }
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 10 * 1024 * 1024 }
+        Limits {
+            max_file_bytes: 10 * 1024 * 1024,
+        }
     }
 }
 pub fn read_text(path: &Path, _limits: &Limits) -> Result<String, Diagnostic> {
@@ -63,13 +65,28 @@ impl Document {
         let mut offset = 0;
         for line in source.split_inclusive('\n') {
             let text = line.trim_end_matches('\n').to_string();
-            let block = if text.starts_with('#') { BlockKind::Heading(1) } else { BlockKind::Paragraph };
-            prose.push(Prose { text, block, start: offset });
+            let block = if text.starts_with('#') {
+                BlockKind::Heading(1)
+            } else {
+                BlockKind::Paragraph
+            };
+            prose.push(Prose {
+                text,
+                block,
+                start: offset,
+            });
             offset += line.len();
         }
         let lines = LineIndex::new(&source);
         (
-            Document { path: path.into(), source, kind: DocumentKind::Doc, prose, suppressions: Suppressions, lines },
+            Document {
+                path: path.into(),
+                source,
+                kind: DocumentKind::Doc,
+                prose,
+                suppressions: Suppressions,
+                lines,
+            },
             Vec::new(),
         )
     }

@@ -329,12 +329,15 @@ impl NameMatcher {
             let token = &text[word.clone()];
             let previous = prev_word.take();
             prev_word = Some(word.clone());
-            if inside_hit || token.len() < 4 || !token.starts_with(|c: char| c.is_ascii_uppercase()) {
+            if inside_hit || token.len() < 4 || !token.starts_with(|c: char| c.is_ascii_uppercase())
+            {
                 continue;
             }
             let prefix = previous.filter(|p| {
                 let gap = &text[p.end..word.start];
-                gap == " " && p.start >= last_covered_end && matches!(&text[p.clone()], "AWS" | "Amazon")
+                gap == " "
+                    && p.start >= last_covered_end
+                    && matches!(&text[p.clone()], "AWS" | "Amazon")
             });
             if let Some(hit) = self.near_miss(text, word.clone(), prefix) {
                 new_hits.push(hit);
@@ -346,7 +349,12 @@ impl NameMatcher {
         }
     }
 
-    fn near_miss(&self, text: &str, word: Range<usize>, prefix: Option<Range<usize>>) -> Option<Hit> {
+    fn near_miss(
+        &self,
+        text: &str,
+        word: Range<usize>,
+        prefix: Option<Range<usize>>,
+    ) -> Option<Hit> {
         let token = &text[word.clone()];
         let lower = token.to_ascii_lowercase();
         if in_code_token(text, &word) || self.terms_lower.contains(&lower) {
@@ -464,11 +472,23 @@ fn add_correct_forms(table: &mut FormTable, index: usize, product: &Product) {
     let bare = product.bare_name();
     table.add(
         &product.canonical,
-        correct(index, false, Role::Canonical, &product.canonical, &product.canonical),
+        correct(
+            index,
+            false,
+            Role::Canonical,
+            &product.canonical,
+            &product.canonical,
+        ),
     );
     table.add(
         &product.short,
-        correct(index, homograph, Role::Short, &product.short, &product.short),
+        correct(
+            index,
+            homograph,
+            Role::Short,
+            &product.short,
+            &product.short,
+        ),
     );
     if !product.prefix.is_empty() {
         // The product's own prefix before its bare name is always right ("AWS IAM").
@@ -478,7 +498,10 @@ fn add_correct_forms(table: &mut FormTable, index: usize, product: &Product) {
             correct(index, homograph, Role::Short, &prefixed, &prefixed),
         );
     }
-    table.add(bare, correct(index, homograph, Role::Bare, bare, &product.short));
+    table.add(
+        bare,
+        correct(index, homograph, Role::Bare, bare, &product.short),
+    );
     for alias in &product.aliases {
         table.add(alias, correct(index, homograph, Role::Alias, alias, alias));
         if let Some(alias_bare) = strip_any_prefix(alias) {
@@ -519,7 +542,11 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
         if !product.prefix.is_empty() {
             table.add(
                 canonical_bare,
-                wrong(canonical_bare, &product.canonical, WrongReason::MissingPrefix),
+                wrong(
+                    canonical_bare,
+                    &product.canonical,
+                    WrongReason::MissingPrefix,
+                ),
             );
         }
     }
@@ -603,7 +630,12 @@ fn closest<'a>(wrong: &str, options: &[&'a String]) -> &'a str {
     let wrong = wrong.to_ascii_lowercase();
     options
         .iter()
-        .map(|o| (o.as_str(), strsim::jaro_winkler(&wrong, &o.to_ascii_lowercase())))
+        .map(|o| {
+            (
+                o.as_str(),
+                strsim::jaro_winkler(&wrong, &o.to_ascii_lowercase()),
+            )
+        })
         .fold(None, |best: Option<(&str, f64)>, (o, score)| match best {
             Some((_, s)) if s >= score => best,
             _ => Some((o, score)),
@@ -636,12 +668,19 @@ fn looks_like_cli(matched: &str) -> bool {
 
 /// Shapes the fix for a miscased or misspelt hit: an unprefixed hit glued into a compound
 /// ("Cloudwatch-based") keeps the bare name, so the fix reads "CloudWatch-based".
-fn shape_fix(text: &str, range: &Range<usize>, fix: &str, form: &Form, product: Option<&Product>) -> String {
+fn shape_fix(
+    text: &str,
+    range: &Range<usize>,
+    fix: &str,
+    form: &Form,
+    product: Option<&Product>,
+) -> String {
     let glued = text[..range.start].ends_with('-') || text[range.end..].starts_with('-');
-    if glued && !form.prefixed {
-        if let Some(product) = product {
-            return strip_prefix(fix, &product.prefix).to_string();
-        }
+    if glued
+        && !form.prefixed
+        && let Some(product) = product
+    {
+        return strip_prefix(fix, &product.prefix).to_string();
     }
     fix.to_string()
 }
@@ -650,9 +689,25 @@ fn shape_fix(text: &str, range: &Range<usize>, fix: &str, form: &Form, product: 
 /// name used as history is correct.
 fn is_historical_mention(text: &str, range: &Range<usize>) -> bool {
     const BEFORE: [&str; 9] = [
-        "formerly", "previously", "renamed", "was called", "known as", "former ", "succeeded", "successor", "replaced",
+        "formerly",
+        "previously",
+        "renamed",
+        "was called",
+        "known as",
+        "former ",
+        "succeeded",
+        "successor",
+        "replaced",
     ];
-    const AFTER: [&str; 7] = ["(now", "now called", "now named", "renamed", "is now", "has been", "became"];
+    const AFTER: [&str; 7] = [
+        "(now",
+        "now called",
+        "now named",
+        "renamed",
+        "is now",
+        "has been",
+        "became",
+    ];
     let before_start = floor_char_boundary(text, range.start.saturating_sub(48));
     let before = text[before_start..range.start].to_ascii_lowercase();
     let after_end = ceil_char_boundary(text, (range.end + 32).min(text.len()));
@@ -689,7 +744,9 @@ fn is_word_boundary(text: &str, range: &Range<usize>) -> bool {
 fn in_code_token(text: &str, range: &Range<usize>) -> bool {
     let token_start = text[..range.start]
         .rfind(char::is_whitespace)
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let token_end = text[range.end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| range.end + i);
@@ -783,14 +840,32 @@ mod tests {
 
     #[test]
     fn issue_examples() {
-        assert_eq!(wrong("We log to Cloudwatch daily."), vec![pair("Cloudwatch", "Amazon CloudWatch")]);
-        assert_eq!(wrong("Files go to AWS S3."), vec![pair("AWS S3", "Amazon S3")]);
-        assert_eq!(wrong("Amazon Lambda runs it."), vec![pair("Amazon Lambda", "AWS Lambda")]);
-        assert_eq!(wrong("State in Dynamo DB."), vec![pair("Dynamo DB", "Amazon DynamoDB")]);
-        assert_eq!(wrong("Run on AWS Lamda."), vec![pair("AWS Lamda", "AWS Lambda")]);
+        assert_eq!(
+            wrong("We log to Cloudwatch daily."),
+            vec![pair("Cloudwatch", "Amazon CloudWatch")]
+        );
+        assert_eq!(
+            wrong("Files go to AWS S3."),
+            vec![pair("AWS S3", "Amazon S3")]
+        );
+        assert_eq!(
+            wrong("Amazon Lambda runs it."),
+            vec![pair("Amazon Lambda", "AWS Lambda")]
+        );
+        assert_eq!(
+            wrong("State in Dynamo DB."),
+            vec![pair("Dynamo DB", "Amazon DynamoDB")]
+        );
+        assert_eq!(
+            wrong("Run on AWS Lamda."),
+            vec![pair("AWS Lamda", "AWS Lambda")]
+        );
         assert_eq!(
             wrong("Search with Amazon Elasticsearch Service."),
-            vec![pair("Amazon Elasticsearch Service", "Amazon OpenSearch Service")]
+            vec![pair(
+                "Amazon Elasticsearch Service",
+                "Amazon OpenSearch Service"
+            )]
         );
     }
 
@@ -811,8 +886,14 @@ mod tests {
         assert_eq!(wrong("A lambda expression in Python."), vec![]);
         assert_eq!(wrong("LAMBDA is a Greek letter."), vec![]);
         assert_eq!(wrong("Each step functions as a gate."), vec![]);
-        assert_eq!(wrong("We use Step functions for orchestration."), vec![pair("Step functions", "AWS Step Functions")]);
-        assert_eq!(wrong("Deploy with AWS lambda."), vec![pair("AWS lambda", "AWS Lambda")]);
+        assert_eq!(
+            wrong("We use Step functions for orchestration."),
+            vec![pair("Step functions", "AWS Step Functions")]
+        );
+        assert_eq!(
+            wrong("Deploy with AWS lambda."),
+            vec![pair("AWS lambda", "AWS Lambda")]
+        );
     }
 
     #[test]
@@ -834,7 +915,10 @@ mod tests {
 
     #[test]
     fn renamed_names_used_as_history_are_fine() {
-        assert_eq!(wrong("OpenSearch Service (formerly Amazon Elasticsearch Service) is used."), vec![]);
+        assert_eq!(
+            wrong("OpenSearch Service (formerly Amazon Elasticsearch Service) is used."),
+            vec![]
+        );
         assert_eq!(
             wrong("Amazon ES clusters"),
             vec![pair("Amazon ES", "Amazon OpenSearch Service")]
@@ -843,12 +927,18 @@ mod tests {
 
     #[test]
     fn compounds_keep_the_bare_name() {
-        assert_eq!(wrong("A Cloudwatch-based alarm."), vec![pair("Cloudwatch", "CloudWatch")]);
+        assert_eq!(
+            wrong("A Cloudwatch-based alarm."),
+            vec![pair("Cloudwatch", "CloudWatch")]
+        );
     }
 
     #[test]
     fn near_misses_need_a_prefix_or_a_coinage() {
-        assert_eq!(wrong("Metrics in Cloudwach today."), vec![pair("Cloudwach", "Amazon CloudWatch")]);
+        assert_eq!(
+            wrong("Metrics in Cloudwach today."),
+            vec![pair("Cloudwach", "Amazon CloudWatch")]
+        );
         assert_eq!(wrong("Lamda is misspelt but unprefixed."), vec![]);
         assert_eq!(wrong("The AWS Cloud is big."), vec![]);
     }

@@ -262,8 +262,11 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_reported() {
-        let err = parse_products("[[product]]\nid = \"x\"\ncanonical = \"A\"\nshort = \"A\"\nshrot = \"\"\n", "x.toml")
-            .unwrap_err();
+        let err = parse_products(
+            "[[product]]\nid = \"x\"\ncanonical = \"A\"\nshort = \"A\"\nshrot = \"\"\n",
+            "x.toml",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("shrot"), "{err}");
     }
 }

@@ -49,7 +49,11 @@ fn split_camel(word: &str) -> String {
     for (i, &c) in chars.iter().enumerate() {
         // "IoT" has a lower-to-upper boundary, but "Io" is no word of its own: a part must
         // be at least three letters long.
-        if c.is_ascii_uppercase() && i > 0 && chars[i - 1].is_ascii_lowercase() && i - part_start >= 3 {
+        if c.is_ascii_uppercase()
+            && i > 0
+            && chars[i - 1].is_ascii_lowercase()
+            && i - part_start >= 3
+        {
             out.push(' ');
             part_start = i;
         }

@@ -17,6 +17,8 @@ pub struct RuleInfo {
     pub title: &'static str,
     /// The checklist requirement it enforces.
     pub requirement: &'static str,
+    /// The requirement's title in the checklist.
+    pub requirement_title: &'static str,
     /// The checklist's own words for that requirement.
     pub checklist_words: &'static str,
     /// Level when the configuration says nothing, for case studies and public pages…
@@ -40,6 +42,14 @@ pub fn all_rules() -> &'static [RuleInfo] {
     naming::RULES
 }
 
+/// Requirement id → its title in the checklist, for notes under findings.
+pub fn requirement_titles() -> std::collections::BTreeMap<String, String> {
+    all_rules()
+        .iter()
+        .map(|r| (r.requirement.to_string(), r.requirement_title.to_string()))
+        .collect()
+}
+
 pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
     all_rules().iter().find(|r| r.id.eq_ignore_ascii_case(id))
 }
@@ -61,12 +71,18 @@ pub fn check_document(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         match level.severity() {
             Some(severity) => {
                 diagnostic.severity = severity;
-                !doc.suppressions.is_suppressed(&diagnostic.rule, diagnostic.span.start)
+                !doc.suppressions
+                    .is_suppressed(&diagnostic.rule, diagnostic.span.start)
             }
             None => false,
         }
     });
-    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then_with(|| a.rule.cmp(&b.rule)));
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then_with(|| a.rule.cmp(&b.rule))
+    });
     found
 }
 

@@ -19,6 +19,7 @@ pub const RULES: &[RuleInfo] = &[
         id: PRODUCT_NAME,
         title: "AWS product names are spelled exactly as AWS spells them",
         requirement: "DOC-003",
+        requirement_title: "Customer facing documentation",
         checklist_words: DOC_003_WORDS,
         default_level: Level::Error,
         default_level_docs: Level::Error,
@@ -39,6 +40,7 @@ is split by formatting (`**AWS** S3`), which is left for you to edit.",
         id: RENAMED,
         title: "Products AWS renamed are called by their current name",
         requirement: "DOC-003",
+        requirement_title: "Customer facing documentation",
         checklist_words: DOC_003_WORDS,
         default_level: Level::Error,
         default_level_docs: Level::Error,
@@ -56,6 +58,7 @@ is fine.",
         id: FIRST_MENTION,
         title: "The first mention of a product gives its full name",
         requirement: "DOC-003",
+        requirement_title: "Customer facing documentation",
         checklist_words: DOC_003_WORDS,
         default_level: Level::Warning,
         default_level_docs: Level::Off,
@@ -74,6 +77,7 @@ sentence may need rewording.",
         id: BARE_NAME,
         title: "Later mentions keep the product's prefix (when configured)",
         requirement: "DOC-003",
+        requirement_title: "Customer facing documentation",
         checklist_words: DOC_003_WORDS,
         default_level: Level::Warning,
         default_level_docs: Level::Warning,
@@ -91,7 +95,8 @@ accept both, so this is a house-style choice and off by default.",
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     let products = ctx.names.products();
     let first_mention_on = is_enabled(ctx.config, FIRST_MENTION, doc.kind);
-    let bare_on = !ctx.config.naming.bare_short_names && is_enabled(ctx.config, BARE_NAME, doc.kind);
+    let bare_on =
+        !ctx.config.naming.bare_short_names && is_enabled(ctx.config, BARE_NAME, doc.kind);
     let mut mentioned: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
 
@@ -114,7 +119,12 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         format!("`{written}` is not the product's name: write `{replacement}`"),
                     )
                     .with_help(reason_help(*reason, written, replacement));
-                    out.push(offer(diagnostic, replacement, verbatim, Applicability::Safe));
+                    out.push(offer(
+                        diagnostic,
+                        replacement,
+                        verbatim,
+                        Applicability::Safe,
+                    ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
                     }
@@ -136,7 +146,12 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     .with_help(
                         "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story.",
                     );
-                    out.push(offer(diagnostic, replacement, verbatim, Applicability::Safe));
+                    out.push(offer(
+                        diagnostic,
+                        replacement,
+                        verbatim,
+                        Applicability::Safe,
+                    ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
                     }
@@ -151,7 +166,8 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     let first = mentioned.insert(index);
                     if first && first_mention_on && *role != Role::Canonical {
                         let full = product.first_mention_form();
-                        let already_full = product.canonical == product.short && *role == Role::Short;
+                        let already_full =
+                            product.canonical == product.short && *role == Role::Short;
                         if !already_full {
                             let diagnostic = Diagnostic::new(
                                 FIRST_MENTION,
@@ -177,20 +193,31 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                             format!("write `{}` rather than the bare `{written}`", product.short),
                         )
                         .with_help("Your configuration asks for short names with their prefix (`naming.bare_short_names = false`).");
-                        out.push(offer(diagnostic, &product.short, verbatim, Applicability::Unsafe));
+                        out.push(offer(
+                            diagnostic,
+                            &product.short,
+                            verbatim,
+                            Applicability::Unsafe,
+                        ));
                     }
                 }
             }
         }
     }
-    out.iter_mut().for_each(|d| d.requirement = "DOC-003".to_string());
+    out.iter_mut()
+        .for_each(|d| d.requirement = "DOC-003".to_string());
     out
 }
 
 /// Attaches `replacement` as a fix when the source under the span is plain text; when the
 /// name is split by markup or an escape it is only suggested, so `--fix` never breaks
 /// formatting.
-fn offer(diagnostic: Diagnostic, replacement: &str, verbatim: bool, applicability: Applicability) -> Diagnostic {
+fn offer(
+    diagnostic: Diagnostic,
+    replacement: &str,
+    verbatim: bool,
+    applicability: Applicability,
+) -> Diagnostic {
     if verbatim {
         diagnostic.with_fix(replacement, applicability)
     } else {
@@ -216,15 +243,27 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
 /// "2021-09-08" → "September 8, 2021"; anything else is left out of the message.
 fn readable_date(date: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let mut parts = date.splitn(3, '-');
     let year: u32 = parts.next()?.parse().ok()?;
     let month: usize = parts.next()?.parse().ok()?;
     let day: u32 = parts.next()?.parse().ok()?;
     let name = MONTHS.get(month.checked_sub(1)?)?;
-    (1..=31).contains(&day).then(|| format!("{name} {day}, {year}"))
+    (1..=31)
+        .contains(&day)
+        .then(|| format!("{name} {day}, {year}"))
 }
 
 #[cfg(test)]
@@ -237,7 +276,13 @@ mod tests {
     fn run(source: &str, config: &Config) -> Vec<Diagnostic> {
         let names = NameMatcher::new(&Lexicon::builtin().unwrap()).unwrap();
         let (doc, _) = Document::parse("t.md", source.to_string());
-        check_document(&doc, &Context { config, names: &names })
+        check_document(
+            &doc,
+            &Context {
+                config,
+                names: &names,
+            },
+        )
     }
 
     #[test]
@@ -248,16 +293,26 @@ mod tests {
         let d = &found[0];
         assert_eq!(d.rule, PRODUCT_NAME);
         assert_eq!(&source[d.span.clone()], "Cloudwatch");
-        assert_eq!(d.message, "`Cloudwatch` is not the product's name: write `Amazon CloudWatch`");
+        assert_eq!(
+            d.message,
+            "`Cloudwatch` is not the product's name: write `Amazon CloudWatch`"
+        );
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(d.requirement, "DOC-003");
     }
 
     #[test]
     fn renamed_gives_date() {
-        let found = run("Runs on Amazon Elasticsearch Service.\n", &Config::default());
+        let found = run(
+            "Runs on Amazon Elasticsearch Service.\n",
+            &Config::default(),
+        );
         assert_eq!(found[0].rule, RENAMED);
-        assert!(found[0].message.contains("September 8, 2021"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("September 8, 2021"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]
@@ -271,7 +326,10 @@ mod tests {
             found[0].suggestions,
             vec!["Amazon Simple Storage Service (Amazon S3)".to_string()]
         );
-        let full = run("Data lives in Amazon Simple Storage Service (Amazon S3).\n", &config);
+        let full = run(
+            "Data lives in Amazon Simple Storage Service (Amazon S3).\n",
+            &config,
+        );
         assert!(full.is_empty(), "{full:?}");
     }
 
@@ -292,7 +350,10 @@ mod tests {
 
     #[test]
     fn dates_read_well() {
-        assert_eq!(readable_date("2021-09-08").as_deref(), Some("September 8, 2021"));
+        assert_eq!(
+            readable_date("2021-09-08").as_deref(),
+            Some("September 8, 2021")
+        );
         assert_eq!(readable_date("2021-13-08"), None);
         assert_eq!(readable_date(""), None);
     }
