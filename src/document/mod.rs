@@ -1,93 +1,174 @@
-//! TEMPORARY stub with the agreed API, replaced by the real document model on merge.
-use std::ops::Range;
-use std::path::{Path, PathBuf};
+//! Loading a file into a [`Document`]: front matter split from the Markdown body, the body
+//! parsed once with pulldown-cmark (with offsets) into prose, headings, links and
+//! suppression comments, each with its byte span in the file as read.
+//!
+//! Offsets everywhere are byte offsets into `Document::source`, the file exactly as read
+//! (a UTF-8 BOM included), so a `Diagnostic` built from them points at the right place
+//! and a fix can be applied to the file.
 
-use crate::diagnostic::{Diagnostic, Severity, file_rules};
+mod front_matter;
+mod load;
+mod markdown;
+mod prose;
+mod suggest;
+mod suppress;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 
-pub struct Limits {
-    pub max_file_bytes: u64,
-}
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_file_bytes: 10 * 1024 * 1024,
-        }
-    }
-}
-pub fn read_text(path: &Path, _limits: &Limits) -> Result<String, Diagnostic> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Diagnostic::new(file_rules::IO, Severity::Error, 0..0, e.to_string()))
-}
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub use front_matter::{FrontMatter, FrontMatterFormat};
+pub use load::{Limits, read_text};
+pub use prose::{BlockContext, BlockKind, Prose};
+pub use suppress::{COMMENT_RULE, Suppressions};
+
+/// What a document is, from the front-matter key `caselint:`. Files without the key are
+/// customer-facing docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum DocumentKind {
+    #[default]
     Doc,
     CaseStudy,
     PublicPage,
     SelfAssessment,
 }
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BlockKind {
-    Paragraph,
-    Heading(u8),
-    TableCell,
+
+impl DocumentKind {
+    /// Every kind, in the order the documentation lists them.
+    pub const ALL: [DocumentKind; 4] = [
+        DocumentKind::CaseStudy,
+        DocumentKind::PublicPage,
+        DocumentKind::Doc,
+        DocumentKind::SelfAssessment,
+    ];
+
+    /// The value written after `caselint:` in front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Doc => "doc",
+            DocumentKind::CaseStudy => "case-study",
+            DocumentKind::PublicPage => "public-page",
+            DocumentKind::SelfAssessment => "self-assessment",
+        }
+    }
+
+    /// Parses the front-matter value (exact, lowercase, surrounding spaces ignored).
+    pub fn from_name(name: &str) -> Option<DocumentKind> {
+        let name = name.trim();
+        DocumentKind::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
 }
-pub struct Prose {
+
+/// A heading, with its text as a reader reads it (inline code included, HTML such as
+/// `<a name="x"></a>` anchors left out, trimmed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
     pub text: String,
-    pub block: BlockKind,
-    start: usize,
+    /// The heading's source, from its first `#` (or first text line of a setext heading)
+    /// to the end of its last line, without the line break.
+    pub span: Range<usize>,
 }
-impl Prose {
-    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
-        self.start + range.start..self.start + range.end
-    }
-    pub fn is_verbatim(&self, _range: Range<usize>) -> bool {
-        true
-    }
+
+/// How a link is written in the Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    /// `[text](destination)`
+    Inline,
+    /// `[text][label]`, `[text][]` or `[text]`, with a `[label]: destination` elsewhere.
+    Reference,
+    /// `<https://…>` or `<someone@example.com>`
+    Autolink,
+    /// A bare `https://…` or `www.…` in running text, which GitHub renders as a link.
+    /// Its text is not prose.
+    Bare,
 }
-pub struct Suppressions;
-impl Suppressions {
-    pub fn is_suppressed(&self, _rule: &str, _offset: usize) -> bool {
-        false
-    }
+
+/// A link or an image. Its text (link text, image alt text) is prose; its destination is
+/// not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub is_image: bool,
+    pub kind: LinkKind,
+    /// Decoded destination (`a\_b&amp;c` → `a_b&c`).
+    pub destination: String,
+    /// Where the destination is written in the source, without `<…>`; for reference links,
+    /// in the reference definition. `None` when it could not be located.
+    pub destination_span: Option<Range<usize>>,
+    /// Link text or image alt text as a reader reads it (inline code included).
+    pub text: String,
+    /// The whole link or image in the source (`[text](destination "title")`).
+    pub span: Range<usize>,
 }
+
+#[derive(Debug, Clone)]
 pub struct Document {
     pub path: PathBuf,
     pub source: String,
+    pub front_matter: Option<FrontMatter>,
     pub kind: DocumentKind,
+    /// Running text, in source order: one value per block, or several when code, HTML,
+    /// a URL or a footnote label interrupts a block (see [`Prose`]).
     pub prose: Vec<Prose>,
+    pub headings: Vec<Heading>,
+    /// Links and images (and bare URLs), in source order of where they end.
+    pub links: Vec<Link>,
     pub suppressions: Suppressions,
     pub lines: LineIndex,
+    /// Byte offset where the Markdown body starts: after the BOM and the front matter.
+    pub body_start: usize,
 }
+
 impl Document {
+    /// Never fails: problems (malformed front matter, a bad `caselint:` kind, a mistyped
+    /// `caselint-…` comment) come back as Diagnostics while the body is still parsed.
     pub fn parse(path: impl Into<PathBuf>, source: String) -> (Document, Vec<Diagnostic>) {
-        let mut prose = Vec::new();
-        let mut offset = 0;
-        for line in source.split_inclusive('\n') {
-            let text = line.trim_end_matches('\n').to_string();
-            let block = if text.starts_with('#') {
-                BlockKind::Heading(1)
-            } else {
-                BlockKind::Paragraph
-            };
-            prose.push(Prose {
-                text,
-                block,
-                start: offset,
-            });
-            offset += line.len();
-        }
+        let path = path.into();
         let lines = LineIndex::new(&source);
-        (
-            Document {
-                path: path.into(),
-                source,
-                kind: DocumentKind::Doc,
-                prose,
-                suppressions: Suppressions,
-                lines,
-            },
-            Vec::new(),
-        )
+        let mut diagnostics = Vec::new();
+
+        let split = front_matter::split(&source, &lines);
+        diagnostics.extend(split.diagnostics);
+        let front_matter = split.front_matter;
+        let mut kind = DocumentKind::Doc;
+        if let Some(fm) = &front_matter {
+            let (found, diagnostic) = front_matter::document_kind(fm, &source);
+            kind = found;
+            diagnostics.extend(diagnostic);
+        }
+
+        let body = markdown::parse_body(&source, split.body_start);
+        let (suppressions, comment_diagnostics) =
+            Suppressions::from_comments(&source, &lines, &body.comments);
+        diagnostics.extend(comment_diagnostics);
+
+        let document = Document {
+            path,
+            front_matter,
+            kind,
+            prose: body.prose,
+            headings: body.headings,
+            links: body.links,
+            suppressions,
+            lines,
+            body_start: split.body_start,
+            source,
+        };
+        (document, diagnostics)
+    }
+
+    /// 1-based line and 1-based character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.source, offset)
+    }
+
+    /// The front matter's data as a JSON object, if the document has valid front matter.
+    pub fn metadata(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
+        self.front_matter.as_ref()?.data.as_ref()?.as_object()
     }
 }
+
+#[cfg(test)]
+mod tests;

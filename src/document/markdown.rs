@@ -1,0 +1,476 @@
+//! One pass over the Markdown body with pulldown-cmark: prose, headings, links and the
+//! HTML comments that may hold suppression directives.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::prose::{BlockContext, BlockKind, Prose, ProseBuilder};
+use super::{Heading, Link, LinkKind};
+
+/// What the body of a document is made of.
+#[derive(Debug, Default)]
+pub(super) struct Body {
+    pub prose: Vec<Prose>,
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    /// Every HTML comment outside code (`<!--` to `-->` inclusive), in source order.
+    pub comments: Vec<Range<usize>>,
+}
+
+/// Parser options. Math is off on purpose: `$5 and $10` are amounts of money, not
+/// formulas. Definition lists, super- and subscript are off: they would turn ordinary
+/// lines (`: note`, `~approx~`) into markup the writer did not intend.
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Item,
+    Quote,
+    Footnote,
+}
+
+#[derive(Debug)]
+struct OpenLink {
+    is_image: bool,
+    kind: LinkKind,
+    destination: String,
+    /// For reference links: the label to look up.
+    label: String,
+    text: String,
+    span: Range<usize>,
+    /// End of the last event inside the link (where its text ends in the source).
+    inner_end: Option<usize>,
+}
+
+#[derive(Debug)]
+struct OpenHeading {
+    level: u8,
+    text: String,
+    span: Range<usize>,
+}
+
+struct Walker<'s> {
+    source: &'s str,
+    body: Body,
+    builder: ProseBuilder,
+    /// The leaf block whose text is being collected.
+    leaf: Option<BlockKind>,
+    block_index: usize,
+    /// Blocks started so far (the next block's index).
+    blocks: usize,
+    containers: Vec<Container>,
+    in_table_head: bool,
+    in_code_block: bool,
+    /// Inside an autolink (`<https://…>`): its text is a URL, not prose.
+    in_autolink: usize,
+    heading: Option<OpenHeading>,
+    links: Vec<OpenLink>,
+}
+
+pub(super) fn parse_body(source: &str, body_start: usize) -> Body {
+    let body_text = source.get(body_start..).unwrap_or("");
+    let mut walker = Walker {
+        source,
+        body: Body::default(),
+        builder: ProseBuilder::default(),
+        leaf: None,
+        block_index: 0,
+        blocks: 0,
+        containers: Vec::new(),
+        in_table_head: false,
+        in_code_block: false,
+        in_autolink: 0,
+        heading: None,
+        links: Vec::new(),
+    };
+    let mut events = Parser::new_ext(body_text, options()).into_offset_iter();
+    while let Some((event, range)) = events.next() {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                let refdefs = events.reference_definitions();
+                walker.end_link(|label| {
+                    refdefs
+                        .get(label)
+                        .map(|def| def.span.start + body_start..def.span.end + body_start)
+                });
+            }
+            event => walker.event(event, range),
+        }
+    }
+    walker.flush();
+    walker.body.links.sort_by_key(|link| link.span.start);
+    walker.body
+}
+
+impl Walker<'_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) => {
+                if self.in_code_block {
+                    return;
+                }
+                self.note_inner(&range);
+                self.append_outline(&text);
+                if self.in_autolink > 0 {
+                    return;
+                }
+                if self.leaf.is_none() {
+                    self.open_leaf(self.implicit_leaf());
+                }
+                self.builder.push_text(self.source, &text, range);
+            }
+            Event::Code(code) => {
+                self.note_inner(&range);
+                self.append_outline(&code);
+                self.flush();
+            }
+            Event::InlineHtml(_) => {
+                self.note_inner(&range);
+                self.flush();
+                self.find_comments(range);
+            }
+            Event::Html(_) => {
+                // Lines of an HTML block: its comments were collected at its start.
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
+                self.note_inner(&range);
+                self.flush();
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.note_inner(&range);
+                self.append_outline(" ");
+                self.builder.push_break(matches!(event, Event::HardBreak));
+            }
+            Event::Rule => self.close_leaf(),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => {
+                let kind = if self.containers.last() == Some(&Container::Item) {
+                    BlockKind::ListItem
+                } else {
+                    BlockKind::Paragraph
+                };
+                self.open_leaf(kind);
+            }
+            Tag::Heading { level, .. } => {
+                let level = level as u8;
+                self.open_leaf(BlockKind::Heading(level));
+                let end = trim_line_end(self.source, range.clone());
+                self.heading = Some(OpenHeading {
+                    level,
+                    text: String::new(),
+                    span: range.start..end,
+                });
+            }
+            Tag::TableCell => self.open_leaf(BlockKind::TableCell),
+            Tag::TableHead => {
+                self.close_leaf();
+                self.in_table_head = true;
+            }
+            Tag::Item => {
+                self.close_leaf();
+                self.containers.push(Container::Item);
+            }
+            Tag::BlockQuote(_) => {
+                self.close_leaf();
+                self.containers.push(Container::Quote);
+            }
+            Tag::FootnoteDefinition(_) => {
+                self.close_leaf();
+                self.containers.push(Container::Footnote);
+            }
+            Tag::CodeBlock(_) => {
+                self.close_leaf();
+                self.in_code_block = true;
+            }
+            Tag::HtmlBlock => {
+                self.close_leaf();
+                self.find_comments(range);
+            }
+            Tag::Link {
+                link_type,
+                dest_url,
+                id,
+                ..
+            } => {
+                self.note_inner(&range);
+                let kind = match link_type {
+                    LinkType::Inline => LinkKind::Inline,
+                    LinkType::Autolink | LinkType::Email => LinkKind::Autolink,
+                    _ => LinkKind::Reference,
+                };
+                if kind == LinkKind::Autolink {
+                    self.flush();
+                    self.in_autolink += 1;
+                }
+                self.links.push(OpenLink {
+                    is_image: false,
+                    kind,
+                    destination: dest_url.to_string(),
+                    label: id.to_string(),
+                    text: String::new(),
+                    span: range,
+                    inner_end: None,
+                });
+            }
+            Tag::Image {
+                link_type,
+                dest_url,
+                id,
+                ..
+            } => {
+                self.note_inner(&range);
+                let kind = match link_type {
+                    LinkType::Inline => LinkKind::Inline,
+                    _ => LinkKind::Reference,
+                };
+                self.links.push(OpenLink {
+                    is_image: true,
+                    kind,
+                    destination: dest_url.to_string(),
+                    label: id.to_string(),
+                    text: String::new(),
+                    span: range,
+                    inner_end: None,
+                });
+            }
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+                self.note_inner(&range);
+            }
+            Tag::List(_)
+            | Tag::Table(_)
+            | Tag::TableRow
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::MetadataBlock(_) => self.close_leaf(),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::TableCell => self.close_leaf(),
+            TagEnd::Heading(_) => {
+                self.close_leaf();
+                if let Some(heading) = self.heading.take() {
+                    self.body.headings.push(Heading {
+                        level: heading.level,
+                        text: collapse_spaces(&heading.text),
+                        span: heading.span,
+                    });
+                }
+            }
+            TagEnd::TableHead => {
+                self.close_leaf();
+                self.in_table_head = false;
+            }
+            TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
+                self.close_leaf();
+                self.containers.pop();
+            }
+            TagEnd::CodeBlock => self.in_code_block = false,
+            TagEnd::Link | TagEnd::Image => {
+                // Handled by `end_link`, which needs the reference definitions.
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
+            TagEnd::HtmlBlock
+            | TagEnd::List(_)
+            | TagEnd::Table
+            | TagEnd::TableRow
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_) => self.close_leaf(),
+        }
+    }
+
+    /// The end of a link or image; `definition` finds a reference definition's span.
+    fn end_link(&mut self, definition: impl Fn(&str) -> Option<Range<usize>>) {
+        let Some(open) = self.links.pop() else { return };
+        if open.kind == LinkKind::Autolink {
+            self.in_autolink = self.in_autolink.saturating_sub(1);
+        }
+        // The link's own text continues the text of an enclosing link (an image in a link).
+        for outer in &mut self.links {
+            outer.text.push_str(&open.text);
+        }
+        let destination_span = match open.kind {
+            LinkKind::Autolink => {
+                let inner = open.span.start + 1..open.span.end.saturating_sub(1);
+                Some(inner.start..inner.end.max(inner.start))
+            }
+            LinkKind::Inline => {
+                let text_start = open.span.start + if open.is_image { 2 } else { 1 };
+                let after_text = open.inner_end.unwrap_or(text_start).max(text_start);
+                self.source
+                    .get(after_text..open.span.end)
+                    .and_then(|rest| rest.find("](").map(|i| after_text + i + 2))
+                    .and_then(|at| scan_destination(self.source, at, open.span.end))
+            }
+            LinkKind::Reference | LinkKind::Bare => definition(&open.label).and_then(|def| {
+                let text = self.source.get(def.clone())?;
+                let colon = text.find("]:")?;
+                scan_destination(self.source, def.start + colon + 2, def.end)
+            }),
+        };
+        self.body.links.push(Link {
+            is_image: open.is_image,
+            kind: open.kind,
+            destination: open.destination,
+            destination_span,
+            text: collapse_spaces(&open.text),
+            span: open.span,
+        });
+    }
+
+    /// Text for headings and link texts: everything a reader sees, code included.
+    fn append_outline(&mut self, text: &str) {
+        if let Some(heading) = &mut self.heading {
+            heading.text.push_str(text);
+        }
+        if let Some(link) = self.links.last_mut() {
+            link.text.push_str(text);
+        }
+    }
+
+    /// Records that an event inside the innermost open link ends at `range.end`.
+    fn note_inner(&mut self, range: &Range<usize>) {
+        if let Some(link) = self.links.last_mut() {
+            link.inner_end = Some(link.inner_end.map_or(range.end, |end| end.max(range.end)));
+        }
+    }
+
+    fn implicit_leaf(&self) -> BlockKind {
+        if self.containers.last() == Some(&Container::Item) {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn open_leaf(&mut self, kind: BlockKind) {
+        self.close_leaf();
+        self.leaf = Some(kind);
+        self.block_index = self.blocks;
+        self.blocks += 1;
+    }
+
+    fn close_leaf(&mut self) {
+        self.flush();
+        self.leaf = None;
+    }
+
+    /// Ends the current run of prose (the block goes on).
+    fn flush(&mut self) {
+        if !self.builder.has_text() {
+            return;
+        }
+        let block = self.leaf.unwrap_or(BlockKind::Paragraph);
+        let context = self.context();
+        self.builder
+            .finish(block, context, self.block_index, &mut self.body.prose, &mut self.body.links);
+    }
+
+    fn context(&self) -> BlockContext {
+        let count = |c: Container| {
+            u8::try_from(self.containers.iter().filter(|x| **x == c).count()).unwrap_or(u8::MAX)
+        };
+        BlockContext {
+            list_depth: count(Container::Item),
+            quote_depth: count(Container::Quote),
+            in_footnote: self.containers.contains(&Container::Footnote),
+            table_header: self.in_table_head && self.leaf == Some(BlockKind::TableCell),
+        }
+    }
+
+    /// Collects the HTML comments in `range` (an HTML block or an inline HTML node).
+    fn find_comments(&mut self, range: Range<usize>) {
+        let Some(text) = self.source.get(range.clone()) else { return };
+        let mut from = 0;
+        while let Some(open) = text.get(from..).and_then(|rest| rest.find("<!--")) {
+            let start = from + open;
+            let end = text
+                .get(start + 4..)
+                .and_then(|rest| rest.find("-->"))
+                .map_or(text.len(), |close| start + 4 + close + 3);
+            self.body.comments.push(range.start + start..range.start + end);
+            from = end;
+        }
+    }
+}
+
+/// The end of `range` without trailing line breaks.
+fn trim_line_end(source: &str, range: Range<usize>) -> usize {
+    let text = source.get(range.clone()).unwrap_or("");
+    range.start + text.trim_end_matches(['\r', '\n']).len()
+}
+
+/// Trims and turns runs of white space into single spaces.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The destination written at `at` (after `](` or `]:`), skipping white space: the
+/// bytes inside `<…>`, or up to white space or an unbalanced `)`. `None` when nothing is
+/// there before `limit`.
+fn scan_destination(source: &str, at: usize, limit: usize) -> Option<Range<usize>> {
+    let bytes = source.as_bytes();
+    let limit = limit.min(bytes.len());
+    let mut i = at;
+    while i < limit && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    if bytes[i] == b'<' {
+        let start = i + 1;
+        let mut j = start;
+        while j < limit {
+            match bytes[j] {
+                b'>' => return Some(start..j),
+                b'\\' => j += 2,
+                b'\n' | b'\r' | b'<' => return None,
+                _ => j += 1,
+            }
+        }
+        return None;
+    }
+    let start = i;
+    let mut depth = 0usize;
+    let mut j = start;
+    while j < limit {
+        match bytes[j] {
+            b if b <= b' ' => break,
+            b'(' => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            b'\\' if bytes.get(j + 1).is_some_and(u8::is_ascii_punctuation) => j += 1,
+            _ => {}
+        }
+        j += 1;
+    }
+    let end = j.min(limit);
+    (end > start && source.is_char_boundary(start) && source.is_char_boundary(end)).then_some(start..end)
+}
