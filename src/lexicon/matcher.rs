@@ -2,7 +2,7 @@
 //! each hit is then judged in its context (prefix, casing, code-like surroundings,
 //! ordinary words that happen to be product names).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -97,9 +97,13 @@ struct Form {
     kind: FormKind,
     /// Whether the form starts with "Amazon " or "AWS ".
     prefixed: bool,
-    /// The product's bare name is an ordinary word: unprefixed variants are only a product
-    /// when written exactly right.
-    homograph: bool,
+    /// The name (without prefix) is made of ordinary words ("Step Functions", "Transit
+    /// Gateway", "Identity and Access Management") or the lexicon marks it a homograph
+    /// ("Lambda"): written otherwise than exactly, it is usually the common noun.
+    plain: bool,
+    /// For a named feature ("Amazon CloudWatch Alarms"): the length of the product's own
+    /// name at its start, so "CloudWatch alarms" reads as product + common noun.
+    head: usize,
 }
 
 /// A candidate word for near-miss detection ("Lamda" for "Lambda").
@@ -130,8 +134,9 @@ pub struct BuildError(String);
 impl NameMatcher {
     pub fn new(lexicon: &Lexicon) -> Result<NameMatcher, BuildError> {
         let mut table = FormTable::default();
+        let heads: HashSet<String> = lexicon.products.iter().flat_map(product_heads).collect();
         for (index, product) in lexicon.products.iter().enumerate() {
-            add_correct_forms(&mut table, index, product);
+            add_correct_forms(&mut table, index, product, &heads);
         }
         for term in &lexicon.terms {
             table.add(
@@ -144,7 +149,8 @@ impl NameMatcher {
                         fix: term.clone(),
                     },
                     prefixed: starts_with_prefix(term),
-                    homograph: false,
+                    plain: false,
+                    head: 0,
                 },
             );
         }
@@ -156,6 +162,8 @@ impl NameMatcher {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            // Unanchored to scan text, anchored to re-judge the product part of a feature name.
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&keys)
             .map_err(|err| BuildError(err.to_string()))?;
 
@@ -233,8 +241,21 @@ impl NameMatcher {
         }
         let form = forms.first()?;
         match &form.kind {
-            FormKind::Correct { role, fix, .. } => {
-                if *role == Role::Term || !self.plausible_slip(form, matched) {
+            FormKind::Correct { role, surface, fix } => {
+                if *role == Role::Term {
+                    return None;
+                }
+                if form.head > 0 && form.head < matched.len() && matched.is_char_boundary(form.head)
+                {
+                    // "CloudWatch alarms", "Cognito User Pools": the feature's trailing
+                    // words are common nouns whatever their case; only the product part
+                    // can be wrong.
+                    if matched[..form.head] == surface[..form.head] {
+                        return None;
+                    }
+                    return self.judge_prefix(text, range.start..range.start + form.head);
+                }
+                if !self.plausible_slip(form, text, &range) {
                     return None;
                 }
                 let replacement = shape_fix(text, &range, fix, form, self.product(form));
@@ -248,7 +269,12 @@ impl NameMatcher {
                 })
             }
             FormKind::Wrong { fix, reason } => {
-                if !self.plausible_slip(form, matched) {
+                if !self.plausible_slip(form, text, &range) {
+                    return None;
+                }
+                if *reason == WrongReason::MissingPrefix
+                    && !bare_full_name_in_prose(text, &range, fix)
+                {
                     return None;
                 }
                 let replacement = shape_fix(text, &range, fix, form, self.product(form));
@@ -278,29 +304,66 @@ impl NameMatcher {
         }
     }
 
+    /// Judges the product-name part of a longer hit on its own.
+    fn judge_prefix(&self, text: &str, head: Range<usize>) -> Option<Hit> {
+        let input = aho_corasick::Input::new(text)
+            .range(head.clone())
+            .anchored(aho_corasick::Anchored::Yes);
+        let m = self.automaton.try_find(input).ok().flatten()?;
+        if m.end() != head.end {
+            return None;
+        }
+        self.judge(text, m.start()..m.end(), m.pattern().as_usize())
+    }
+
     fn product(&self, form: &Form) -> Option<&Product> {
         form.product.and_then(|i| self.products.get(i))
     }
 
     /// Whether a hit that is not exactly a correct form is a slip in writing a product
     /// name rather than an ordinary word, a command or an identifier.
-    fn plausible_slip(&self, form: &Form, matched: &str) -> bool {
+    fn plausible_slip(&self, form: &Form, text: &str, range: &Range<usize>) -> bool {
+        let matched = &text[range.clone()];
+        let has_upper = matched.chars().any(|c| c.is_uppercase());
         if form.prefixed {
             // `aws s3 cp`, `aws lambda invoke`: a CLI command, not prose.
-            return !looks_like_cli(matched);
+            if looks_like_cli(matched) {
+                return false;
+            }
+            // "AWS service quotas", "AWS resource groups": lower-case ordinary words after
+            // the prefix describe, they do not name.
+            let name_part = strip_any_prefix(matched).unwrap_or(matched);
+            return !(form.plain
+                && name_part.contains(' ')
+                && !name_part.chars().any(|c| c.is_uppercase()));
         }
-        if !form.homograph {
+        if !has_upper {
+            // "s3" or "ec2" in lower case is an identifier in real documents (a value in a
+            // table, a quoted key, a variable) unless it stands in running prose.
+            return !form.plain && !looks_like_identifier(text, range);
+        }
+        if !form.plain {
             return true;
         }
-        // Ordinary words: "lambda", "glue", "step functions", "an API gateway" are only
-        // product names when capitalised as one; a single word never is when miscased.
+        // Ordinary words: "Lambda" miscased, "Transit gateway" at the start of a sentence,
+        // "an API gateway" are common nouns; "we use Step functions" is a slip in a name.
         let multi_word = matched.contains(' ');
-        let first_upper = matched.chars().next().is_some_and(|c| c.is_uppercase());
         let all_upper = matched
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-        multi_word && first_upper && !all_upper
+        if !multi_word || all_upper {
+            return false;
+        }
+        let first_upper = matched.chars().next().is_some_and(|c| c.is_uppercase());
+        let rest_lower = !matched
+            .split(' ')
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+        let previous = previous_word(text, range.start);
+        let after_article =
+            previous.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
+        first_upper && !after_article && !(rest_lower && at_sentence_start(text, range.start))
     }
 
     /// "AWS Lamda", "Cloudwach": a word one edit away from a product name, either right
@@ -378,7 +441,8 @@ impl NameMatcher {
             }
             let distance = strsim::damerau_levenshtein(&candidate.lower, &lower);
             // Edits that only add or drop digits ("Cloud" for "Cloud9") are other words.
-            let digits_only = candidate.lower.replace(|c: char| c.is_ascii_digit(), "") == lower;
+            let strip = |s: &str| s.replace(|c: char| c.is_ascii_digit(), "");
+            let digits_only = strip(&candidate.lower) == strip(&lower);
             if distance == 1 && !digits_only && best.is_none_or(|(_, d)| distance < d) {
                 best = Some((candidate, distance));
             }
@@ -395,11 +459,7 @@ impl NameMatcher {
             end = word.end + 1 + candidate.rest.len();
         }
         let start = prefix.as_ref().map_or(word.start, |p| p.start);
-        let replacement = if product.prefix.is_empty() && prefix.is_none() {
-            product.bare_name().to_string()
-        } else {
-            product.short.clone()
-        };
+        let replacement = product.suggested_name();
         Some(Hit {
             range: start..end,
             product: Some(candidate.product),
@@ -435,17 +495,15 @@ impl FormTable {
             }
         };
         let existing = &mut self.forms[slot];
-        let has_correct = existing
-            .iter()
-            .any(|f| matches!(f.kind, FormKind::Correct { .. }));
-        match form.kind {
-            FormKind::Correct { .. } => {
-                // Keep correct forms ahead of any wrong form under the same key.
-                existing.retain(|f| matches!(f.kind, FormKind::Correct { .. }));
-                existing.push(form);
-            }
-            _ if has_correct || !existing.is_empty() => {}
-            _ => existing.push(form),
+        let rank = form.rank();
+        let best = existing.iter().map(Form::rank).max().unwrap_or(0);
+        if rank > best {
+            // Explicit data beats derivation: a correct form hides every wrong reading of
+            // the same letters, a recorded rename or misspelling hides a derived variant.
+            existing.clear();
+            existing.push(form);
+        } else if rank == best && rank == Form::CORRECT {
+            existing.push(form);
         }
     }
 
@@ -454,7 +512,23 @@ impl FormTable {
     }
 }
 
-fn correct(product: usize, homograph: bool, role: Role, surface: &str, fix: &str) -> Form {
+impl Form {
+    const CORRECT: u8 = 4;
+
+    fn rank(&self) -> u8 {
+        match &self.kind {
+            FormKind::Correct { .. } => Form::CORRECT,
+            FormKind::Renamed { .. } => 3,
+            FormKind::Wrong {
+                reason: WrongReason::Known,
+                ..
+            } => 2,
+            FormKind::Wrong { .. } => 1,
+        }
+    }
+}
+
+fn correct(product: usize, plain: bool, role: Role, surface: &str, fix: &str) -> Form {
     Form {
         product: Some(product),
         kind: FormKind::Correct {
@@ -463,74 +537,170 @@ fn correct(product: usize, homograph: bool, role: Role, surface: &str, fix: &str
             fix: fix.to_string(),
         },
         prefixed: starts_with_prefix(surface),
-        homograph,
+        plain,
+        head: 0,
     }
 }
 
-fn add_correct_forms(table: &mut FormTable, index: usize, product: &Product) {
-    let homograph = product.homograph;
+/// Whether a name (without prefix) is made of ordinary words: letters only, no inner
+/// capitals ("CloudWatch"), no digits ("S3"), and not a lone acronym ("EBS").
+fn is_plain(name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let lone_acronym = words.len() == 1 && words[0].chars().all(|c| c.is_ascii_uppercase());
+    !lone_acronym
+        && words.iter().all(|word| {
+            let chars: Vec<char> = word.chars().collect();
+            chars.iter().all(|c| c.is_alphabetic() || *c == '-')
+                && !chars
+                    .windows(2)
+                    .any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+        })
+}
+
+/// The product's own names that its features are built on ("Amazon CloudWatch",
+/// "CloudWatch"), longest first.
+fn product_heads(product: &Product) -> Vec<String> {
     let bare = product.bare_name();
-    table.add(
+    let mut heads = vec![
+        product.canonical.clone(),
+        product.short.clone(),
+        bare.to_string(),
+    ];
+    if !product.prefix.is_empty() {
+        heads.push(format!("{} {}", product.prefix, bare));
+    }
+    heads.dedup();
+    heads
+}
+
+/// Length of the longest product name that starts `surface` and is followed by more words
+/// ("Amazon CloudWatch" in "Amazon CloudWatch Logs"), or 0.
+fn head_len(surface: &str, heads: &HashSet<String>) -> usize {
+    surface
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .filter(|&i| heads.contains(&surface[..i]))
+        .last()
+        .unwrap_or(0)
+}
+
+/// A feature name with the prefix it carries: listed with one, or inheriting the product's
+/// when it starts with the product's bare name ("CloudWatch RUM" → "Amazon CloudWatch RUM").
+fn alias_parts<'a>(alias: &'a str, product: &Product) -> (String, &'a str) {
+    if let Some(rest) = strip_any_prefix(alias) {
+        let prefix = &alias[..alias.len() - rest.len() - 1];
+        return (prefix.to_string(), rest);
+    }
+    let bare = product.bare_name();
+    let inherits = alias == bare || alias.starts_with(&format!("{bare} "));
+    let prefix = if inherits {
+        product.prefix.clone()
+    } else {
+        String::new()
+    };
+    (prefix, alias)
+}
+
+fn joined(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix} {name}")
+    }
+}
+
+fn add_correct_forms(
+    table: &mut FormTable,
+    index: usize,
+    product: &Product,
+    heads: &HashSet<String>,
+) {
+    let add = |table: &mut FormTable, surface: &str, mut form: Form| {
+        form.head = head_len(surface, heads);
+        table.add(surface, form);
+    };
+    let bare = product.bare_name();
+    let plain = product.homograph || is_plain(bare);
+    let suggested = product.suggested_name();
+    let canonical_bare = strip_prefix(&product.canonical, &product.prefix);
+    let canonical_plain = product.homograph || is_plain(canonical_bare);
+    add(
+        table,
         &product.canonical,
         correct(
             index,
-            false,
+            canonical_plain,
             Role::Canonical,
             &product.canonical,
             &product.canonical,
         ),
     );
-    table.add(
+    add(
+        table,
         &product.short,
-        correct(
-            index,
-            homograph,
-            Role::Short,
-            &product.short,
-            &product.short,
-        ),
+        correct(index, plain, Role::Short, &product.short, &suggested),
     );
     if !product.prefix.is_empty() {
         // The product's own prefix before its bare name is always right ("AWS IAM").
-        let prefixed = format!("{} {}", product.prefix, bare);
-        table.add(
+        let prefixed = joined(&product.prefix, bare);
+        add(
+            table,
             &prefixed,
-            correct(index, homograph, Role::Short, &prefixed, &prefixed),
+            correct(index, plain, Role::Short, &prefixed, &prefixed),
         );
     }
-    table.add(
+    add(
+        table,
         bare,
-        correct(index, homograph, Role::Bare, bare, &product.short),
+        correct(index, plain, Role::Bare, bare, &suggested),
     );
+    // "DynamoDB Accelerator", "Systems Manager Incident Manager": a full name built on
+    // another product's name reads right without the prefix, like a feature name.
+    if canonical_bare != bare && head_len(canonical_bare, heads) > 0 {
+        add(
+            table,
+            canonical_bare,
+            correct(
+                index,
+                canonical_plain,
+                Role::Alias,
+                canonical_bare,
+                &product.canonical,
+            ),
+        );
+    }
     for alias in &product.aliases {
-        table.add(alias, correct(index, homograph, Role::Alias, alias, alias));
-        if let Some(alias_bare) = strip_any_prefix(alias) {
-            table.add(
-                alias_bare,
-                correct(index, homograph, Role::Alias, alias_bare, alias),
+        let (prefix, alias_bare) = alias_parts(alias, product);
+        let full = joined(&prefix, alias_bare);
+        let alias_plain = product.homograph || is_plain(alias_bare);
+        for surface in [full.as_str(), alias_bare, alias.as_str()] {
+            add(
+                table,
+                surface,
+                correct(index, alias_plain, Role::Alias, surface, &full),
             );
         }
     }
 }
 
 fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
-    let homograph = product.homograph;
     let bare = product.bare_name();
-    let wrong = |surface: &str, fix: &str, reason: WrongReason| Form {
+    let wrong = |surface: &str, fix: &str, reason: WrongReason, plain: bool| Form {
         product: Some(index),
         kind: FormKind::Wrong {
             fix: fix.to_string(),
             reason,
         },
         prefixed: starts_with_prefix(surface),
-        homograph,
+        plain,
+        head: 0,
     };
 
     // Bases: (bare part, the prefix it takes, what to write instead).
     let mut bases: Vec<(String, String, String)> = vec![(
         bare.to_string(),
         product.prefix.clone(),
-        product.short.clone(),
+        product.suggested_name(),
     )];
     let canonical_bare = strip_prefix(&product.canonical, &product.prefix);
     if canonical_bare != bare {
@@ -540,30 +710,35 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
             product.canonical.clone(),
         ));
         if !product.prefix.is_empty() {
+            let plain = product.homograph || is_plain(canonical_bare);
             table.add(
                 canonical_bare,
                 wrong(
                     canonical_bare,
                     &product.canonical,
                     WrongReason::MissingPrefix,
+                    plain,
                 ),
             );
         }
     }
     for alias in &product.aliases {
-        let (prefix, alias_bare) = match strip_any_prefix(alias) {
-            Some(rest) => (alias[..alias.len() - rest.len() - 1].to_string(), rest),
-            None => (String::new(), alias.as_str()),
-        };
-        bases.push((alias_bare.to_string(), prefix, alias.clone()));
+        let (prefix, alias_bare) = alias_parts(alias, product);
+        bases.push((
+            alias_bare.to_string(),
+            prefix.clone(),
+            joined(&prefix, alias_bare),
+        ));
     }
 
     for (base, own_prefix, fix) in &bases {
         let mut spellings = vec![(base.clone(), false)];
         spellings.extend(spacing_variants(base).into_iter().map(|v| (v, true)));
         for (spelling, respaced) in &spellings {
+            // "private link" is two ordinary words even though "PrivateLink" is a coinage.
+            let plain = product.homograph || is_plain(spelling);
             if *respaced {
-                table.add(spelling, wrong(spelling, fix, WrongReason::Spacing));
+                table.add(spelling, wrong(spelling, fix, WrongReason::Spacing, plain));
             }
             for prefix in PREFIXES {
                 let surface = format!("{prefix} {spelling}");
@@ -576,37 +751,37 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
                 } else {
                     continue;
                 };
-                table.add(&surface, wrong(&surface, fix, reason));
+                table.add(&surface, wrong(&surface, fix, reason, plain));
             }
         }
     }
 
     for known in &product.wrong {
-        let fix = closest(known, &[&product.short, &product.canonical]);
-        table.add(known, wrong(known, fix, WrongReason::Known));
+        let suggested = product.suggested_name();
+        let fix = closest(known, &[&suggested, &product.canonical]);
+        table.add(known, wrong(known, fix, WrongReason::Known, false));
     }
 
-    let successor_for = |old_is_short: bool| {
-        if old_is_short {
-            product.short.clone()
-        } else {
-            product.canonical.clone()
-        }
-    };
     for rename in &product.renamed_from {
         for (old, is_short) in [(&rename.name, false), (&rename.short, true)] {
             if old.is_empty() {
                 continue;
             }
+            let fix = if is_short {
+                product.suggested_name()
+            } else {
+                product.canonical.clone()
+            };
             let renamed = |surface: &str| Form {
                 product: Some(index),
                 kind: FormKind::Renamed {
                     old: old.clone(),
-                    fix: successor_for(is_short),
+                    fix: fix.clone(),
                     date: rename.date.clone(),
                 },
                 prefixed: starts_with_prefix(surface),
-                homograph: false,
+                plain: false,
+                head: 0,
             };
             table.add(old, renamed(old));
             if let Some(old_bare) = strip_any_prefix(old) {
@@ -783,6 +958,62 @@ fn in_code_token(text: &str, range: &Range<usize>) -> bool {
     let matched = &text[range.clone()];
     let lower_hit = !matched.chars().any(|c| c.is_uppercase());
     lower_hit && (before.ends_with('-') || after.starts_with('-'))
+}
+
+/// The word just before `start`, if only spaces separate them.
+fn previous_word(text: &str, start: usize) -> Option<&str> {
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() && !before.is_empty() {
+        return None;
+    }
+    let word_start = trimmed
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &trimmed[word_start..];
+    (!word.is_empty()).then_some(word)
+}
+
+/// At the start of the text, a sentence, a clause after a colon, or a table cell.
+fn at_sentence_start(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let before = before.trim_end_matches(['*', '_', '"', '\'', '“', '(', '[']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '|', '—'])
+}
+
+/// A full name written without its prefix counts as a slip only when it is spelled
+/// exactly, stands in running prose (the previous word is lower case, so it is neither a
+/// title nor a label) and is not being defined (`Virtual Private Cloud (VPC)`): otherwise
+/// it names the topic ("Identity and access management for …"), not the product.
+fn bare_full_name_in_prose(text: &str, range: &Range<usize>, full_name: &str) -> bool {
+    let matched = &text[range.clone()];
+    let exact = strip_any_prefix(full_name) == Some(matched);
+    let mid_sentence = previous_word(text, range.start)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let defined = text[range.end..].trim_start().starts_with('(');
+    exact && mid_sentence && !defined
+}
+
+/// A lower-case hit used as a value rather than a name: quoted or emphasised (`"ec2"`,
+/// `**s3**`), alone in its block (a table cell), or assigned or called (`s3 = …`).
+fn looks_like_identifier(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let marker = |c: Option<char>| {
+        matches!(
+            c,
+            Some('"' | '\'' | '*' | '_' | '`' | '“' | '”' | '‘' | '’' | '[' | ']')
+        )
+    };
+    let next_symbol = text[range.end..].trim_start().chars().next();
+    marker(before)
+        || marker(after)
+        || text.trim() == &text[range.clone()]
+        || matches!(next_symbol, Some('=' | '(' | '['))
+        || previous_word(text, range.start)
+            .is_some_and(|w| matches!(w, "var" | "let" | "const" | "new"))
 }
 
 /// Byte ranges of the words (letters and digits) in `text`.

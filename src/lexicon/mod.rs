@@ -166,6 +166,25 @@ impl Product {
         strip_prefix(&self.short, &self.prefix)
     }
 
+    /// The name to suggest in place of a wrong one: the short name when it keeps its
+    /// prefix ("Amazon S3") or is an acronym AWS writes without one ("IAM"), otherwise the
+    /// full name ("Amazon CloudWatch" for a miswritten "CloudWatch").
+    pub fn suggested_name(&self) -> String {
+        let bare = self.bare_name();
+        let keeps_prefix =
+            self.prefix.is_empty() || self.short.starts_with(&format!("{} ", self.prefix));
+        let acronym = bare
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if keeps_prefix || acronym {
+            self.short.clone()
+        } else {
+            // "CloudWatch" → "Amazon CloudWatch"; "Firehose" → "Amazon Data Firehose", as
+            // "Amazon Firehose" is no product's name.
+            self.canonical.clone()
+        }
+    }
+
     pub fn first_mention_form(&self) -> String {
         if !self.first_mention.is_empty() {
             self.first_mention.clone()
@@ -239,7 +258,8 @@ mod tests {
     fn china_partition_rewrites_aws_prefix() {
         let lexicon = Lexicon::builtin().unwrap().into_partition(Partition::AwsCn);
         let lambda = lexicon.products.iter().find(|p| p.id == "lambda").unwrap();
-        assert_eq!(lambda.short, "Amazon Lambda");
+        assert_eq!(lambda.canonical, "Amazon Lambda");
+        assert_eq!(lambda.prefix, "Amazon");
         let s3 = lexicon.products.iter().find(|p| p.id == "s3").unwrap();
         assert_eq!(s3.short, "Amazon S3");
     }

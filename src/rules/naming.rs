@@ -112,6 +112,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     replacement,
                     reason,
                 } => {
+                    if quoted_literal(&doc.source, &span, written, *reason) {
+                        continue;
+                    }
                     let diagnostic = Diagnostic::new(
                         PRODUCT_NAME,
                         Severity::Error,
@@ -207,6 +210,27 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     out.iter_mut()
         .for_each(|d| d.requirement = "DOC-003".to_string());
     out
+}
+
+/// A value typed or shown verbatim rather than a name in prose: a console label or input in
+/// bold (`choose **Elastic Block Store**`, `enter **s3**`), a quoted key (`"ec2"`), a link
+/// whose text is a command (`[ec2](…)`). Only lower-case hits and full names missing
+/// their prefix are read this way; a miscapitalised name in bold is still a slip.
+fn quoted_literal(
+    source: &str,
+    span: &std::ops::Range<usize>,
+    written: &str,
+    reason: WrongReason,
+) -> bool {
+    let lower_case = !written.chars().any(char::is_uppercase);
+    if !lower_case && reason != WrongReason::MissingPrefix {
+        return false;
+    }
+    let before = source.get(..span.start).and_then(|s| s.chars().next_back());
+    let after = source.get(span.end..).and_then(|s| s.chars().next());
+    let opens = |c: Option<char>| matches!(c, Some('*' | '_' | '"' | '\'' | '“' | '‘' | '['));
+    let closes = |c: Option<char>| matches!(c, Some('*' | '_' | '"' | '\'' | '”' | '’' | ']'));
+    opens(before) && closes(after)
 }
 
 /// Attaches `replacement` as a fix when the source under the span is plain text; when the
