@@ -419,7 +419,27 @@ impl NameMatcher {
         prefix: Option<Range<usize>>,
     ) -> Option<Hit> {
         let token = &text[word.clone()];
+        let initial = token.chars().next()?.to_ascii_lowercase();
+        let candidates = self.near.get(&initial)?;
         let lower = token.to_ascii_lowercase();
+        let mut best: Option<&NearName> = None;
+        for candidate in candidates {
+            if prefix.is_none() && (!candidate.distinctive || lower.len() < 7) {
+                continue;
+            }
+            if candidate.lower.len().abs_diff(lower.len()) > 1 {
+                continue;
+            }
+            // Edits that only add or drop digits ("Cloud" for "Cloud9") are other words.
+            let strip = |s: &str| s.replace(|c: char| c.is_ascii_digit(), "");
+            if one_edit_apart(&candidate.lower, &lower) && strip(&candidate.lower) != strip(&lower)
+            {
+                best = Some(candidate);
+                break;
+            }
+        }
+        let candidate = best?;
+        // Checked only for the rare word that is one edit from a name.
         if in_code_token(text, &word) || self.terms_lower.contains(&lower) {
             return None;
         }
@@ -429,25 +449,6 @@ impl NameMatcher {
                 return None;
             }
         }
-        let initial = lower.chars().next()?;
-        let candidates = self.near.get(&initial)?;
-        let mut best: Option<(&NearName, usize)> = None;
-        for candidate in candidates {
-            if prefix.is_none() && (!candidate.distinctive || lower.len() < 7) {
-                continue;
-            }
-            if candidate.lower.len().abs_diff(lower.len()) > 1 {
-                continue;
-            }
-            let distance = strsim::damerau_levenshtein(&candidate.lower, &lower);
-            // Edits that only add or drop digits ("Cloud" for "Cloud9") are other words.
-            let strip = |s: &str| s.replace(|c: char| c.is_ascii_digit(), "");
-            let digits_only = strip(&candidate.lower) == strip(&lower);
-            if distance == 1 && !digits_only && best.is_none_or(|(_, d)| distance < d) {
-                best = Some((candidate, distance));
-            }
-        }
-        let (candidate, _) = best?;
         let product = self.products.get(candidate.product)?;
         let mut end = word.end;
         if !candidate.rest.is_empty() {
@@ -1014,6 +1015,27 @@ fn looks_like_identifier(text: &str, range: &Range<usize>) -> bool {
         || matches!(next_symbol, Some('=' | '(' | '['))
         || previous_word(text, range.start)
             .is_some_and(|w| matches!(w, "var" | "let" | "const" | "new"))
+}
+
+/// Whether two words differ by exactly one edit: a letter replaced, added, dropped, or
+/// two neighbours swapped ("Lamda", "Cloudwach", "Sagemkaer"). A bounded check: this runs
+/// for every capitalised word, where a full edit-distance matrix would cost too much.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let common_start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let common_end = a[common_start..]
+        .iter()
+        .rev()
+        .zip(b[common_start..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let rest_a = &a[common_start..a.len() - common_end];
+    let rest_b = &b[common_start..b.len() - common_end];
+    match (rest_a.len(), rest_b.len()) {
+        (1, 1) | (1, 0) | (0, 1) => true,
+        (2, 2) => rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0],
+        _ => false,
+    }
 }
 
 /// Byte ranges of the words (letters and digits) in `text`.
