@@ -83,12 +83,14 @@ impl FrontMatter {
             let bytes = line.as_bytes();
             let (key_range, after) = match bytes.first() {
                 Some(&quote @ (b'"' | b'\'')) => {
-                    let Some(close) = line[1..].find(quote as char) else { continue };
+                    let Some(close) = line[1..].find(quote as char) else {
+                        continue;
+                    };
                     (1..1 + close, 2 + close)
                 }
                 Some(b) if !b.is_ascii_whitespace() && *b != b'#' => {
                     let end = line
-                        .find(|c: char| c == separator as char || c == ' ' || c == '\t')
+                        .find([separator as char, ' ', '\t'])
                         .unwrap_or(line.len());
                     (0..end, end)
                 }
@@ -127,7 +129,10 @@ fn value_range(line: &str, from: usize) -> Range<usize> {
     {
         return start + 1..start + 1 + close;
     }
-    let end = value.find(" #").or_else(|| value.find("\t#")).unwrap_or(value.len());
+    let end = value
+        .find(" #")
+        .or_else(|| value.find("\t#"))
+        .unwrap_or(value.len());
     let trimmed = value[..end].trim_end();
     start..start + trimmed.len()
 }
@@ -282,7 +287,13 @@ fn first_content_line(source: &str, content: &Range<usize>) -> Option<Range<usiz
 /// The byte range of the character at a 1-based line and column (in characters) of
 /// `content`, which starts at `base` in `source`; the line itself when the column is past
 /// its end.
-fn span_at(source: &str, base: usize, content_len: usize, line: usize, column: usize) -> Range<usize> {
+fn span_at(
+    source: &str,
+    base: usize,
+    content_len: usize,
+    line: usize,
+    column: usize,
+) -> Range<usize> {
     let end = base + content_len;
     let Some((start, text, _)) = lines_from(source, base)
         .take_while(|(start, _, _)| *start < end)
@@ -299,7 +310,12 @@ fn span_at(source: &str, base: usize, content_len: usize, line: usize, column: u
     }
 }
 
-fn front_matter_error(span: Range<usize>, format: FrontMatterFormat, reason: &str, help: &str) -> Diagnostic {
+fn front_matter_error(
+    span: Range<usize>,
+    format: FrontMatterFormat,
+    reason: &str,
+    help: &str,
+) -> Diagnostic {
     Diagnostic::new(
         file_rules::FRONT_MATTER,
         Severity::Error,
@@ -320,16 +336,32 @@ fn parse_yaml(content: &str, base: usize, source: &str) -> (Option<Value>, Optio
         Ok(Err(error)) => {
             let span = match error.location() {
                 Some(at) => span_at(source, base, content.len(), at.line(), at.column()),
-                None => first_content_line(source, &(base..base + content.len())).unwrap_or(base..base),
+                None => {
+                    first_content_line(source, &(base..base + content.len())).unwrap_or(base..base)
+                }
             };
             let reason = clean_yaml_reason(&error.to_string());
             let help = yaml_help(&reason);
-            (None, Some(front_matter_error(span, FrontMatterFormat::Yaml, &reason, help)))
+            (
+                None,
+                Some(front_matter_error(
+                    span,
+                    FrontMatterFormat::Yaml,
+                    &reason,
+                    help,
+                )),
+            )
         }
         Err(_) => {
-            let span = first_content_line(source, &(base..base + content.len())).unwrap_or(base..base);
+            let span =
+                first_content_line(source, &(base..base + content.len())).unwrap_or(base..base);
             let help = yaml_help("");
-            let diagnostic = front_matter_error(span, FrontMatterFormat::Yaml, "the YAML reader gave up on it", help);
+            let diagnostic = front_matter_error(
+                span,
+                FrontMatterFormat::Yaml,
+                "the YAML reader gave up on it",
+                help,
+            );
             (None, Some(diagnostic))
         }
     }
@@ -406,7 +438,9 @@ fn yaml_to_json(value: yaml_serde::Value) -> Value {
             }
         }
         yaml_serde::Value::String(s) => Value::String(s),
-        yaml_serde::Value::Sequence(items) => Value::Array(items.into_iter().map(yaml_to_json).collect()),
+        yaml_serde::Value::Sequence(items) => {
+            Value::Array(items.into_iter().map(yaml_to_json).collect())
+        }
         yaml_serde::Value::Mapping(mapping) => {
             let mut map = Map::new();
             for (key, value) in mapping {
@@ -436,11 +470,20 @@ fn parse_toml(content: &str, base: usize, source: &str) -> (Option<Value>, Optio
                     let mut end = (base + span.end).clamp(start, base + content.len());
                     if end == start {
                         // An empty span (the end of the input): point at the last character.
-                        end = source.get(start..).and_then(|s| s.chars().next()).map_or(start, |c| start + c.len_utf8());
+                        end = source
+                            .get(start..)
+                            .and_then(|s| s.chars().next())
+                            .map_or(start, |c| start + c.len_utf8());
                     }
-                    if source.is_char_boundary(start) && source.is_char_boundary(end) { start..end } else { start..start }
+                    if source.is_char_boundary(start) && source.is_char_boundary(end) {
+                        start..end
+                    } else {
+                        start..start
+                    }
                 }
-                None => first_content_line(source, &(base..base + content.len())).unwrap_or(base..base),
+                None => {
+                    first_content_line(source, &(base..base + content.len())).unwrap_or(base..base)
+                }
             };
             let reason = error.message().trim().to_string();
             let help = if reason.contains("duplicate") {
@@ -448,13 +491,26 @@ fn parse_toml(content: &str, base: usize, source: &str) -> (Option<Value>, Optio
             } else {
                 example_help(FrontMatterFormat::Toml)
             };
-            (None, Some(front_matter_error(span, FrontMatterFormat::Toml, &reason, help)))
+            (
+                None,
+                Some(front_matter_error(
+                    span,
+                    FrontMatterFormat::Toml,
+                    &reason,
+                    help,
+                )),
+            )
         }
     }
 }
 
 fn toml_table_to_json(table: toml::Table) -> Value {
-    Value::Object(table.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+    Value::Object(
+        table
+            .into_iter()
+            .map(|(k, v)| (k, toml_to_json(v)))
+            .collect(),
+    )
 }
 
 fn toml_to_json(value: toml::Value) -> Value {
@@ -472,8 +528,15 @@ fn toml_to_json(value: toml::Value) -> Value {
 }
 
 /// The document kind from the `caselint` key, and a diagnostic when its value is not one.
-pub(super) fn document_kind(front_matter: &FrontMatter, source: &str) -> (DocumentKind, Option<Diagnostic>) {
-    let Some(value) = front_matter.data.as_ref().and_then(|data| data.get("caselint")) else {
+pub(super) fn document_kind(
+    front_matter: &FrontMatter,
+    source: &str,
+) -> (DocumentKind, Option<Diagnostic>) {
+    let Some(value) = front_matter
+        .data
+        .as_ref()
+        .and_then(|data| data.get("caselint"))
+    else {
         return (DocumentKind::Doc, None);
     };
     let names: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -490,7 +553,9 @@ pub(super) fn document_kind(front_matter: &FrontMatter, source: &str) -> (Docume
     let span = match &location {
         Some(at) if !at.value.is_empty() => at.value.clone(),
         Some(at) => at.line.clone(),
-        None => front_matter.span.start..front_matter.span.start + front_matter.format.fence().len(),
+        None => {
+            front_matter.span.start..front_matter.span.start + front_matter.format.fence().len()
+        }
     };
     let suggestion = did_you_mean(&written.replace('_', "-"), &names);
     let sep = sep_shown(front_matter.format);
@@ -501,7 +566,11 @@ pub(super) fn document_kind(front_matter: &FrontMatter, source: &str) -> (Docume
     if let Some(suggestion) = suggestion {
         message.push_str(&format!("; did you mean `{suggestion}`?"));
     }
-    let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let list = names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut diagnostic = Diagnostic::new(file_rules::FRONT_MATTER, Severity::Error, span, message)
         .with_help(format!("write one of {list}"));
     if let Some(suggestion) = suggestion
@@ -528,7 +597,10 @@ mod tests {
         let fm = split.front_matter.expect("front matter");
         assert_eq!(fm.format, FrontMatterFormat::Yaml);
         assert_eq!(fm.span, 0..source.find("---\n# Acme").expect("close") + 3);
-        assert_eq!(&source[fm.content_span.clone()], "caselint: case-study\ncustomer:\n  name: Acme\nproduction_since: 2025-07-01\n");
+        assert_eq!(
+            &source[fm.content_span.clone()],
+            "caselint: case-study\ncustomer:\n  name: Acme\nproduction_since: 2025-07-01\n"
+        );
         assert_eq!(split.body_start, source.find("# Acme").expect("body"));
         let data = fm.data.as_ref().expect("data");
         assert_eq!(data["customer"]["name"], "Acme");
@@ -539,18 +611,25 @@ mod tests {
         assert!(at.value.is_empty());
         let at = fm.key_location(source, "caselint").expect("key");
         assert_eq!(&source[at.value], "case-study");
-        assert!(fm.key_location(source, "name").is_none(), "nested keys are not top-level");
+        assert!(
+            fm.key_location(source, "name").is_none(),
+            "nested keys are not top-level"
+        );
     }
 
     #[test]
     fn toml_front_matter_with_bom_and_crlf() {
-        let source = "\u{feff}+++\r\ncaselint = \"public-page\"\r\ndate = 2025-07-01\r\n+++\r\nBody\r\n";
+        let source =
+            "\u{feff}+++\r\ncaselint = \"public-page\"\r\ndate = 2025-07-01\r\n+++\r\nBody\r\n";
         let split = split_str(source);
         assert!(split.diagnostics.is_empty(), "{:?}", split.diagnostics);
         let fm = split.front_matter.expect("front matter");
         assert_eq!(fm.format, FrontMatterFormat::Toml);
         assert_eq!(fm.span.start, 3);
-        assert_eq!(&source[fm.span.clone()], "+++\r\ncaselint = \"public-page\"\r\ndate = 2025-07-01\r\n+++");
+        assert_eq!(
+            &source[fm.span.clone()],
+            "+++\r\ncaselint = \"public-page\"\r\ndate = 2025-07-01\r\n+++"
+        );
         assert_eq!(split.body_start, source.find("Body").expect("body"));
         let data = fm.data.as_ref().expect("data");
         assert_eq!(data["date"], "2025-07-01");
@@ -561,18 +640,30 @@ mod tests {
 
     #[test]
     fn no_front_matter() {
-        for source in ["", "# Title\n---\n", " ---\na: b\n---\n", "\u{feff}", "----\n"] {
+        for source in [
+            "",
+            "# Title\n---\n",
+            " ---\na: b\n---\n",
+            "\u{feff}",
+            "----\n",
+        ] {
             let split = split_str(source);
             assert!(split.front_matter.is_none(), "{source:?}");
             assert!(split.diagnostics.is_empty(), "{source:?}");
-            assert_eq!(split.body_start, if source.starts_with('\u{feff}') { 3 } else { 0 });
+            assert_eq!(
+                split.body_start,
+                if source.starts_with('\u{feff}') { 3 } else { 0 }
+            );
         }
     }
 
     #[test]
     fn empty_and_dots_closing() {
         let split = split_str("---\n---\nText");
-        assert_eq!(split.front_matter.expect("fm").data, Some(Value::Object(Map::new())));
+        assert_eq!(
+            split.front_matter.expect("fm").data,
+            Some(Value::Object(Map::new()))
+        );
         let split = split_str("---\na: 1\n...\nText");
         assert_eq!(split.front_matter.expect("fm").data.expect("data")["a"], 1);
         assert_eq!(split.body_start, 13);
@@ -583,7 +674,12 @@ mod tests {
 
     #[test]
     fn unterminated_reports_the_opening_line() {
-        for source in ["---", "---\n", "---\ntitle: x\n\n# Heading\n", "+++\na = 1\n"] {
+        for source in [
+            "---",
+            "---\n",
+            "---\ntitle: x\n\n# Heading\n",
+            "+++\na = 1\n",
+        ] {
             let split = split_str(source);
             assert!(split.front_matter.is_none());
             assert_eq!(split.diagnostics.len(), 1, "{source:?}");
@@ -591,7 +687,10 @@ mod tests {
             assert_eq!(d.rule, "front-matter");
             assert_eq!(d.span, 0..3);
             assert!(d.message.contains("never closed"), "{}", d.message);
-            assert_eq!(split.body_start, source.find('\n').map_or(source.len(), |i| i + 1));
+            assert_eq!(
+                split.body_start,
+                source.find('\n').map_or(source.len(), |i| i + 1)
+            );
         }
     }
 
@@ -606,8 +705,17 @@ mod tests {
         assert_eq!(d.severity, Severity::Error);
         let lines = LineIndex::new(source);
         assert_eq!(lines.line(d.span.start), 3, "{d:?}");
-        assert!(d.message.starts_with("the front matter is not valid YAML: mapping values"), "{}", d.message);
-        assert!(!d.message.contains("line 2"), "position removed: {}", d.message);
+        assert!(
+            d.message
+                .starts_with("the front matter is not valid YAML: mapping values"),
+            "{}",
+            d.message
+        );
+        assert!(
+            !d.message.contains("line 2"),
+            "position removed: {}",
+            d.message
+        );
         assert!(d.help.as_deref().unwrap_or("").contains("quotes"));
         assert_eq!(split.body_start, source.find("Body").expect("body"));
     }
@@ -621,7 +729,12 @@ mod tests {
         let split = split_str(source);
         assert_eq!(split.diagnostics.len(), 1);
         let lines = LineIndex::new(source);
-        assert_eq!(lines.line(split.diagnostics[0].span.start), 3, "{:?}", split.diagnostics[0]);
+        assert_eq!(
+            lines.line(split.diagnostics[0].span.start),
+            3,
+            "{:?}",
+            split.diagnostics[0]
+        );
     }
 
     #[test]
@@ -631,7 +744,12 @@ mod tests {
         assert_eq!(split.diagnostics.len(), 1);
         let d = &split.diagnostics[0];
         assert_eq!(LineIndex::new(source).line(d.span.start), 3);
-        assert!(d.message.starts_with("the front matter is not valid TOML: "), "{}", d.message);
+        assert!(
+            d.message
+                .starts_with("the front matter is not valid TOML: "),
+            "{}",
+            d.message
+        );
     }
 
     #[test]
@@ -667,8 +785,15 @@ mod tests {
         let d = diagnostic.expect("diagnostic");
         assert_eq!(d.rule, "front-matter");
         assert_eq!(&source[d.span.clone()], "casestudy");
-        assert!(d.message.contains("did you mean `case-study`?"), "{}", d.message);
-        assert_eq!(d.fix.as_ref().map(|f| f.replacement.as_str()), Some("case-study"));
+        assert!(
+            d.message.contains("did you mean `case-study`?"),
+            "{}",
+            d.message
+        );
+        assert_eq!(
+            d.fix.as_ref().map(|f| f.replacement.as_str()),
+            Some("case-study")
+        );
 
         let source = "---\ncaselint: [1]\n---\n";
         let fm = split_str(source).front_matter.expect("fm");
@@ -678,7 +803,10 @@ mod tests {
 
         let source = "---\ncaselint: Self-Assessment\n---\n";
         let fm = split_str(source).front_matter.expect("fm");
-        assert_eq!(document_kind(&fm, source), (DocumentKind::SelfAssessment, None));
+        assert_eq!(
+            document_kind(&fm, source),
+            (DocumentKind::SelfAssessment, None)
+        );
     }
 
     #[test]
@@ -688,9 +816,14 @@ mod tests {
             "mapping values are not allowed in this context"
         );
         assert_eq!(
-            clean_yaml_reason("did not find expected key at line 4 column 1, while parsing a block mapping at line 2 column 1"),
+            clean_yaml_reason(
+                "did not find expected key at line 4 column 1, while parsing a block mapping at line 2 column 1"
+            ),
             "did not find expected key, while parsing a block mapping"
         );
-        assert_eq!(clean_yaml_reason("look at this at position 5"), "look at this");
+        assert_eq!(
+            clean_yaml_reason("look at this at position 5"),
+            "look at this"
+        );
     }
 }

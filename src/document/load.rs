@@ -34,6 +34,9 @@ const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 ///
 /// A UTF-8 BOM is kept in the returned text (offsets are into the file as read); the
 /// Markdown parser skips it.
+// The error is a whole Diagnostic by design (the caller reports it as is); reading a file
+// is rare next to checking it, so its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Diagnostic> {
     let shown = path.display();
     if path.as_os_str().is_empty() {
@@ -71,6 +74,7 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Diagnostic> {
 }
 
 /// Turns the bytes of a file into text, or explains why they are not UTF-8 text.
+#[allow(clippy::result_large_err)]
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let shown = path.display();
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -133,7 +137,9 @@ fn open_error(path: &Path, error: &std::io::Error) -> Diagnostic {
     let shown = path.display();
     let message = match error.kind() {
         ErrorKind::NotFound => {
-            format!("`{shown}` does not exist; check the path is spelled right and the file was not moved")
+            format!(
+                "`{shown}` does not exist; check the path is spelled right and the file was not moved"
+            )
         }
         ErrorKind::PermissionDenied => format!(
             "`{shown}` cannot be read: permission denied; give your user read access to it \
@@ -146,7 +152,9 @@ fn open_error(path: &Path, error: &std::io::Error) -> Diagnostic {
         ErrorKind::InvalidData => format!(
             "`{shown}` could not be read as text ({error}); re-save it as UTF-8 text and check it again"
         ),
-        _ => format!("`{shown}` could not be read: {error}; check the file is readable and try again"),
+        _ => format!(
+            "`{shown}` could not be read: {error}; check the file is readable and try again"
+        ),
     };
     io_error(0..0, message)
 }
@@ -210,7 +218,11 @@ mod tests {
         let missing = read_text(&dir.path().join("nope.md"), &Limits::default()).unwrap_err();
         assert_eq!(missing.rule, "io");
         assert_eq!(missing.severity, Severity::Error);
-        assert!(missing.message.contains("does not exist"), "{}", missing.message);
+        assert!(
+            missing.message.contains("does not exist"),
+            "{}",
+            missing.message
+        );
         let folder = read_text(dir.path(), &Limits::default()).unwrap_err();
         assert!(folder.message.contains("is a folder"), "{}", folder.message);
         let empty = read_text(Path::new(""), &Limits::default()).unwrap_err();
@@ -221,10 +233,28 @@ mod tests {
     fn too_large_names_the_setting() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = write(dir.path(), "big.md", &[b'a'; 3000]);
-        let error = read_text(&path, &Limits { max_file_bytes: 2048 }).unwrap_err();
-        assert!(error.message.contains("is 2.9 KB, over the 2 KB limit"), "{}", error.message);
+        let error = read_text(
+            &path,
+            &Limits {
+                max_file_bytes: 2048,
+            },
+        )
+        .unwrap_err();
+        assert!(
+            error.message.contains("is 2.9 KB, over the 2 KB limit"),
+            "{}",
+            error.message
+        );
         assert!(error.message.contains("max_file_size"), "{}", error.message);
-        assert!(read_text(&path, &Limits { max_file_bytes: 3000 }).is_ok());
+        assert!(
+            read_text(
+                &path,
+                &Limits {
+                    max_file_bytes: 3000
+                }
+            )
+            .is_ok()
+        );
     }
 
     #[test]
@@ -243,12 +273,24 @@ mod tests {
     fn not_utf8_points_at_the_byte() {
         let dir = tempfile::tempdir().expect("tempdir");
         // "café" in Latin-1 on line 2, after a multibyte character on the same line.
-        let path = write(dir.path(), "l1.md", b"# Title\n\xE2\x80\x94 caf\xE9 au lait\n");
+        let path = write(
+            dir.path(),
+            "l1.md",
+            b"# Title\n\xE2\x80\x94 caf\xE9 au lait\n",
+        );
         let error = read_text(&path, &Limits::default()).unwrap_err();
         assert_eq!(error.span, 15..16);
-        assert!(error.message.contains("line 2, column 6"), "{}", error.message);
+        assert!(
+            error.message.contains("line 2, column 6"),
+            "{}",
+            error.message
+        );
         assert!(error.message.contains("0xE9"), "{}", error.message);
-        assert!(error.message.contains("re-save it as UTF-8"), "{}", error.message);
+        assert!(
+            error.message.contains("re-save it as UTF-8"),
+            "{}",
+            error.message
+        );
     }
 
     #[cfg(unix)]
@@ -260,7 +302,11 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod");
         // Root can read anything; only check the message when the read really fails.
         if let Err(error) = read_text(&path, &Limits::default()) {
-            assert!(error.message.contains("permission denied"), "{}", error.message);
+            assert!(
+                error.message.contains("permission denied"),
+                "{}",
+                error.message
+            );
         }
     }
 }

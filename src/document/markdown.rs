@@ -143,7 +143,10 @@ impl Walker<'_> {
             Event::Html(_) => {
                 // Lines of an HTML block: its comments were collected at its start.
             }
-            Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
+            Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_) => {
                 self.note_inner(&range);
                 self.flush();
             }
@@ -248,7 +251,11 @@ impl Walker<'_> {
                     inner_end: None,
                 });
             }
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript => {
                 self.note_inner(&range);
             }
             Tag::List(_)
@@ -286,7 +293,11 @@ impl Walker<'_> {
             TagEnd::Link | TagEnd::Image => {
                 // Handled by `end_link`, which needs the reference definitions.
             }
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {}
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => {}
             TagEnd::HtmlBlock
             | TagEnd::List(_)
             | TagEnd::Table
@@ -381,8 +392,13 @@ impl Walker<'_> {
         }
         let block = self.leaf.unwrap_or(BlockKind::Paragraph);
         let context = self.context();
-        self.builder
-            .finish(block, context, self.block_index, &mut self.body.prose, &mut self.body.links);
+        self.builder.finish(
+            block,
+            context,
+            self.block_index,
+            &mut self.body.prose,
+            &mut self.body.links,
+        );
     }
 
     fn context(&self) -> BlockContext {
@@ -399,7 +415,9 @@ impl Walker<'_> {
 
     /// Collects the HTML comments in `range` (an HTML block or an inline HTML node).
     fn find_comments(&mut self, range: Range<usize>) {
-        let Some(text) = self.source.get(range.clone()) else { return };
+        let Some(text) = self.source.get(range.clone()) else {
+            return;
+        };
         let mut from = 0;
         while let Some(open) = text.get(from..).and_then(|rest| rest.find("<!--")) {
             let start = from + open;
@@ -407,7 +425,9 @@ impl Walker<'_> {
                 .get(start + 4..)
                 .and_then(|rest| rest.find("-->"))
                 .map_or(text.len(), |close| start + 4 + close + 3);
-            self.body.comments.push(range.start + start..range.start + end);
+            self.body
+                .comments
+                .push(range.start + start..range.start + end);
             from = end;
         }
     }
@@ -472,5 +492,6 @@ fn scan_destination(source: &str, at: usize, limit: usize) -> Option<Range<usize
         j += 1;
     }
     let end = j.min(limit);
-    (end > start && source.is_char_boundary(start) && source.is_char_boundary(end)).then_some(start..end)
+    (end > start && source.is_char_boundary(start) && source.is_char_boundary(end))
+        .then_some(start..end)
 }

@@ -57,7 +57,9 @@ impl DocumentKind {
     /// Parses the front-matter value (exact, lowercase, surrounding spaces ignored).
     pub fn from_name(name: &str) -> Option<DocumentKind> {
         let name = name.trim();
-        DocumentKind::ALL.into_iter().find(|kind| kind.as_str() == name)
+        DocumentKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
     }
 }
 

@@ -9,7 +9,12 @@ pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a
     }
     candidates
         .iter()
-        .map(|candidate| (strsim::damerau_levenshtein(&word, &candidate.to_lowercase()), *candidate))
+        .map(|candidate| {
+            (
+                strsim::damerau_levenshtein(&word, &candidate.to_lowercase()),
+                *candidate,
+            )
+        })
         .filter(|(distance, candidate)| {
             let longest = word.chars().count().max(candidate.chars().count());
             *distance <= (longest / 3).max(1)
@@ -28,7 +33,10 @@ mod tests {
         assert_eq!(did_you_mean("casestudy", &kinds), Some("case-study"));
         assert_eq!(did_you_mean("Case_Study", &kinds), Some("case-study"));
         assert_eq!(did_you_mean("docs", &kinds), Some("doc"));
-        assert_eq!(did_you_mean("self-asessment", &kinds), Some("self-assessment"));
+        assert_eq!(
+            did_you_mean("self-asessment", &kinds),
+            Some("self-assessment")
+        );
         assert_eq!(did_you_mean("whitepaper", &kinds), None);
         assert_eq!(did_you_mean("", &kinds), None);
     }

@@ -46,7 +46,11 @@ enum Selector {
 
 impl Selector {
     fn from_ids(ids: Vec<String>) -> Selector {
-        if ids.is_empty() { Selector::All } else { Selector::Ids(ids) }
+        if ids.is_empty() {
+            Selector::All
+        } else {
+            Selector::Ids(ids)
+        }
     }
 
     fn matches(&self, rule: &str) -> bool {
@@ -105,17 +109,27 @@ impl Suppressions {
 
     /// Reads the directives in `comments` (spans of `<!-- … -->`), and warns about
     /// comments that look like a mistyped directive.
-    pub(super) fn from_comments(source: &str, lines: &LineIndex, comments: &[Range<usize>]) -> (Suppressions, Vec<Diagnostic>) {
+    pub(super) fn from_comments(
+        source: &str,
+        lines: &LineIndex,
+        comments: &[Range<usize>],
+    ) -> (Suppressions, Vec<Diagnostic>) {
         let mut suppressions = Suppressions::default();
         let mut diagnostics = Vec::new();
         for comment in comments {
-            let Some(text) = source.get(comment.clone()) else { continue };
+            let Some(text) = source.get(comment.clone()) else {
+                continue;
+            };
             let inner = text.strip_prefix("<!--").unwrap_or(text);
             let inner = inner.strip_suffix("-->").unwrap_or(inner);
-            let inner_start = comment.start + (text.len() - text.strip_prefix("<!--").unwrap_or(text).len());
+            let inner_start =
+                comment.start + (text.len() - text.strip_prefix("<!--").unwrap_or(text).len());
             let trimmed = inner.trim_start();
             let token_start = inner_start + (inner.len() - trimmed.len());
-            let token = trimmed.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+            let token = trimmed
+                .split(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
             let name = token.trim_end_matches(':').to_ascii_lowercase();
             if !name.starts_with("caselint-") {
                 continue;
@@ -145,8 +159,11 @@ impl Suppressions {
                 }
                 "caselint-disable-next-line" => {
                     let last = lines.line(comment.end.saturating_sub(1).max(comment.start));
-                    let next = (last + 1..=lines.line_count())
-                        .find(|&l| source.get(lines.line_range(source, l)).is_some_and(|t| !t.trim().is_empty()));
+                    let next = (last + 1..=lines.line_count()).find(|&l| {
+                        source
+                            .get(lines.line_range(source, l))
+                            .is_some_and(|t| !t.trim().is_empty())
+                    });
                     if let Some(next) = next {
                         suppressions
                             .lines
@@ -156,12 +173,13 @@ impl Suppressions {
                 _ => {
                     let span = token_start..token_start + token.len();
                     let suggestion = did_you_mean(&name, &DIRECTIVES);
-                    let mut message = format!("`{token}` is not a caselint comment, so it silences nothing");
+                    let mut message =
+                        format!("`{token}` is not a caselint comment, so it silences nothing");
                     if let Some(suggestion) = suggestion {
                         message.push_str(&format!("; did you mean `{suggestion}`?"));
                     }
-                    let mut diagnostic = Diagnostic::new(COMMENT_RULE, Severity::Warning, span, message)
-                        .with_help(
+                    let mut diagnostic =
+                        Diagnostic::new(COMMENT_RULE, Severity::Warning, span, message).with_help(
                             "caselint understands `caselint-disable`, `caselint-enable`, \
                              `caselint-disable-line`, `caselint-disable-next-line` and \
                              `caselint-disable-file`, each optionally followed by rule ids \
@@ -199,7 +217,9 @@ mod tests {
         let mut from = 0;
         while let Some(i) = source[from..].find("<!--") {
             let start = from + i;
-            let end = source[start..].find("-->").map_or(source.len(), |j| start + j + 3);
+            let end = source[start..]
+                .find("-->")
+                .map_or(source.len(), |j| start + j + 3);
             out.push(start..end);
             from = end;
         }
@@ -272,8 +292,14 @@ mod tests {
     fn same_line_and_crlf() {
         let source = "x\r\nAmazon Cloudwatch <!-- caselint-disable-line -->\r\nCloudwatch";
         let (s, _) = parse(source);
-        assert!(s.is_suppressed("DOC-003/product-name", source.find("Cloudwatch").expect("c")));
-        assert!(!s.is_suppressed("DOC-003/product-name", source.rfind("Cloudwatch").expect("c")));
+        assert!(s.is_suppressed(
+            "DOC-003/product-name",
+            source.find("Cloudwatch").expect("c")
+        ));
+        assert!(!s.is_suppressed(
+            "DOC-003/product-name",
+            source.rfind("Cloudwatch").expect("c")
+        ));
         assert!(!s.is_suppressed("DOC-003/product-name", 0));
         // A comment on the last line covers the end of the file.
         let source = "end <!-- caselint-disable-line -->";
@@ -290,8 +316,17 @@ mod tests {
         assert_eq!(d[0].rule, "caselint-comment");
         assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!(&source[d[0].span.clone()], "caselint-disabel");
-        assert!(d[0].message.contains("did you mean `caselint-disable`?"), "{}", d[0].message);
-        assert!(d[1].message.contains("did you mean `caselint-disable-next-line`?"), "{}", d[1].message);
+        assert!(
+            d[0].message.contains("did you mean `caselint-disable`?"),
+            "{}",
+            d[0].message
+        );
+        assert!(
+            d[1].message
+                .contains("did you mean `caselint-disable-next-line`?"),
+            "{}",
+            d[1].message
+        );
         assert!(!d[2].message.contains("did you mean"), "{}", d[2].message);
     }
 
