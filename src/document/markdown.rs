@@ -316,8 +316,8 @@ impl Walker<'_> {
             self.in_autolink = self.in_autolink.saturating_sub(1);
         }
         // The link's own text continues the text of an enclosing link (an image in a link).
-        for outer in &mut self.links {
-            outer.text.push_str(&open.text);
+        if let Some(parent) = self.links.last_mut() {
+            parent.text.push_str(&open.text);
         }
         let destination_span = match open.kind {
             LinkKind::Autolink => {

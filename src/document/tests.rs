@@ -183,6 +183,37 @@ fn link_text_is_prose_destination_is_not() {
 }
 
 #[test]
+fn image_inside_a_link() {
+    let source = "[![Amazon S3 logo](s3.png) Amazon S3](https://aws.amazon.com/s3/)";
+    let d = doc(source);
+    assert_eq!(texts(&d), ["Amazon S3 logo Amazon S3"]);
+    let links: Vec<(bool, &str, &str)> = d
+        .links
+        .iter()
+        .map(|l| (l.is_image, l.text.as_str(), l.destination.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            (
+                false,
+                "Amazon S3 logo Amazon S3",
+                "https://aws.amazon.com/s3/"
+            ),
+            (true, "Amazon S3 logo", "s3.png"),
+        ]
+    );
+    assert_eq!(
+        &source[d.links[0].destination_span.clone().expect("span")],
+        "https://aws.amazon.com/s3/"
+    );
+    assert_eq!(
+        &source[d.links[1].destination_span.clone().expect("span")],
+        "s3.png"
+    );
+}
+
+#[test]
 fn images_alt_text_is_prose() {
     let source = "See ![Amazon S3 console](<images/s3 console.png>) here";
     let d = doc(source);
@@ -530,6 +561,8 @@ fn odd_inputs_never_panic() {
     let deep_emphasis = format!("{}x{}", "*".repeat(3000), "*".repeat(3000));
     let huge_line = "Amazon S3\\. ".repeat(100_000);
     let brackets = "[".repeat(10_000) + &"](".repeat(10_000);
+    let nested_images = "![".repeat(5_000) + "Amazon S3" + &"](x)".repeat(5_000);
+    let many_comments = "<!-- caselint-disable-line -->\n".repeat(5_000);
     let inputs: Vec<String> = vec![
         String::new(),
         "---".into(),
@@ -568,6 +601,8 @@ fn odd_inputs_never_panic() {
         deep_emphasis,
         huge_line,
         brackets,
+        nested_images,
+        many_comments,
     ];
     for input in inputs {
         let (d, _) = Document::parse("odd.md", input.clone());
