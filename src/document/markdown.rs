@@ -21,7 +21,7 @@ pub(super) struct Body {
 /// Parser options. Math is off on purpose: `$5 and $10` are amounts of money, not
 /// formulas. Definition lists, super- and subscript are off: they would turn ordinary
 /// lines (`: note`, `~approx~`) into markup the writer did not intend.
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -224,7 +224,11 @@ impl Walker<'_> {
                     is_image: false,
                     kind,
                     destination: dest_url.to_string(),
-                    label: id.to_string(),
+                    label: if kind == LinkKind::Reference {
+                        id.to_string()
+                    } else {
+                        String::new()
+                    },
                     text: String::new(),
                     span: range,
                     inner_end: None,
@@ -245,7 +249,11 @@ impl Walker<'_> {
                     is_image: true,
                     kind,
                     destination: dest_url.to_string(),
-                    label: id.to_string(),
+                    label: if kind == LinkKind::Reference {
+                        id.to_string()
+                    } else {
+                        String::new()
+                    },
                     text: String::new(),
                     span: range,
                     inner_end: None,
@@ -276,7 +284,7 @@ impl Walker<'_> {
                 if let Some(heading) = self.heading.take() {
                     self.body.headings.push(Heading {
                         level: heading.level,
-                        text: collapse_spaces(&heading.text),
+                        text: collapse_spaces(heading.text),
                         span: heading.span,
                     });
                 }
@@ -343,7 +351,7 @@ impl Walker<'_> {
             kind: open.kind,
             destination: open.destination,
             destination_span,
-            text: collapse_spaces(&open.text),
+            text: collapse_spaces(open.text),
             span: open.span,
         });
     }
@@ -440,7 +448,18 @@ fn trim_line_end(source: &str, range: Range<usize>) -> usize {
 }
 
 /// Trims and turns runs of white space into single spaces.
-fn collapse_spaces(text: &str) -> String {
+fn collapse_spaces(text: String) -> String {
+    let bytes = text.as_bytes();
+    let tidy = !bytes.first().is_some_and(u8::is_ascii_whitespace)
+        && !bytes.last().is_some_and(u8::is_ascii_whitespace)
+        && bytes
+            .iter()
+            .all(|b| !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        && !text.contains("  ")
+        && text.is_ascii();
+    if tidy {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

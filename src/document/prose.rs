@@ -144,6 +144,14 @@ impl Prose {
         covered >= range.end
     }
 
+    /// `source_range(0..text.len())`, from the segments' ends directly.
+    fn whole_span(&self) -> Range<usize> {
+        match (self.segments.first(), self.segments.last()) {
+            (Some(first), Some(last)) => first.src.start..last.src.end.max(first.src.start),
+            _ => 0..0,
+        }
+    }
+
     /// Inside a list item, at any depth.
     pub fn in_list_item(&self) -> bool {
         self.context.list_depth > 0
@@ -371,7 +379,7 @@ impl ProseBuilder {
                     span: 0..0,
                     segments: self.segments.clone(),
                 };
-                value.span = value.source_range(0..value.text.len());
+                value.span = value.whole_span();
                 prose.push(value);
             }
         } else {
@@ -451,19 +459,22 @@ fn push_slice(whole: &Prose, range: Range<usize>, prose: &mut Vec<Prose>) {
         span: 0..0,
         segments,
     };
-    value.span = value.source_range(0..value.text.len());
+    value.span = value.whole_span();
     prose.push(value);
 }
 
 /// Bare URLs in decoded text: `scheme://…` (http, https, s3, ftp, …) and `www.…`, ending
 /// at white space or `<>"\``, without trailing punctuation or an unbalanced `)` / `]`.
 pub(super) fn find_urls(text: &str) -> Vec<Range<usize>> {
-    let has_scheme = text.contains("://");
+    let bytes = text.as_bytes();
+    // `match_indices` with a char searches with memchr, and `:` is rare in prose.
+    let has_scheme = text
+        .match_indices(':')
+        .any(|(i, _)| bytes.get(i + 1..i + 3) == Some(b"//"));
     let has_www = text.contains("www.") || text.contains("WWW.");
     if !has_scheme && !has_www {
         return Vec::new();
     }
-    let bytes = text.as_bytes();
     let mut found: Vec<Range<usize>> = Vec::new();
     if has_scheme {
         let mut from = 0;
