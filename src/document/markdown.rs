@@ -107,8 +107,24 @@ pub(super) fn parse_body(source: &str, body_start: usize) -> Body {
         }
     }
     walker.flush();
-    walker.body.links.sort_by_key(|link| link.span.start);
-    walker.body
+    let mut body = walker.body;
+    body.links.sort_by_key(|link| link.span.start);
+    drop_bare_urls_inside_links(&mut body.links);
+    body
+}
+
+/// A URL written as a link's text (`[https://x](https://x)`) is found twice: as the link
+/// and as a bare URL in its text. Keeps the link only.
+fn drop_bare_urls_inside_links(links: &mut Vec<Link>) {
+    let mut outer_end = 0;
+    links.retain(|link| {
+        if link.kind == LinkKind::Bare {
+            link.span.start >= outer_end
+        } else {
+            outer_end = outer_end.max(link.span.end);
+            true
+        }
+    });
 }
 
 impl Walker<'_> {
@@ -135,8 +151,15 @@ impl Walker<'_> {
                 self.append_outline(&code);
                 self.flush();
             }
-            Event::InlineHtml(_) => {
+            Event::InlineHtml(html) => {
                 self.note_inner(&range);
+                if html
+                    .get(..3)
+                    .is_some_and(|tag| tag.eq_ignore_ascii_case("<br"))
+                {
+                    // A line break in a heading or link text separates words.
+                    self.append_outline(" ");
+                }
                 self.flush();
                 self.find_comments(range);
             }

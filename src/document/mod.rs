@@ -166,6 +166,32 @@ impl Document {
         self.lines.line_col(&self.source, offset)
     }
 
+    /// The headings whose sections contain `offset`, outermost first: for an offset under
+    /// `## Results` inside `# Acme`, `[# Acme, ## Results]`. A heading's own text is inside
+    /// its section.
+    pub fn heading_path(&self, offset: usize) -> Vec<&Heading> {
+        let mut path: Vec<&Heading> = Vec::new();
+        for heading in self.headings.iter().take_while(|h| h.span.start <= offset) {
+            while path.last().is_some_and(|last| last.level >= heading.level) {
+                path.pop();
+            }
+            path.push(heading);
+        }
+        path
+    }
+
+    /// The section a heading starts: from the heading to the next heading of the same or
+    /// a higher level (a smaller number), or the end of the file. `None` for an index past
+    /// the last heading.
+    pub fn section_span(&self, heading_index: usize) -> Option<Range<usize>> {
+        let heading = self.headings.get(heading_index)?;
+        let end = self.headings[heading_index + 1..]
+            .iter()
+            .find(|h| h.level <= heading.level)
+            .map_or(self.source.len(), |h| h.span.start);
+        Some(heading.span.start..end)
+    }
+
     /// The front matter's data as a JSON object, if the document has valid front matter.
     pub fn metadata(&self) -> Option<&serde_json::Map<String, serde_json::Value>> {
         self.front_matter.as_ref()?.data.as_ref()?.as_object()

@@ -758,3 +758,36 @@ fn corpus_parses() {
         check_invariants(&d);
     }
 }
+
+#[test]
+fn sections() {
+    let source = "Intro\n\n# Acme\n\n## Challenge\n\nText one\n\n### Detail\n\nDeep\n\n## Results<br>and KPIs\n\nText two\n";
+    let d = doc(source);
+    let path = |needle: &str| -> Vec<String> {
+        d.heading_path(source.find(needle).expect("needle"))
+            .into_iter()
+            .map(|h| h.text.clone())
+            .collect()
+    };
+    assert!(path("Intro").is_empty());
+    assert_eq!(path("Text one"), ["Acme", "Challenge"]);
+    assert_eq!(path("Deep"), ["Acme", "Challenge", "Detail"]);
+    assert_eq!(path("Text two"), ["Acme", "Results and KPIs"]);
+    assert_eq!(path("## Challenge"), ["Acme", "Challenge"]);
+    let challenge = d.section_span(1).expect("section");
+    assert_eq!(
+        &source[challenge],
+        "## Challenge\n\nText one\n\n### Detail\n\nDeep\n\n"
+    );
+    assert_eq!(d.section_span(0).map(|r| r.end), Some(source.len()));
+    assert_eq!(d.section_span(9), None);
+}
+
+#[test]
+fn url_as_link_text_is_one_link() {
+    let source = "See [https://aws.amazon.com](https://aws.amazon.com) and https://x.example";
+    let d = doc(source);
+    let kinds: Vec<LinkKind> = d.links.iter().map(|l| l.kind).collect();
+    assert_eq!(kinds, [LinkKind::Inline, LinkKind::Bare]);
+    assert_eq!(texts(&d), ["See ", " and "]);
+}
