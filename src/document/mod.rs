@@ -115,7 +115,7 @@ pub struct Document {
     /// a URL or a footnote label interrupts a block (see [`Prose`]).
     pub prose: Vec<Prose>,
     pub headings: Vec<Heading>,
-    /// Links and images (and bare URLs), in source order of where they end.
+    /// Links and images (and bare URLs), in source order (by where they start).
     pub links: Vec<Link>,
     pub suppressions: Suppressions,
     pub lines: LineIndex,

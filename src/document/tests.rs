@@ -791,3 +791,22 @@ fn url_as_link_text_is_one_link() {
     assert_eq!(kinds, [LinkKind::Inline, LinkKind::Bare]);
     assert_eq!(texts(&d), ["See ", " and "]);
 }
+
+#[test]
+fn gfm_extras() {
+    let source = "# Pricing {#pricing}\n\n> [!NOTE]\n> Amazon S3 note\n\n- [x] Done with Amazon S3\n- [ ] Todo\n";
+    let d = doc(source);
+    assert_eq!(
+        texts(&d),
+        ["Pricing", "Amazon S3 note", "Done with Amazon S3", "Todo"]
+    );
+    assert_eq!(d.headings[0].text, "Pricing");
+    assert_eq!(d.prose[2].span, 56..75);
+}
+
+#[test]
+fn documents_can_be_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Document>();
+    assert_send_sync::<Diagnostic>();
+}
