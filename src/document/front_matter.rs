@@ -614,12 +614,20 @@ pub(super) fn document_kind(
             front_matter.span.start..front_matter.span.start + front_matter.format.fence().len()
         }
     };
-    let suggestion = did_you_mean(&written.replace('_', "-"), &names);
+    let suggestion = if value.is_null() {
+        None
+    } else {
+        did_you_mean(&written.replace('_', "-"), &names)
+    };
     let sep = sep_shown(front_matter.format);
-    let mut message = format!(
-        "`caselint{sep} {written}` is not a kind of document caselint knows, so the file is \
-         checked as a `doc`"
-    );
+    let mut message = if value.is_null() {
+        format!("`caselint{sep}` has no value, so the file is checked as a `doc`")
+    } else {
+        format!(
+            "`caselint{sep} {written}` is not a kind of document caselint knows, so the file \
+             is checked as a `doc`"
+        )
+    };
     if let Some(suggestion) = suggestion {
         message.push_str(&format!("; did you mean `{suggestion}`?"));
     }
@@ -877,6 +885,12 @@ mod tests {
         let (kind, diagnostic) = document_kind(&fm, source);
         assert_eq!(kind, DocumentKind::Doc);
         assert_eq!(&source[diagnostic.expect("d").span], "[1]");
+
+        let source = "---\ncaselint:\n---\n";
+        let fm = split_str(source).front_matter.expect("fm");
+        let d = document_kind(&fm, source).1.expect("d");
+        assert_eq!(&source[d.span.clone()], "caselint:");
+        assert!(d.message.contains("has no value"), "{}", d.message);
 
         let source = "---\ncaselint: Self-Assessment\n---\n";
         let fm = split_str(source).front_matter.expect("fm");
