@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 
-pub use front_matter::{FrontMatter, FrontMatterFormat};
+pub use front_matter::{FrontMatter, FrontMatterFormat, KeyLocation};
 pub use load::{Limits, read_text};
 pub use prose::{BlockContext, BlockKind, Prose};
 pub use suppress::{COMMENT_RULE, Suppressions};
