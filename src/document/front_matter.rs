@@ -90,7 +90,7 @@ impl FrontMatter {
                 }
                 Some(b) if !b.is_ascii_whitespace() && *b != b'#' => {
                     let end = line
-                        .find(|c: char| c == separator as char || c == ' ' || c == '\t')
+                        .find([separator as char, ' ', '\t'])
                         .unwrap_or(line.len());
                     (0..end, end)
                 }
@@ -341,6 +341,12 @@ fn parse_yaml(content: &str, base: usize, source: &str) -> (Option<Value>, Optio
                 }
             };
             let reason = clean_yaml_reason(&error.to_string());
+            let content_range = base..base + content.len();
+            let span = match duplicate_key(&reason) {
+                // The parser points at the mapping; the second occurrence is the one to fix.
+                Some(key) => second_key_line(source, &content_range, key).unwrap_or(span),
+                None => tidy_span(source, span, &content_range),
+            };
             let help = yaml_help(&reason);
             (
                 None,
@@ -365,6 +371,56 @@ fn parse_yaml(content: &str, base: usize, source: &str) -> (Option<Value>, Optio
             (None, Some(diagnostic))
         }
     }
+}
+
+/// `key` from `duplicate entry with key "key"`.
+fn duplicate_key(reason: &str) -> Option<&str> {
+    let rest = reason.strip_prefix("duplicate entry with key \"")?;
+    rest.get(..rest.rfind('"')?)
+}
+
+/// The key on the second line of `content` that starts (after indentation) with `key:`.
+fn second_key_line(source: &str, content: &Range<usize>, key: &str) -> Option<Range<usize>> {
+    lines_from(source, content.start)
+        .take_while(|(start, _, _)| *start < content.end)
+        .filter_map(|(start, line, _)| {
+            let trimmed = line.trim_start();
+            let unquoted = trimmed.strip_prefix(['"', '\'']).unwrap_or(trimmed);
+            let after = unquoted.strip_prefix(key)?;
+            let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
+            after
+                .trim_start_matches([' ', '\t'])
+                .starts_with(':')
+                .then(|| {
+                    let at = start + (line.len() - unquoted.len());
+                    at..at + key.len()
+                })
+        })
+        .nth(1)
+}
+
+/// A span the reader can see: an empty span (the end of the input) moves back onto the
+/// last character before it that is not white space, and a span over a line break becomes
+/// an empty span at the end of that line.
+fn tidy_span(source: &str, span: Range<usize>, content: &Range<usize>) -> Range<usize> {
+    let text = source.get(span.clone()).unwrap_or("");
+    if span.is_empty() {
+        let before = source
+            .get(content.start..span.start.min(content.end))
+            .unwrap_or("");
+        let trimmed = before.trim_end();
+        return match trimmed.chars().next_back() {
+            Some(c) => {
+                let end = content.start + trimmed.len();
+                end - c.len_utf8()..end
+            }
+            None => span,
+        };
+    }
+    if text == "\n" || text == "\r\n" || text == "\r" {
+        return span.start..span.start;
+    }
+    span
 }
 
 fn yaml_help(reason: &str) -> &'static str {
@@ -485,6 +541,7 @@ fn parse_toml(content: &str, base: usize, source: &str) -> (Option<Value>, Optio
                     first_content_line(source, &(base..base + content.len())).unwrap_or(base..base)
                 }
             };
+            let span = tidy_span(source, span, &(base..base + content.len()));
             let reason = error.message().trim().to_string();
             let help = if reason.contains("duplicate") {
                 "each key may appear only once: remove or rename the repeated key"
@@ -557,12 +614,20 @@ pub(super) fn document_kind(
             front_matter.span.start..front_matter.span.start + front_matter.format.fence().len()
         }
     };
-    let suggestion = did_you_mean(&written.replace('_', "-"), &names);
+    let suggestion = if value.is_null() {
+        None
+    } else {
+        did_you_mean(&written.replace('_', "-"), &names)
+    };
     let sep = sep_shown(front_matter.format);
-    let mut message = format!(
-        "`caselint{sep} {written}` is not a kind of document caselint knows, so the file is \
-         checked as a `doc`"
-    );
+    let mut message = if value.is_null() {
+        format!("`caselint{sep}` has no value, so the file is checked as a `doc`")
+    } else {
+        format!(
+            "`caselint{sep} {written}` is not a kind of document caselint knows, so the file \
+             is checked as a `doc`"
+        )
+    };
     if let Some(suggestion) = suggestion {
         message.push_str(&format!("; did you mean `{suggestion}`?"));
     }
@@ -753,6 +818,26 @@ mod tests {
     }
 
     #[test]
+    fn spans_a_reader_can_see() {
+        let cases = [
+            ("---\ntitle: é é: x\n---\n", ":", 2),
+            ("---\na: 1\nb: x\na: 2\n---\n", "a", 4),
+            ("---\na: 1\n\"a\": 2\n---\n", "a", 3),
+            ("---\n\ta: 1\n---\n", "\t", 2),
+            ("---\na: [1, 2\n---\n", "2", 2),
+            ("+++\na = 1\na = 2\n+++\n", "a", 3),
+            ("+++\na = \n+++\n", "", 2),
+        ];
+        for (source, expected, line) in cases {
+            let split = split_str(source);
+            assert_eq!(split.diagnostics.len(), 1, "{source:?}");
+            let span = split.diagnostics[0].span.clone();
+            assert_eq!(&source[span.clone()], expected, "{source:?}");
+            assert_eq!(LineIndex::new(source).line(span.start), line, "{source:?}");
+        }
+    }
+
+    #[test]
     fn list_is_not_a_mapping() {
         let source = "---\n- a\n- b\n---\n";
         let split = split_str(source);
@@ -800,6 +885,12 @@ mod tests {
         let (kind, diagnostic) = document_kind(&fm, source);
         assert_eq!(kind, DocumentKind::Doc);
         assert_eq!(&source[diagnostic.expect("d").span], "[1]");
+
+        let source = "---\ncaselint:\n---\n";
+        let fm = split_str(source).front_matter.expect("fm");
+        let d = document_kind(&fm, source).1.expect("d");
+        assert_eq!(&source[d.span.clone()], "caselint:");
+        assert!(d.message.contains("has no value"), "{}", d.message);
 
         let source = "---\ncaselint: Self-Assessment\n---\n";
         let fm = split_str(source).front_matter.expect("fm");

@@ -34,6 +34,9 @@ const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 ///
 /// A UTF-8 BOM is kept in the returned text (offsets are into the file as read); the
 /// Markdown parser skips it.
+// The error is a whole Diagnostic by design (the caller reports it as is); reading a file
+// is rare next to checking it, so its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Diagnostic> {
     let shown = path.display();
     if path.as_os_str().is_empty() {
@@ -71,6 +74,7 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Diagnostic> {
 }
 
 /// Turns the bytes of a file into text, or explains why they are not UTF-8 text.
+#[allow(clippy::result_large_err)]
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     let shown = path.display();
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {

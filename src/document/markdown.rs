@@ -21,7 +21,7 @@ pub(super) struct Body {
 /// Parser options. Math is off on purpose: `$5 and $10` are amounts of money, not
 /// formulas. Definition lists, super- and subscript are off: they would turn ordinary
 /// lines (`: note`, `~approx~`) into markup the writer did not intend.
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -107,8 +107,24 @@ pub(super) fn parse_body(source: &str, body_start: usize) -> Body {
         }
     }
     walker.flush();
-    walker.body.links.sort_by_key(|link| link.span.start);
-    walker.body
+    let mut body = walker.body;
+    body.links.sort_by_key(|link| link.span.start);
+    drop_bare_urls_inside_links(&mut body.links);
+    body
+}
+
+/// A URL written as a link's text (`[https://x](https://x)`) is found twice: as the link
+/// and as a bare URL in its text. Keeps the link only.
+fn drop_bare_urls_inside_links(links: &mut Vec<Link>) {
+    let mut outer_end = 0;
+    links.retain(|link| {
+        if link.kind == LinkKind::Bare {
+            link.span.start >= outer_end
+        } else {
+            outer_end = outer_end.max(link.span.end);
+            true
+        }
+    });
 }
 
 impl Walker<'_> {
@@ -135,8 +151,15 @@ impl Walker<'_> {
                 self.append_outline(&code);
                 self.flush();
             }
-            Event::InlineHtml(_) => {
+            Event::InlineHtml(html) => {
                 self.note_inner(&range);
+                if html
+                    .get(..3)
+                    .is_some_and(|tag| tag.eq_ignore_ascii_case("<br"))
+                {
+                    // A line break in a heading or link text separates words.
+                    self.append_outline(" ");
+                }
                 self.flush();
                 self.find_comments(range);
             }
@@ -224,7 +247,11 @@ impl Walker<'_> {
                     is_image: false,
                     kind,
                     destination: dest_url.to_string(),
-                    label: id.to_string(),
+                    label: if kind == LinkKind::Reference {
+                        id.to_string()
+                    } else {
+                        String::new()
+                    },
                     text: String::new(),
                     span: range,
                     inner_end: None,
@@ -245,7 +272,11 @@ impl Walker<'_> {
                     is_image: true,
                     kind,
                     destination: dest_url.to_string(),
-                    label: id.to_string(),
+                    label: if kind == LinkKind::Reference {
+                        id.to_string()
+                    } else {
+                        String::new()
+                    },
                     text: String::new(),
                     span: range,
                     inner_end: None,
@@ -276,7 +307,7 @@ impl Walker<'_> {
                 if let Some(heading) = self.heading.take() {
                     self.body.headings.push(Heading {
                         level: heading.level,
-                        text: collapse_spaces(&heading.text),
+                        text: collapse_spaces(heading.text),
                         span: heading.span,
                     });
                 }
@@ -316,8 +347,8 @@ impl Walker<'_> {
             self.in_autolink = self.in_autolink.saturating_sub(1);
         }
         // The link's own text continues the text of an enclosing link (an image in a link).
-        for outer in &mut self.links {
-            outer.text.push_str(&open.text);
+        if let Some(parent) = self.links.last_mut() {
+            parent.text.push_str(&open.text);
         }
         let destination_span = match open.kind {
             LinkKind::Autolink => {
@@ -343,7 +374,7 @@ impl Walker<'_> {
             kind: open.kind,
             destination: open.destination,
             destination_span,
-            text: collapse_spaces(&open.text),
+            text: collapse_spaces(open.text),
             span: open.span,
         });
     }
@@ -440,7 +471,18 @@ fn trim_line_end(source: &str, range: Range<usize>) -> usize {
 }
 
 /// Trims and turns runs of white space into single spaces.
-fn collapse_spaces(text: &str) -> String {
+fn collapse_spaces(text: String) -> String {
+    let bytes = text.as_bytes();
+    let tidy = !bytes.first().is_some_and(u8::is_ascii_whitespace)
+        && !bytes.last().is_some_and(u8::is_ascii_whitespace)
+        && bytes
+            .iter()
+            .all(|b| !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+        && !text.contains("  ")
+        && text.is_ascii();
+    if tidy {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

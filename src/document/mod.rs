@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 
-pub use front_matter::{FrontMatter, FrontMatterFormat};
+pub use front_matter::{FrontMatter, FrontMatterFormat, KeyLocation};
 pub use load::{Limits, read_text};
 pub use prose::{BlockContext, BlockKind, Prose};
 pub use suppress::{COMMENT_RULE, Suppressions};
@@ -115,7 +115,7 @@ pub struct Document {
     /// a URL or a footnote label interrupts a block (see [`Prose`]).
     pub prose: Vec<Prose>,
     pub headings: Vec<Heading>,
-    /// Links and images (and bare URLs), in source order of where they end.
+    /// Links and images (and bare URLs), in source order (by where they start).
     pub links: Vec<Link>,
     pub suppressions: Suppressions,
     pub lines: LineIndex,
@@ -164,6 +164,32 @@ impl Document {
     /// 1-based line and 1-based character column of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.source, offset)
+    }
+
+    /// The headings whose sections contain `offset`, outermost first: for an offset under
+    /// `## Results` inside `# Acme`, `[# Acme, ## Results]`. A heading's own text is inside
+    /// its section.
+    pub fn heading_path(&self, offset: usize) -> Vec<&Heading> {
+        let mut path: Vec<&Heading> = Vec::new();
+        for heading in self.headings.iter().take_while(|h| h.span.start <= offset) {
+            while path.last().is_some_and(|last| last.level >= heading.level) {
+                path.pop();
+            }
+            path.push(heading);
+        }
+        path
+    }
+
+    /// The section a heading starts: from the heading to the next heading of the same or
+    /// a higher level (a smaller number), or the end of the file. `None` for an index past
+    /// the last heading.
+    pub fn section_span(&self, heading_index: usize) -> Option<Range<usize>> {
+        let heading = self.headings.get(heading_index)?;
+        let end = self.headings[heading_index + 1..]
+            .iter()
+            .find(|h| h.level <= heading.level)
+            .map_or(self.source.len(), |h| h.span.start);
+        Some(heading.span.start..end)
     }
 
     /// The front matter's data as a JSON object, if the document has valid front matter.

@@ -144,6 +144,14 @@ impl Prose {
         covered >= range.end
     }
 
+    /// `source_range(0..text.len())`, from the segments' ends directly.
+    fn whole_span(&self) -> Range<usize> {
+        match (self.segments.first(), self.segments.last()) {
+            (Some(first), Some(last)) => first.src.start..last.src.end.max(first.src.start),
+            _ => 0..0,
+        }
+    }
+
     /// Inside a list item, at any depth.
     pub fn in_list_item(&self) -> bool {
         self.context.list_depth > 0
@@ -207,6 +215,7 @@ impl ProseBuilder {
         if text.is_empty() {
             return;
         }
+        let range = range.start.min(source.len())..range.end.min(source.len());
         if let Some(hard) = self.pending_break.take() {
             let previous_end = self.segments.last().map_or(range.start, |s| s.src.end);
             let gap = previous_end.min(range.start)..range.start;
@@ -252,6 +261,17 @@ impl ProseBuilder {
             .get(src_at..range.end.max(src_at))
             .unwrap_or("")
             .as_bytes();
+        if src == &text_bytes[text_at..] {
+            // The common case: the source is the text.
+            self.push_segment(
+                text_at..text.len(),
+                src_at..range.end,
+                SegmentKind::Verbatim,
+                text,
+            );
+            self.last_piece_end = range.end;
+            return;
+        }
         let mut s = 0;
         while text_at < text_bytes.len() {
             let rest = &src[s.min(src.len())..];
@@ -359,7 +379,7 @@ impl ProseBuilder {
                     span: 0..0,
                     segments: self.segments.clone(),
                 };
-                value.span = value.source_range(0..value.text.len());
+                value.span = value.whole_span();
                 prose.push(value);
             }
         } else {
@@ -439,20 +459,23 @@ fn push_slice(whole: &Prose, range: Range<usize>, prose: &mut Vec<Prose>) {
         span: 0..0,
         segments,
     };
-    value.span = value.source_range(0..value.text.len());
+    value.span = value.whole_span();
     prose.push(value);
 }
 
 /// Bare URLs in decoded text: `scheme://…` (http, https, s3, ftp, …) and `www.…`, ending
 /// at white space or `<>"\``, without trailing punctuation or an unbalanced `)` / `]`.
 pub(super) fn find_urls(text: &str) -> Vec<Range<usize>> {
-    let has_scheme = text.contains("://");
+    let bytes = text.as_bytes();
+    // `match_indices` with a char searches with memchr, and `:` is rare in prose.
+    let has_scheme = text
+        .match_indices(':')
+        .any(|(i, _)| bytes.get(i + 1..i + 3) == Some(b"//"));
     let has_www = text.contains("www.") || text.contains("WWW.");
     if !has_scheme && !has_www {
         return Vec::new();
     }
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
+    let mut found: Vec<Range<usize>> = Vec::new();
     if has_scheme {
         let mut from = 0;
         while let Some(i) = text
@@ -478,6 +501,7 @@ pub(super) fn find_urls(text: &str) -> Vec<Range<usize>> {
             }
         }
     }
+    let schemes = found.len();
     if has_www {
         let mut from = 0;
         while let Some(i) = find_www(bytes, from) {
@@ -485,7 +509,11 @@ pub(super) fn find_urls(text: &str) -> Vec<Range<usize>> {
                 || !(bytes[i - 1].is_ascii_alphanumeric()
                     || matches!(bytes[i - 1], b'-' | b'.' | b'/' | b'@' | b'_' | b':'));
             let next_ok = bytes.get(i + 4).is_some_and(u8::is_ascii_alphanumeric);
-            if boundary && next_ok && !found.iter().any(|r: &Range<usize>| r.contains(&i)) {
+            // `found` holds only `scheme://` URLs here, sorted and disjoint.
+            let inside = found[..schemes]
+                .get(found[..schemes].partition_point(|r| r.end <= i))
+                .is_some_and(|r| r.start <= i);
+            if boundary && next_ok && !inside {
                 let end = url_end(text, i + 4);
                 found.push(i..end);
                 from = end;
@@ -513,16 +541,22 @@ fn url_end(text: &str, from: usize) -> usize {
         .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`'))
         .unwrap_or(rest.len());
     let mut url = &rest[..stop];
-    loop {
-        let Some(last) = url.chars().next_back() else {
-            break;
-        };
-        let unbalanced =
-            |open: char, close: char| url.matches(close).count() > url.matches(open).count();
+    let count = |c: u8| url.bytes().filter(|b| *b == c).count();
+    let (mut parens, mut brackets) = (
+        count(b')') as isize - count(b'(') as isize,
+        count(b']') as isize - count(b'[') as isize,
+    );
+    while let Some(last) = url.chars().next_back() {
         let trim = match last {
             '.' | ',' | ':' | ';' | '!' | '?' | '\'' | '*' | '_' | '~' => true,
-            ')' => unbalanced('(', ')'),
-            ']' => unbalanced('[', ']'),
+            ')' if parens > 0 => {
+                parens -= 1;
+                true
+            }
+            ']' if brackets > 0 => {
+                brackets -= 1;
+                true
+            }
             _ => false,
         };
         if !trim {
@@ -539,20 +573,24 @@ mod tests {
 
     #[test]
     fn urls_in_text() {
-        let text = "See https://aws.amazon.com/s3/. Or (www.example.com/a_(b)) and s3://bucket/key, not http:// or xwww.no.";
+        let text = "See https://aws.amazon.com/s3/. Or (www.example.com/a_(b)) and s3://bucket/key, not http:// or xwww.no. [https://x.y/a]) https://x.y/(a)).";
         let urls: Vec<&str> = find_urls(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             urls,
             [
                 "https://aws.amazon.com/s3/",
                 "www.example.com/a_(b)",
-                "s3://bucket/key"
+                "s3://bucket/key",
+                "https://x.y/a",
+                "https://x.y/(a)",
             ]
         );
+        let many = "https://x.y/a".to_string() + &")".repeat(200_000) + &" www.x.y".repeat(20_000);
+        assert_eq!(find_urls(&many).len(), 20_001);
         assert!(find_urls("Amazon S3 is fine.").is_empty());
-        assert_eq!(find_urls("WWW.X.COM"), [0..9]);
+        assert_eq!(find_urls("WWW.X.COM"), vec![0..9]);
         assert_eq!(find_urls("://x"), Vec::<Range<usize>>::new());
-        assert_eq!(find_urls("a é https://é.com/ü end"), [5..22]);
+        assert_eq!(find_urls("a é https://é.com/ü end"), vec![5..22]);
     }
 
     fn built(source: &str, pieces: &[(&str, Range<usize>)], breaks_before: &[usize]) -> Prose {

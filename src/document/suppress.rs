@@ -131,6 +131,20 @@ impl Suppressions {
                 .next()
                 .unwrap_or("");
             let name = token.trim_end_matches(':').to_ascii_lowercase();
+            if name == "caselint" {
+                // `caselint disable-line`: a directive written with a space.
+                let after = &trimmed[token.len()..];
+                let next = after.split_whitespace().next().unwrap_or("");
+                let lower = next.to_ascii_lowercase();
+                if lower.starts_with("disable") || lower.starts_with("enable") {
+                    let end =
+                        token_start + token.len() + after.find(next).unwrap_or(0) + next.len();
+                    let shown = source.get(token_start..end).unwrap_or(token);
+                    let suggestion = did_you_mean(&format!("caselint-{lower}"), &DIRECTIVES);
+                    diagnostics.push(unknown_directive(token_start..end, shown, suggestion));
+                }
+                continue;
+            }
             if !name.starts_with("caselint-") {
                 continue;
             }
@@ -173,27 +187,29 @@ impl Suppressions {
                 _ => {
                     let span = token_start..token_start + token.len();
                     let suggestion = did_you_mean(&name, &DIRECTIVES);
-                    let mut message =
-                        format!("`{token}` is not a caselint comment, so it silences nothing");
-                    if let Some(suggestion) = suggestion {
-                        message.push_str(&format!("; did you mean `{suggestion}`?"));
-                    }
-                    let mut diagnostic =
-                        Diagnostic::new(COMMENT_RULE, Severity::Warning, span, message).with_help(
-                            "caselint understands `caselint-disable`, `caselint-enable`, \
-                             `caselint-disable-line`, `caselint-disable-next-line` and \
-                             `caselint-disable-file`, each optionally followed by rule ids \
-                             such as `DOC-003/product-name`",
-                        );
-                    if let Some(suggestion) = suggestion {
-                        diagnostic = diagnostic.with_fix(suggestion, Applicability::Unsafe);
-                    }
-                    diagnostics.push(diagnostic);
+                    diagnostics.push(unknown_directive(span, token, suggestion));
                 }
             }
         }
         (suppressions, diagnostics)
     }
+}
+
+/// The warning for a comment that looks like a directive but is not one.
+fn unknown_directive(span: Range<usize>, shown: &str, suggestion: Option<&str>) -> Diagnostic {
+    let mut message = format!("`{shown}` is not a caselint comment, so it silences nothing");
+    if let Some(suggestion) = suggestion {
+        message.push_str(&format!("; did you mean `{suggestion}`?"));
+    }
+    let mut diagnostic = Diagnostic::new(COMMENT_RULE, Severity::Warning, span, message).with_help(
+        "caselint understands `caselint-disable`, `caselint-enable`, `caselint-disable-line`, \
+         `caselint-disable-next-line` and `caselint-disable-file`, each optionally followed by \
+         rule ids such as `DOC-003/product-name`",
+    );
+    if let Some(suggestion) = suggestion {
+        diagnostic = diagnostic.with_fix(suggestion, Applicability::Unsafe);
+    }
+    diagnostic
 }
 
 /// Bytes of lines `first..=last` (1-based), line breaks included; the last line of the
@@ -309,10 +325,17 @@ mod tests {
 
     #[test]
     fn unknown_directives_warn_with_a_suggestion() {
-        let source = "<!-- caselint-disabel DOC-003 -->\n<!-- caselint-disable-nextline -->\n<!-- just a note about caselint -->\n<!-- caselint-frobnicate -->";
+        let source = "<!-- caselint-disabel DOC-003 -->\n<!-- caselint-disable-nextline -->\n<!-- just a note about caselint -->\n<!-- caselint-frobnicate -->\n<!--  caselint   disable-line -->\n<!-- caselint is great -->";
         let (s, d) = parse(source);
         assert!(s.is_empty());
-        assert_eq!(d.len(), 3);
+        assert_eq!(d.len(), 4);
+        assert_eq!(&source[d[3].span.clone()], "caselint   disable-line");
+        assert!(
+            d[3].message
+                .contains("did you mean `caselint-disable-line`?"),
+            "{}",
+            d[3].message
+        );
         assert_eq!(d[0].rule, "caselint-comment");
         assert_eq!(d[0].severity, Severity::Warning);
         assert_eq!(&source[d[0].span.clone()], "caselint-disabel");
