@@ -578,10 +578,9 @@ fn product_heads(product: &Product) -> Vec<String> {
 /// ("Amazon CloudWatch" in "Amazon CloudWatch Logs"), or 0.
 fn head_len(surface: &str, heads: &HashSet<String>) -> usize {
     surface
-        .match_indices(' ')
+        .rmatch_indices(' ')
         .map(|(i, _)| i)
-        .filter(|&i| heads.contains(&surface[..i]))
-        .last()
+        .find(|&i| heads.contains(&surface[..i]))
         .unwrap_or(0)
 }
 
