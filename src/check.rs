@@ -170,12 +170,38 @@ impl Checker {
         }
     }
 
-    /// Processes every file in parallel; outcomes come back in the order of `files`.
+    /// Processes every file in parallel; outcomes come back in the order of `files`. A bug
+    /// that panics on one file is reported against that file; the others are still checked.
     pub fn run(&self, files: &[PathBuf], options: &RunOptions) -> Vec<FileOutcome> {
         files
             .par_iter()
-            .map(|path| self.process(path, options))
+            .map(|path| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    self.process(path, options)
+                }))
+                .unwrap_or_else(|_| internal_error(path))
+            })
             .collect()
+    }
+}
+
+fn internal_error(path: &Path) -> FileOutcome {
+    let message = "caselint failed on this file because of a bug in caselint, not in the file; \
+        it was left unchanged. Please report it with the file attached."
+        .to_string();
+    FileOutcome {
+        report: FileReport {
+            path: path.to_path_buf(),
+            source: String::new(),
+            diagnostics: vec![Diagnostic::new(
+                file_rules::IO,
+                Severity::Error,
+                0..0,
+                message,
+            )],
+        },
+        fixes_applied: 0,
+        diff: None,
     }
 }
 
