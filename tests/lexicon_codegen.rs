@@ -427,6 +427,7 @@ fn build_one(c: &Curated, inputs: &Inputs) -> Product {
         || c.first_mention.is_some()
         || !c.aliases.is_empty()
         || !c.wrong.is_empty()
+        || c.status.is_some()
         || c.clients.is_empty();
     if overrides {
         sources.push("curated".to_string());

@@ -508,6 +508,19 @@ fn derivable_from(wrong: &str, correct: &str) -> bool {
     })
 }
 
+/// The prefix variants the matcher derives from a correct form, lowercased: the swapped
+/// prefix ("AWS S3" from "Amazon S3") and a prefix added to an unprefixed form.
+fn prefix_variants(form: &str) -> Vec<String> {
+    let lower = form.to_lowercase();
+    if let Some(rest) = lower.strip_prefix("amazon ") {
+        vec![format!("aws {rest}")]
+    } else if let Some(rest) = lower.strip_prefix("aws ") {
+        vec![format!("amazon {rest}")]
+    } else {
+        vec![format!("aws {lower}"), format!("amazon {lower}")]
+    }
+}
+
 /// A curated wrong form must not be a correct form (exactly, ignoring case) of any record.
 /// Compared loosely (ignoring case, spaces and hyphens) it must not equal a correct form of
 /// *another* record either: the matcher could not tell which product was meant. Against its
@@ -548,7 +561,11 @@ fn wrong_forms_are_never_correct() {
                     p.id
                 ));
             }
-            if let Some(form) = p.correct_forms().into_iter().find(|f| derivable_from(w, f)) {
+            if let Some(form) = p
+                .correct_forms()
+                .into_iter()
+                .find(|f| derivable_from(w, f) || prefix_variants(f).contains(&w.to_lowercase()))
+            {
                 problems.push(format!(
                     "{}: wrong form {w:?} is derived from {form:?} by the matcher (remove it)",
                     p.id
@@ -568,6 +585,8 @@ fn derivation_model_matches_the_matcher_contract() {
     assert!(!derivable_from("Amazon Red Shift", "Amazon Redshift"));
     assert!(!derivable_from("Amazon EC-2", "Amazon EC2"));
     assert!(!derivable_from("Amazon Recognition", "Amazon Rekognition"));
+    assert!(prefix_variants("Amazon S3").contains(&"aws s3".to_string()));
+    assert!(prefix_variants("Service Quotas").contains(&"aws service quotas".to_string()));
 }
 
 #[test]
