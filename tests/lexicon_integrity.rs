@@ -508,6 +508,47 @@ fn derivable_from(wrong: &str, correct: &str) -> bool {
     })
 }
 
+/// The matcher derives variants from every correct form (case, spacing, prefix swap, the
+/// canonical without its prefix). A variant of one record's form must never be a correct form
+/// of another record, or a derived "wrong" form would fire on a correct name.
+#[test]
+fn derived_variants_do_not_hit_other_records() {
+    let products = load();
+    let mut owners: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for p in &products {
+        for form in p.correct_forms() {
+            owners.entry(loose(form)).or_default().insert(&p.id);
+        }
+    }
+    let mut problems = Vec::new();
+    for p in &products {
+        let mut variants: Vec<(String, String)> = Vec::new();
+        for form in p.correct_forms() {
+            variants.push((form.to_string(), loose(form)));
+            for v in prefix_variants(form) {
+                variants.push((v.clone(), loose(&v)));
+            }
+        }
+        let with_space = format!("{} ", p.prefix);
+        if let Some(rest) = p.canonical.strip_prefix(&with_space) {
+            variants.push((rest.to_string(), loose(rest)));
+        }
+        for (variant, key) in variants {
+            let Some(ids) = owners.get(&key) else {
+                continue;
+            };
+            let others: Vec<&&str> = ids.iter().filter(|id| **id != p.id).collect();
+            if !others.is_empty() {
+                problems.push(format!(
+                    "{}: derived variant {variant:?} is a correct form of {others:?}",
+                    p.id
+                ));
+            }
+        }
+    }
+    fail_if_any("derived variants", problems);
+}
+
 /// The prefix variants the matcher derives from a correct form, lowercased: the swapped
 /// prefix ("AWS S3" from "Amazon S3") and a prefix added to an unprefixed form.
 fn prefix_variants(form: &str) -> Vec<String> {
