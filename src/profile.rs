@@ -1,0 +1,248 @@
+//! A checklist version as data: `lexicon/checklists/<id>.toml` says what each requirement
+//! asks, where a case study answers it (section headings), and which evidence detectors
+//! must find something there. A new checklist version is a new file, not new code.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config::Level;
+
+const BUILTIN: &str = include_str!("../lexicon/checklists/smb-2025-08.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub profile: ProfileInfo,
+    #[serde(default, rename = "requirement")]
+    pub requirements: Vec<Requirement>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileInfo {
+    /// "smb-2025-08".
+    pub id: String,
+    pub title: String,
+    /// When AWS released this checklist version.
+    pub released: String,
+    /// The last day partners may submit against it.
+    pub valid_until: String,
+    /// The competency's solution areas (categories), exactly as the checklist writes them.
+    #[serde(default)]
+    pub solution_areas: Vec<String>,
+    /// The SMB definition: annual revenue below this.
+    #[serde(default)]
+    pub max_annual_revenue_usd: Option<u64>,
+    /// Segments the checklist excludes from SMB ("Startup", "ISV", …).
+    #[serde(default)]
+    pub excluded_segments: Vec<String>,
+    /// Case studies must describe deployments from the past N months.
+    #[serde(default)]
+    pub deployment_window_months: Option<u32>,
+    /// How many case studies a submission needs, and how many public.
+    #[serde(default)]
+    pub case_studies_required: Option<u32>,
+    #[serde(default)]
+    pub public_case_studies_required: Option<u32>,
+}
+
+/// One checklist requirement and how a case study shows it is met.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// The checklist id ("UCR-002"); findings use it as their rule id.
+    pub id: String,
+    pub title: String,
+    /// The checklist's own words, one or two sentences, quoted in findings.
+    pub words: String,
+    /// Why it matters to the validator, for `caselint explain`.
+    #[serde(default)]
+    pub why: String,
+    /// What to write, in plain words, shown as help when something is missing.
+    pub help: String,
+    /// A short passing example, for `caselint explain` and the template.
+    #[serde(default)]
+    pub example: String,
+    /// The prompt `caselint new` writes under the section heading.
+    #[serde(default)]
+    pub prompt: String,
+    /// Document kinds it applies to: "case-study", "public-page".
+    #[serde(default = "case_study_only")]
+    pub kinds: Vec<String>,
+    /// Visibilities it applies to: "public", "anonymous", "private".
+    #[serde(default = "all_visibilities")]
+    pub visibilities: Vec<String>,
+    #[serde(default = "error_level")]
+    pub level: Level,
+    /// Section headings that answer it, lower case; a heading matches when it contains one
+    /// of these as whole words ("## The Business Challenge" matches "business challenge").
+    #[serde(default)]
+    pub headings: Vec<String>,
+    /// The heading `caselint new` writes and the one suggested when the section is missing.
+    #[serde(default)]
+    pub section: String,
+    /// Evidence that must be found; each failing check is one finding.
+    #[serde(default, rename = "check")]
+    pub checks: Vec<Check>,
+}
+
+/// One piece of evidence a requirement needs, found by a detector in code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// The detector: see `crate::evidence::DETECTORS` for the list and their parameters.
+    pub detector: String,
+    /// Where to look: "section" (the requirement's section, the default), "document" (all
+    /// prose), or "front-matter".
+    #[serde(default = "section_scope")]
+    pub scope: String,
+    /// A short id for the sub-check, appended to the rule id ("UCR-002/risk").
+    pub id: String,
+    /// What is missing, in plain words: "say what the customer risked by not acting".
+    pub message: String,
+    /// Overrides the requirement's level for this check (e.g. a warning).
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// Detector parameters.
+    #[serde(default)]
+    pub min: Option<u32>,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub kinds: Vec<String>,
+    #[serde(default)]
+    pub key: Option<String>,
+}
+
+fn case_study_only() -> Vec<String> {
+    vec!["case-study".to_string()]
+}
+
+fn all_visibilities() -> Vec<String> {
+    ["public", "anonymous", "private"]
+        .map(String::from)
+        .to_vec()
+}
+
+fn error_level() -> Level {
+    Level::Error
+}
+
+fn section_scope() -> String {
+    "section".to_string()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("cannot read the checklist profile {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the checklist profile {path} is not valid: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Profile {
+    /// The profile for the checklist this release was built for.
+    pub fn builtin() -> Result<Profile, ProfileError> {
+        Profile::parse(BUILTIN, "lexicon/checklists/smb-2025-08.toml")
+    }
+
+    pub fn load(path: &Path) -> Result<Profile, ProfileError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Profile::parse(&text, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, path: &str) -> Result<Profile, ProfileError> {
+        let profile: Profile = toml::from_str(text).map_err(|err| ProfileError::Invalid {
+            path: path.to_string(),
+            message: err.to_string(),
+        })?;
+        profile
+            .validate()
+            .map_err(|message| ProfileError::Invalid {
+                path: path.to_string(),
+                message,
+            })?;
+        Ok(profile)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for requirement in &self.requirements {
+            if !seen.insert(requirement.id.as_str()) {
+                return Err(format!("requirement {} is listed twice", requirement.id));
+            }
+            for check in &requirement.checks {
+                if !crate::evidence::DETECTORS.contains(&check.detector.as_str()) {
+                    return Err(format!(
+                        "requirement {} check `{}` uses the unknown detector `{}`; known: {}",
+                        requirement.id,
+                        check.id,
+                        check.detector,
+                        crate::evidence::DETECTORS.join(", ")
+                    ));
+                }
+                if !matches!(
+                    check.scope.as_str(),
+                    "section" | "document" | "front-matter"
+                ) {
+                    return Err(format!(
+                        "requirement {} check `{}` has scope `{}`; use section, document or front-matter",
+                        requirement.id, check.id, check.scope
+                    ));
+                }
+            }
+        }
+        for date in [&self.profile.released, &self.profile.valid_until] {
+            if date.parse::<jiff::civil::Date>().is_err() {
+                return Err(format!("`{date}` is not a date (YYYY-MM-DD)"));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirements
+            .iter()
+            .find(|r| r.id.eq_ignore_ascii_case(id))
+    }
+}
+
+impl Requirement {
+    pub fn applies_to(&self, kind: &str, visibility: &str) -> bool {
+        self.kinds.iter().any(|k| k == kind) && self.visibilities.iter().any(|v| v == visibility)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_profile_loads() {
+        let profile = Profile::builtin().expect("embedded profile is valid");
+        assert_eq!(profile.profile.id, "smb-2025-08");
+    }
+
+    #[test]
+    fn unknown_detectors_and_bad_dates_are_rejected() {
+        let bad = "[profile]\nid='x'\ntitle='x'\nreleased='2025-08-29'\nvalid_until='2026-05-31'\n\
+            [[requirement]]\nid='A'\ntitle='t'\nwords='w'\nhelp='h'\n\
+            [[requirement.check]]\ndetector='telepathy'\nid='x'\nmessage='m'\n";
+        let err = Profile::parse(bad, "p.toml").unwrap_err().to_string();
+        assert!(err.contains("telepathy"), "{err}");
+        let date = "[profile]\nid='x'\ntitle='x'\nreleased='soon'\nvalid_until='2026-05-31'\n";
+        assert!(
+            Profile::parse(date, "p.toml")
+                .unwrap_err()
+                .to_string()
+                .contains("soon")
+        );
+    }
+}
