@@ -1,7 +1,10 @@
 //! The pipeline for one run: load each file, check it, fix it if asked. Files are
 //! independent, so they are checked in parallel; results keep the discovery order.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
 
 use rayon::prelude::*;
 
@@ -10,6 +13,7 @@ use crate::diagnostic::{Applicability, Diagnostic, FileReport, Severity, file_ru
 use crate::document::{Document, Limits, read_text};
 use crate::fix::{apply_fixes, unified_diff, write_atomic};
 use crate::lexicon::{Lexicon, LexiconError, NameMatcher};
+use crate::profile::{Profile, ProfileError};
 use crate::rules::{Context, check_document};
 
 /// Everything that is built once per run and shared by all files.
@@ -17,6 +21,8 @@ pub struct Checker {
     config: Config,
     names: NameMatcher,
     limits: Limits,
+    profile: Profile,
+    today: Date,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +31,8 @@ pub enum SetupError {
     Lexicon(#[from] LexiconError),
     #[error(transparent)]
     Matcher(#[from] crate::lexicon::matcher::BuildError),
+    #[error(transparent)]
+    Profile(#[from] ProfileError),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,11 +78,33 @@ impl Checker {
         let limits = Limits {
             max_file_bytes: config.files.max_file_size,
         };
+        let profile = match &config.checklist.profile {
+            Some(path) => Profile::load(&config.resolve(path))?,
+            None => Profile::builtin()?,
+        };
         Ok(Checker {
             config,
             names,
             limits,
+            profile,
+            today: jiff::ZonedDateTime::now().date(),
         })
+    }
+
+    /// Checks against another checklist version (`--profile`).
+    pub fn with_profile(mut self, profile: Profile) -> Checker {
+        self.profile = profile;
+        self
+    }
+
+    /// Pins "today" (`--today`), so date checks are reproducible.
+    pub fn with_today(mut self, today: Date) -> Checker {
+        self.today = today;
+        self
+    }
+
+    pub fn profile(&self) -> &Profile {
+        &self.profile
     }
 
     pub fn config(&self) -> &Config {
@@ -84,9 +114,14 @@ impl Checker {
     /// Checks text that is already in memory (tests, editors, fetched pages).
     pub fn check_source(&self, path: &Path, source: String) -> FileReport {
         let (doc, mut diagnostics) = Document::parse(path, source);
+        let existing = existing_assets(&doc, path);
+        let asset_exists = |target: &Path| existing.contains(&asset_key(target));
         let ctx = Context {
             config: &self.config,
             names: &self.names,
+            profile: &self.profile,
+            today: self.today,
+            asset_exists: &asset_exists,
         };
         diagnostics.extend(check_document(&doc, &ctx));
         diagnostics.sort_by_key(|d| d.span.start);
@@ -183,6 +218,31 @@ impl Checker {
             })
             .collect()
     }
+}
+
+/// The relative link and image targets of `doc` that exist next to it. This is the
+/// loader's I/O on the rules' behalf: rules only ask the answer.
+fn existing_assets(doc: &Document, path: &Path) -> HashSet<PathBuf> {
+    let folder = path.parent().unwrap_or(Path::new(""));
+    doc.links
+        .iter()
+        .map(|link| asset_key(Path::new(&link.destination)))
+        .filter(|target| {
+            let text = target.to_string_lossy();
+            !text.is_empty()
+                && !text.contains("://")
+                && !text.starts_with("mailto:")
+                && !target.is_absolute()
+        })
+        .filter(|target| folder.join(target).exists())
+        .collect()
+}
+
+/// A link target without its `#fragment` or `?query`, with `%20` as a space.
+fn asset_key(target: &Path) -> PathBuf {
+    let text = target.to_string_lossy();
+    let bare = text.split(['#', '?']).next().unwrap_or_default();
+    PathBuf::from(bare.replace("%20", " "))
 }
 
 fn internal_error(path: &Path) -> FileOutcome {

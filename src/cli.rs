@@ -10,8 +10,10 @@ use crate::check::{Checker, FixMode, RunOptions, count_fixable, exit_code};
 use crate::config::Config;
 use crate::diagnostic::FileReport;
 use crate::discover::{Filters, discover};
+use crate::profile::Profile;
 use crate::report::{self, Format, RenderOptions, Summary};
 use crate::rules::{all_rules, requirement_titles, rule_info};
+use crate::template;
 
 /// Exit code for usage, configuration and I/O errors.
 pub const EXIT_TROUBLE: u8 = 2;
@@ -32,13 +34,44 @@ pub struct Cli {
 pub enum Command {
     /// Check Markdown files and folders (folders are walked, honouring .gitignore).
     Check(CheckArgs),
+    /// Start a new case study from the checklist's template.
+    New(NewArgs),
     /// List every rule with its default level.
-    Rules,
+    Rules {
+        /// Checklist profile to list the requirements of [default: built in].
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
+    },
     /// Explain a rule: what the checklist asks, why, and a passing example.
     Explain {
-        /// A rule id such as DOC-003/product-name.
+        /// A rule id such as DOC-003/product-name or UCR-002.
         rule: String,
+        /// Checklist profile to explain the requirements of [default: built in].
+        #[arg(long, value_name = "FILE")]
+        profile: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The Markdown file to create.
+    pub file: PathBuf,
+    /// Who may read the published case study.
+    #[arg(long, value_enum, default_value_t = VisibilityArg::Public)]
+    pub visibility: VisibilityArg,
+    /// Overwrite the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Checklist profile to build the template from [default: built in].
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VisibilityArg {
+    Public,
+    Anonymous,
+    Private,
 }
 
 #[derive(Debug, clap::Args)]
@@ -72,6 +105,17 @@ pub struct CheckArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Check case studies against this checklist profile instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The date date-dependent checks count from (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse()
+        .map_err(|err| format!("`{text}` is not a date: write it as YYYY-MM-DD ({err})"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,8 +135,11 @@ pub enum ColorArg {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules => list_rules(),
-        Command::Explain { rule } => explain(&rule),
+        Command::New(args) => new_case_study(args),
+        Command::Rules { profile } => with_profile(profile.as_deref(), list_rules),
+        Command::Explain { rule, profile } => {
+            with_profile(profile.as_deref(), |p| explain(&rule, p))
+        }
     }
 }
 
@@ -117,10 +164,19 @@ fn check(args: CheckArgs) -> u8 {
         Ok(filters) => filters,
         Err(err) => return trouble(&err.to_string()),
     };
-    let checker = match Checker::new(config) {
+    let mut checker = match Checker::new(config) {
         Ok(checker) => checker,
         Err(err) => return trouble(&err.to_string()),
     };
+    if let Some(path) = &args.profile {
+        match Profile::load(path) {
+            Ok(profile) => checker = checker.with_profile(profile),
+            Err(err) => return trouble(&err.to_string()),
+        }
+    }
+    if let Some(today) = args.today {
+        checker = checker.with_today(today);
+    }
 
     let color = match args.color {
         ColorArg::Always => true,
@@ -205,59 +261,153 @@ fn trouble(message: &str) -> u8 {
     EXIT_TROUBLE
 }
 
-fn list_rules() -> u8 {
+fn with_profile(path: Option<&std::path::Path>, run: impl FnOnce(&Profile) -> u8) -> u8 {
+    let profile = match path {
+        Some(path) => Profile::load(path),
+        None => Profile::builtin(),
+    };
+    match profile {
+        Ok(profile) => run(&profile),
+        Err(err) => trouble(&err.to_string()),
+    }
+}
+
+fn list_rules(profile: &Profile) -> u8 {
     let mut out = String::new();
     for rule in all_rules() {
         out.push_str(&format!(
-            "{:<24} {:<8} {}\n{:<24} {:<8} applies to {}\n",
+            "{:<28} {:<8} {}\n",
             rule.id,
             level_name(rule.default_level),
-            rule.title,
-            "",
-            "",
-            rule.applies_to
+            rule.title
         ));
+    }
+    out.push_str(&format!(
+        "\nCase-study requirements ({}):\n",
+        profile.profile.title
+    ));
+    for requirement in &profile.requirements {
+        out.push_str(&format!(
+            "{:<28} {:<8} {} (applies to {})\n",
+            requirement.id,
+            level_name(requirement.level),
+            requirement.title,
+            requirement.kinds.join(", ")
+        ));
+        for check in &requirement.checks {
+            out.push_str(&format!(
+                "  {:<26} {:<8} {}\n",
+                check.id,
+                level_name(check.level.unwrap_or(requirement.level)),
+                check.message
+            ));
+        }
     }
     print!("{out}");
     0
 }
 
-fn explain(id: &str) -> u8 {
-    let Some(rule) = rule_info(id) else {
-        let known: Vec<&str> = all_rules().iter().map(|r| r.id).collect();
-        let hint = known
-            .iter()
-            .map(|k| {
-                (
-                    k,
-                    strsim::jaro_winkler(&id.to_ascii_uppercase(), &k.to_ascii_uppercase()),
-                )
-            })
-            .filter(|(_, s)| *s > 0.8)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(k, _)| format!(" Did you mean `{k}`?"))
-            .unwrap_or_default();
-        return trouble(&format!(
-            "no rule called `{id}`.{hint} Run `caselint rules` to list them."
-        ));
+fn explain(id: &str, profile: &Profile) -> u8 {
+    if let Some(rule) = rule_info(id) {
+        println!("{} — {}\n", rule.id, rule.title);
+        println!(
+            "Checklist {}: \"{}\"\n",
+            rule.requirement, rule.checklist_words
+        );
+        println!("What it checks\n  {}\n", rule.what);
+        println!("Why it matters\n  {}\n", rule.why);
+        println!(
+            "Example\n  Instead of: {}\n  Write:      {}\n",
+            rule.bad_example, rule.good_example
+        );
+        println!("Fix\n  {}\n", rule.fix_safety);
+        println!(
+            "Default level: {} (case studies and public pages), {} (other docs). Applies to {}.",
+            level_name(rule.default_level),
+            level_name(rule.default_level_docs),
+            rule.applies_to
+        );
+        return 0;
+    }
+    let requirement_id = id.split('/').next().unwrap_or(id);
+    if let Some(requirement) = profile.requirement(requirement_id) {
+        println!("{} — {}\n", requirement.id, requirement.title);
+        println!("The checklist asks\n  \"{}\"\n", requirement.words);
+        if !requirement.why.is_empty() {
+            println!("Why it matters\n  {}\n", requirement.why);
+        }
+        println!("What satisfies it\n  {}", requirement.help);
+        let section = if requirement.section.is_empty() {
+            &requirement.title
+        } else {
+            &requirement.section
+        };
+        if requirement.checks.iter().any(|c| c.scope == "section") {
+            println!(
+                "  caselint reads the section headed `## {section}` (or one of: {}).",
+                requirement.headings.join(", ")
+            );
+        }
+        for check in &requirement.checks {
+            println!("  - {}: {}", check.id, check.message);
+        }
+        if !requirement.example.is_empty() {
+            println!("\nA passing example\n  {}", requirement.example);
+        }
+        println!(
+            "\nLevel: {}. Checklist: {}.",
+            level_name(requirement.level),
+            profile.profile.title
+        );
+        return 0;
+    }
+    let mut known: Vec<&str> = all_rules().iter().map(|r| r.id).collect();
+    known.extend(profile.requirements.iter().map(|r| r.id.as_str()));
+    let hint = known
+        .iter()
+        .map(|k| {
+            (
+                k,
+                strsim::jaro_winkler(&id.to_ascii_uppercase(), &k.to_ascii_uppercase()),
+            )
+        })
+        .filter(|(_, s)| *s > 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(k, _)| format!(" Did you mean `{k}`?"))
+        .unwrap_or_default();
+    trouble(&format!(
+        "no rule called `{id}`.{hint} Run `caselint rules` to list them."
+    ))
+}
+
+fn new_case_study(args: NewArgs) -> u8 {
+    let profile = match &args.profile {
+        Some(path) => Profile::load(path),
+        None => Profile::builtin(),
     };
-    println!("{} — {}\n", rule.id, rule.title);
+    let profile = match profile {
+        Ok(profile) => profile,
+        Err(err) => return trouble(&err.to_string()),
+    };
+    if args.file.exists() && !args.force {
+        return trouble(&format!(
+            "{} already exists: choose another name, or add --force to overwrite it",
+            args.file.display()
+        ));
+    }
+    let visibility = match args.visibility {
+        VisibilityArg::Public => template::Visibility::Public,
+        VisibilityArg::Anonymous => template::Visibility::Anonymous,
+        VisibilityArg::Private => template::Visibility::Private,
+    };
+    let text = template::case_study(&profile, visibility);
+    if let Err(err) = crate::fix::write_atomic(&args.file, &text) {
+        return trouble(&err.to_string());
+    }
     println!(
-        "Checklist {}: \"{}\"\n",
-        rule.requirement, rule.checklist_words
-    );
-    println!("What it checks\n  {}\n", rule.what);
-    println!("Why it matters\n  {}\n", rule.why);
-    println!(
-        "Example\n  Instead of: {}\n  Write:      {}\n",
-        rule.bad_example, rule.good_example
-    );
-    println!("Fix\n  {}\n", rule.fix_safety);
-    println!(
-        "Default level: {} (case studies and public pages), {} (other docs). Applies to {}.",
-        level_name(rule.default_level),
-        level_name(rule.default_level_docs),
-        rule.applies_to
+        "Created {}: replace every TODO, then run `caselint check {}`.",
+        args.file.display(),
+        args.file.display()
     );
     0
 }

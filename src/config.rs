@@ -15,6 +15,9 @@
 //! bare_short_names = true             # "S3" after a full mention is fine
 //! partition = "aws"                   # or "aws-cn": every "AWS X" is "Amazon X"
 //! products = ["our-products.toml"]    # extra lexicon records, relative to this file
+//!
+//! [checklist]
+//! profile = "smb-2026-02.toml"        # another checklist version (default: built in)
 //! ```
 
 use std::collections::BTreeMap;
@@ -56,6 +59,8 @@ pub struct Config {
     pub files: Files,
     #[serde(default)]
     pub naming: Naming,
+    #[serde(default)]
+    pub checklist: Checklist,
     /// Folder the config file sits in: relative paths in it are resolved from here.
     #[serde(skip)]
     pub root: Option<PathBuf>,
@@ -111,6 +116,15 @@ impl Default for Naming {
             products: Vec::new(),
         }
     }
+}
+
+/// Which checklist version case studies are checked against.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checklist {
+    /// A profile file (`lexicon/checklists/*.toml` format) instead of the built-in one.
+    #[serde(default)]
+    pub profile: Option<PathBuf>,
 }
 
 fn yes() -> bool {

@@ -2,12 +2,14 @@
 //! never touches the disk or the network. Each rule carries its own documentation, which
 //! `caselint rules` and `caselint explain` print.
 
+pub mod case_study;
 pub mod naming;
 
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
 use crate::document::{Document, DocumentKind};
 use crate::lexicon::NameMatcher;
+use crate::profile::Profile;
 
 /// What a rule is and how a writer satisfies it: one source for `rules`, `explain`, the
 /// default severity and the help attached to findings.
@@ -58,12 +60,18 @@ pub fn rule_info(id: &str) -> Option<&'static RuleInfo> {
 pub struct Context<'a> {
     pub config: &'a Config,
     pub names: &'a NameMatcher,
+    pub profile: &'a Profile,
+    /// "Today", passed in so every date check is reproducible.
+    pub today: jiff::civil::Date,
+    /// Whether a relative link target exists, answered by the loader (rules do no I/O).
+    pub asset_exists: &'a (dyn Fn(&std::path::Path) -> bool + Sync),
 }
 
 /// Runs every rule on `doc`, then applies the configured levels and the document's
 /// suppression comments. Findings come back sorted by position.
 pub fn check_document(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     let mut found = naming::check(doc, ctx);
+    found.extend(case_study::check(doc, ctx));
     found.retain_mut(|diagnostic| {
         let Some(level) = effective_level(ctx.config, &diagnostic.rule, doc.kind) else {
             return true;

@@ -101,6 +101,14 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
 
     for prose in &doc.prose {
+        // Template prompts are reported as placeholders, not proofread.
+        if prose
+            .text
+            .trim_start()
+            .starts_with(super::case_study::PLACEHOLDER_MARK)
+        {
+            continue;
+        }
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
         for hit in ctx.names.find(&prose.text) {
             let span = prose.source_range(hit.range.clone());
@@ -299,14 +307,16 @@ mod tests {
 
     fn run(source: &str, config: &Config) -> Vec<Diagnostic> {
         let names = NameMatcher::new(&Lexicon::builtin().unwrap()).unwrap();
+        let profile = crate::profile::Profile::builtin().unwrap();
         let (doc, _) = Document::parse("t.md", source.to_string());
-        check_document(
-            &doc,
-            &Context {
-                config,
-                names: &names,
-            },
-        )
+        let ctx = Context {
+            config,
+            names: &names,
+            profile: &profile,
+            today: jiff::civil::date(2026, 1, 15),
+            asset_exists: &|_| true,
+        };
+        check_document(&doc, &ctx)
     }
 
     #[test]

@@ -1,0 +1,532 @@
+//! The checklist's case-study requirements (UCR, PS, CO, 2.1), driven by the profile: each
+//! requirement finds the section that answers it by its headings, then asks the evidence
+//! detectors the profile names. The code knows no requirement by name.
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use super::Context;
+use crate::config::Level;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, Document, DocumentKind};
+use crate::evidence::{self, Env, Scope};
+use crate::meta::{CaseStudyMeta, Visibility, has_key, read_meta};
+use crate::profile::{Check, Profile, Requirement};
+
+/// The rule id for a document checked against a checklist past its validity.
+pub const CHECKLIST_VERSION: &str = "checklist-version";
+/// Text the template leaves for the writer to replace.
+pub const PLACEHOLDER_MARK: &str = "TODO";
+
+/// One section of the document: a heading and the prose under it.
+struct Section {
+    heading: usize,
+    span: Range<usize>,
+}
+
+pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    if !matches!(doc.kind, DocumentKind::CaseStudy) {
+        return Vec::new();
+    }
+    let profile = ctx.profile;
+    let mut out = Vec::new();
+    let fm_anchor = front_matter_anchor(doc);
+
+    if let Some(note) = expired_profile(profile, ctx.today) {
+        out.push(Diagnostic::new(CHECKLIST_VERSION, Severity::Warning, fm_anchor.clone(), note).with_help(
+            "Check the AWS Partner Central page of the competency for a newer checklist and pass its profile with --profile.",
+        ));
+    }
+
+    let (meta, meta_findings) = read_meta(doc, &profile.profile);
+    let placeholders = placeholder_keys(doc);
+    // A value still holding the template's TODO is reported once as a placeholder, not as
+    // a type error.
+    out.extend(meta_findings.into_iter().filter(|d| {
+        !placeholders
+            .iter()
+            .any(|(_, line)| span_on_line(doc, &d.span, *line))
+    }));
+    if !placeholders.is_empty() {
+        let keys: Vec<&str> = placeholders.iter().map(|(k, _)| k.as_str()).collect();
+        out.push(
+            Diagnostic::new(
+                "front-matter/placeholder",
+                Severity::Error,
+                fm_anchor.clone(),
+                format!(
+                    "the front matter still has template placeholders: {}",
+                    keys.join(", ")
+                ),
+            )
+            .with_requirement("2.1")
+            .with_help("Replace each TODO with the case study's real value."),
+        );
+    }
+
+    let kind = doc.kind.as_str();
+    let visibility = match meta.as_ref().and_then(|m| m.visibility) {
+        Some(Visibility::Public) => "public",
+        Some(Visibility::Anonymous) => "anonymous",
+        _ => "private",
+    };
+    let sections = find_sections(doc, profile);
+    let asset_exists = |path: &std::path::Path| (ctx.asset_exists)(path);
+    let env = Env {
+        names: ctx.names,
+        asset_exists: &asset_exists,
+    };
+    let body = Scope {
+        doc,
+        prose: doc.prose.iter().collect(),
+        span: doc.body_start..doc.source.len(),
+    };
+
+    for requirement in profile
+        .requirements
+        .iter()
+        .filter(|r| r.applies_to(kind, visibility))
+    {
+        let own: Vec<&Section> = sections
+            .iter()
+            .filter(|(id, _)| *id == requirement.id)
+            .map(|(_, s)| s)
+            .collect();
+        let needs_section = requirement.checks.iter().any(|c| c.scope == "section");
+        let section_scope = (!own.is_empty()).then(|| scope_of(doc, &own));
+
+        if needs_section && own.is_empty() {
+            out.push(missing_section(requirement, doc));
+        } else if let Some(scope) = &section_scope
+            && is_placeholder(scope)
+        {
+            let heading = &doc.headings[own[0].heading];
+            out.push(
+                Diagnostic::new(
+                    format!("{}/placeholder", requirement.id),
+                    level_severity(requirement.level),
+                    heading.span.clone(),
+                    format!(
+                        "the `{}` section is still a placeholder: replace the TODO with the customer's story",
+                        heading.text
+                    ),
+                )
+                .with_requirement(&requirement.id)
+                .with_help(requirement.help.clone()),
+            );
+            continue;
+        }
+
+        for check in &requirement.checks {
+            let at = match (check.scope.as_str(), own.first()) {
+                ("section", Some(section)) => doc.headings[section.heading].span.clone(),
+                ("section", None) => continue,
+                ("front-matter", _) => fm_anchor.clone(),
+                _ => own
+                    .first()
+                    .map_or(fm_anchor.clone(), |s| doc.headings[s.heading].span.clone()),
+            };
+            let scope = match check.scope.as_str() {
+                "section" => match &section_scope {
+                    Some(scope) => scope,
+                    None => continue,
+                },
+                _ => &body,
+            };
+            let verdict = match check.detector.as_str() {
+                "front-matter-key" => front_matter_key(doc, check, &placeholders),
+                // A key still holding its TODO is reported once, as a placeholder.
+                "deployment-date" if is_placeholder_key(&placeholders, "production_since") => met(),
+                "solution-area" if is_placeholder_key(&placeholders, "solution_area") => met(),
+                "segment" => segment(doc, meta.as_ref(), profile),
+                "deployment-date" => deployment_date(meta.as_ref(), profile, ctx.today),
+                "solution-area" => solution_area(meta.as_ref(), scope),
+                _ => evidence::run(check, scope, &env),
+            };
+            let rule = format!("{}/{}", requirement.id, check_suffix(requirement, check));
+            let severity = level_severity(check.level.unwrap_or(requirement.level));
+            if !verdict.met {
+                out.push(
+                    Diagnostic::new(rule.clone(), severity, at.clone(), check.message.clone())
+                        .with_requirement(&requirement.id)
+                        .with_help(format!(
+                            "{} (checklist {}: \"{}\")",
+                            requirement.help, requirement.id, requirement.words
+                        )),
+                );
+            }
+            for (span, problem) in verdict.problems {
+                let span = if span.is_empty() && span.start == 0 {
+                    at.clone()
+                } else {
+                    span
+                };
+                out.push(
+                    Diagnostic::new(rule.clone(), severity, span, problem)
+                        .with_requirement(&requirement.id)
+                        .with_help(requirement.help.clone()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The check's own id without its requirement prefix ("UCR-002/risk" → "risk").
+fn check_suffix<'a>(requirement: &Requirement, check: &'a Check) -> &'a str {
+    check
+        .id
+        .strip_prefix(&requirement.id)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(&check.id)
+}
+
+fn level_severity(level: Level) -> Severity {
+    match level {
+        Level::Warning | Level::Off => Severity::Warning,
+        Level::Error => Severity::Error,
+    }
+}
+
+/// Where front-matter findings point: the `caselint:` line, or the start of the file.
+fn front_matter_anchor(doc: &Document) -> Range<usize> {
+    doc.front_matter
+        .as_ref()
+        .and_then(|fm| fm.key_location(&doc.source, "caselint"))
+        .map(|loc| loc.key)
+        .unwrap_or(0..0)
+}
+
+fn expired_profile(profile: &Profile, today: Date) -> Option<String> {
+    let valid_until: Date = profile.profile.valid_until.parse().ok()?;
+    (today > valid_until).then(|| {
+        format!(
+            "this case study is checked against the checklist `{}`, which AWS Partners could use until {}; a newer checklist version may apply",
+            profile.profile.title, valid_until
+        )
+    })
+}
+
+/// Requirement id → its sections. A heading belongs to the requirement whose synonym it
+/// contains as whole words; when several match, the longest synonym wins ("business
+/// challenge" over "challenge"), so the profile can tell close headings apart.
+fn find_sections(doc: &Document, profile: &Profile) -> Vec<(String, Section)> {
+    let mut out = Vec::new();
+    for (index, heading) in doc.headings.iter().enumerate() {
+        // The document's title is not a section, whatever words it uses ("How Acme cut
+        // costs: the results").
+        if index == 0 && heading.level == 1 {
+            continue;
+        }
+        let normalized = normalize_heading(&heading.text);
+        let best = profile
+            .requirements
+            .iter()
+            .flat_map(|r| r.headings.iter().map(move |h| (r, h)))
+            .filter(|(_, synonym)| contains_words(&normalized, &normalize_heading(synonym)))
+            .max_by_key(|(_, synonym)| synonym.len());
+        if let Some((requirement, _)) = best
+            && let Some(span) = doc.section_span(index)
+        {
+            out.push((
+                requirement.id.clone(),
+                Section {
+                    heading: index,
+                    span,
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// Lower case, "&" as "and", numbering and punctuation dropped: "2. Business Challenge &
+/// Risks:" → "business challenge and risks".
+fn normalize_heading(text: &str) -> String {
+    let mut words = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace()) {
+        let cleaned: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '&' || *c == '-' || *c == '\'')
+            .flat_map(char::to_lowercase)
+            .collect();
+        let cleaned = if cleaned == "&" {
+            "and".to_string()
+        } else {
+            cleaned
+        };
+        if cleaned.is_empty() || cleaned.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        words.push(cleaned);
+    }
+    words.join(" ")
+}
+
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let (h, n) = (format!(" {haystack} "), format!(" {needle} "));
+    h.contains(&n)
+}
+
+fn scope_of<'a>(doc: &'a Document, sections: &[&Section]) -> Scope<'a> {
+    let inside = |start: usize| sections.iter().any(|s| s.span.contains(&start));
+    let prose = doc
+        .prose
+        .iter()
+        .filter(|p| !matches!(p.block, BlockKind::Heading(_)) && inside(p.source_range(0..0).start))
+        .collect();
+    let start = sections.iter().map(|s| s.span.start).min().unwrap_or(0);
+    let end = sections.iter().map(|s| s.span.end).max().unwrap_or(start);
+    Scope {
+        doc,
+        prose,
+        span: start..end,
+    }
+}
+
+/// A section whose text still starts with the template's TODO.
+fn is_placeholder(scope: &Scope) -> bool {
+    scope
+        .prose
+        .first()
+        .is_some_and(|p| p.text.trim_start().starts_with(PLACEHOLDER_MARK))
+}
+
+/// Front-matter keys whose value still starts with TODO, with their line numbers.
+fn placeholder_keys(doc: &Document) -> Vec<(String, usize)> {
+    let Some(fm) = &doc.front_matter else {
+        return Vec::new();
+    };
+    let text = &doc.source[fm.content_span.clone()];
+    let mut out = Vec::new();
+    let mut parents: Vec<(usize, String)> = Vec::new();
+    let mut offset = fm.content_span.start;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if let Some((key, value)) = trimmed.split_once(':') {
+            let key = key.trim().trim_matches('"');
+            while parents.last().is_some_and(|(i, _)| *i >= indent) {
+                parents.pop();
+            }
+            let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            if value.is_empty() {
+                parents.push((indent, key.to_string()));
+            } else if value.starts_with(PLACEHOLDER_MARK) {
+                let mut path: Vec<&str> = parents.iter().map(|(_, k)| k.as_str()).collect();
+                path.push(key);
+                out.push((path.join("."), doc.lines.line(offset)));
+            }
+        }
+        offset += line.len();
+    }
+    out
+}
+
+fn span_on_line(doc: &Document, span: &Range<usize>, line: usize) -> bool {
+    doc.lines.line(span.start) == line
+}
+
+fn missing_section(requirement: &Requirement, doc: &Document) -> Diagnostic {
+    let heading = if requirement.section.is_empty() {
+        requirement.title.clone()
+    } else {
+        requirement.section.clone()
+    };
+    let at = doc.body_start..doc.body_start;
+    Diagnostic::new(
+        format!("{}/section", requirement.id),
+        level_severity(requirement.level),
+        at,
+        format!(
+            "no section answers {} ({}): add a `## {heading}` section",
+            requirement.id, requirement.title
+        ),
+    )
+    .with_requirement(&requirement.id)
+    .with_help(format!(
+        "{} The checklist asks: \"{}\"",
+        requirement.help, requirement.words
+    ))
+}
+
+fn met() -> evidence::Verdict {
+    evidence::Verdict {
+        met: true,
+        ..Default::default()
+    }
+}
+
+fn unmet(problems: Vec<(Range<usize>, String)>) -> evidence::Verdict {
+    evidence::Verdict {
+        met: false,
+        problems,
+        ..Default::default()
+    }
+}
+
+fn front_matter_key(
+    doc: &Document,
+    check: &Check,
+    placeholders: &[(String, usize)],
+) -> evidence::Verdict {
+    let Some(key) = &check.key else {
+        return met();
+    };
+    if has_key(doc, key) || is_placeholder_key(placeholders, key) {
+        met()
+    } else {
+        unmet(Vec::new())
+    }
+}
+
+fn is_placeholder_key(placeholders: &[(String, usize)], key: &str) -> bool {
+    placeholders.iter().any(|(k, _)| k == key)
+}
+
+/// UCR-001 and the SMB definition: segment SMB, revenue under the maximum, and the text
+/// does not present the customer as one of the excluded segments.
+fn segment(doc: &Document, meta: Option<&CaseStudyMeta>, profile: &Profile) -> evidence::Verdict {
+    let Some(meta) = meta else {
+        return met();
+    };
+    let at = front_matter_anchor(doc);
+    let mut problems = Vec::new();
+    if let Some(segment) = &meta.customer.segment
+        && !segment.eq_ignore_ascii_case("SMB")
+    {
+        problems.push((
+            at.clone(),
+            format!("the customer's segment is `{segment}`: SMB case studies need an SMB customer"),
+        ));
+    }
+    if let (Some(revenue), Some(max)) = (
+        meta.customer.annual_revenue_usd,
+        profile.profile.max_annual_revenue_usd,
+    ) && revenue >= max as f64
+    {
+        problems.push((
+            at.clone(),
+            format!(
+                "an annual revenue of ${} is not SMB: the checklist defines SMB as under ${}",
+                group_thousands(revenue),
+                group_thousands(max as f64)
+            ),
+        ));
+    }
+    for excluded in &profile.profile.excluded_segments {
+        let needle = excluded.to_lowercase();
+        for prose in &doc.prose {
+            let lower = prose.text.to_lowercase();
+            if let Some(pos) = find_word(&lower, &needle) {
+                let span = prose.source_range(pos..pos + needle.len());
+                problems.push((
+                    span,
+                    format!(
+                        "the text calls the customer a `{excluded}`, which the checklist excludes from SMB: check that this is the customer and not someone else"
+                    ),
+                ));
+                break;
+            }
+        }
+    }
+    if problems.is_empty() {
+        met()
+    } else {
+        unmet(problems)
+    }
+}
+
+fn find_word(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn group_thousands(value: f64) -> String {
+    let digits = format!("{:.0}", value.max(0.0));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Checklist 2.1: deployed within the window (18 months) before today, not in the future.
+fn deployment_date(
+    meta: Option<&CaseStudyMeta>,
+    profile: &Profile,
+    today: Date,
+) -> evidence::Verdict {
+    let Some(date) = meta.and_then(|m| m.production_since) else {
+        return unmet(Vec::new());
+    };
+    let months = profile.profile.deployment_window_months.unwrap_or(18);
+    let earliest = today
+        .checked_sub(jiff::Span::new().months(i64::from(months)))
+        .unwrap_or(today);
+    if date > today {
+        return unmet(vec![(
+            0..0,
+            format!(
+                "the production date {date} is in the future (today is {today}): case studies describe deployments already in production"
+            ),
+        )]);
+    }
+    if date < earliest {
+        return unmet(vec![(
+            0..0,
+            format!(
+                "the production date {date} is more than {months} months before today ({today}): the checklist accepts deployments since {earliest}"
+            ),
+        )]);
+    }
+    met()
+}
+
+/// UCR-004: the text names the solution area chosen in the front matter.
+fn solution_area(meta: Option<&CaseStudyMeta>, scope: &Scope) -> evidence::Verdict {
+    let Some(area) = meta.and_then(|m| m.solution_area.as_ref()) else {
+        return unmet(Vec::new());
+    };
+    let wanted = normalize_heading(area);
+    let named = scope
+        .prose
+        .iter()
+        .any(|p| contains_words(&normalize_heading(&p.text), &wanted));
+    if named { met() } else { unmet(Vec::new()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_normalise() {
+        assert_eq!(
+            normalize_heading("2. Business Challenge & Risks:"),
+            "business challenge and risks"
+        );
+        assert_eq!(normalize_heading("**The** Challenge"), "the challenge");
+        assert!(contains_words(
+            "the business challenge",
+            "business challenge"
+        ));
+        assert!(!contains_words("challenges we met", "challenge"));
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(450_000_000.0), "450,000,000");
+        assert_eq!(group_thousands(999.0), "999");
+    }
+}
