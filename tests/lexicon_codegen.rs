@@ -564,6 +564,10 @@ fn render(products: &[Product]) -> String {
         out.push_str(&array("code_ids", &p.code_ids));
         writeln!(out, "landing_page = {}", quote(&p.landing_page)).unwrap();
         out.push_str(&array("sources", &p.sources));
+        if p.renamed_from.is_empty() {
+            // Every key is always present; renames are written as sub-tables below.
+            out.push_str("renamed_from = []\n");
+        }
         for r in &p.renamed_from {
             out.push('\n');
             out.push_str("[[product.renamed_from]]\n");

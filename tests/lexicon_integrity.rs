@@ -31,7 +31,6 @@ struct Product {
     code_ids: Vec<String>,
     landing_page: String,
     sources: Vec<String>,
-    #[serde(default)]
     renamed_from: Vec<Rename>,
 }
 
