@@ -135,6 +135,11 @@ const ALIAS_PREFIX_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "botocore title and some AWS pages; products directory says Savings Plans",
     ),
     (
+        "application-auto-scaling",
+        "AWS Application Auto Scaling",
+        "AWS docs entity long form (services.yaml); the user guide writes Application Auto Scaling",
+    ),
+    (
         "storage-gateway",
         "Amazon S3 File Gateway",
         "official name of the S3 gateway type of AWS Storage Gateway",
