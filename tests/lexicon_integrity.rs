@@ -251,7 +251,7 @@ const KNOWN_COINAGES: &[&str] = &[
     "cloudwatch",
     "dynamodb",
     "fargate",
-    "kinesis-data-streams",
+    "kinesis",
     "rekognition",
     "textract",
     "sagemaker",
