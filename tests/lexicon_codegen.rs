@@ -368,15 +368,14 @@ fn build_one(c: &Curated, inputs: &Inputs) -> Product {
             format!("{prefix} {abbrev}")
         }
     });
-    let short = c.short.clone().unwrap_or_else(|| {
-        if c.canonical.is_none() && !seed.docs_short.is_empty() {
-            seed.docs_short.clone()
-        } else {
-            abbreviation
-                .filter(|_| c.canonical.is_none())
-                .unwrap_or_else(|| canonical.clone())
-        }
-    });
+    // A docs short form belongs to the docs long name: it is not used when the canonical
+    // name is curated (the curation then gives `short`, or the short is the canonical).
+    let short = match (&c.short, &c.canonical) {
+        (Some(short), _) => short.clone(),
+        (None, None) if !seed.docs_short.is_empty() => seed.docs_short.clone(),
+        (None, None) => abbreviation.unwrap_or_else(|| canonical.clone()),
+        (None, Some(_)) => canonical.clone(),
+    };
     let bare = strip_prefix(&short, &prefix).to_string();
     let first_mention = c.first_mention.clone().unwrap_or_else(|| {
         // No parenthesis when the short form is only the tail of the canonical name
@@ -564,6 +563,10 @@ fn render(products: &[Product]) -> String {
         out.push_str(&array("code_ids", &p.code_ids));
         writeln!(out, "landing_page = {}", quote(&p.landing_page)).unwrap();
         out.push_str(&array("sources", &p.sources));
+        if p.renamed_from.is_empty() {
+            // Every key is always present; renames are written as sub-tables below.
+            out.push_str("renamed_from = []\n");
+        }
         for r in &p.renamed_from {
             out.push('\n');
             out.push_str("[[product.renamed_from]]\n");

@@ -31,8 +31,10 @@ struct Product {
     code_ids: Vec<String>,
     landing_page: String,
     sources: Vec<String>,
-    #[serde(default)]
     renamed_from: Vec<Rename>,
+    /// Not in the file: "<prefix> <bare>", filled in by `load`.
+    #[serde(skip)]
+    prefixed_bare: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -45,7 +47,10 @@ struct Rename {
 }
 
 impl Product {
-    /// Every correct surface form of the record.
+    /// Every correct surface form of the record, including the prefix followed by the bare
+    /// form: the matcher takes that as right for every product ("AWS IAM"), so it must
+    /// never be a wrong or stale name ("AWS MediaConnect" is why the Elemental records keep
+    /// the full name as their short form).
     fn correct_forms(&self) -> Vec<&str> {
         let mut forms = vec![
             self.canonical.as_str(),
@@ -53,6 +58,9 @@ impl Product {
             self.bare.as_str(),
             self.first_mention.as_str(),
         ];
+        if let Some(prefixed) = &self.prefixed_bare {
+            forms.push(prefixed);
+        }
         forms.extend(self.aliases.iter().map(String::as_str));
         forms
     }
@@ -62,8 +70,13 @@ fn load() -> Vec<Product> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("lexicon/aws-products.toml");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let lexicon: Lexicon =
+    let mut lexicon: Lexicon =
         toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    for p in &mut lexicon.product {
+        if !p.prefix.is_empty() && !p.bare.is_empty() {
+            p.prefixed_bare = Some(format!("{} {}", p.prefix, p.bare));
+        }
+    }
     lexicon.product
 }
 
@@ -134,6 +147,11 @@ const ALIAS_PREFIX_EXCEPTIONS: &[(&str, &str, &str)] = &[
         "savings-plans",
         "AWS Savings Plans",
         "botocore title and some AWS pages; products directory says Savings Plans",
+    ),
+    (
+        "application-auto-scaling",
+        "AWS Application Auto Scaling",
+        "AWS docs entity long form (services.yaml); the user guide writes Application Auto Scaling",
     ),
     (
         "storage-gateway",
@@ -247,7 +265,7 @@ const KNOWN_COINAGES: &[&str] = &[
     "cloudwatch",
     "dynamodb",
     "fargate",
-    "kinesis-data-streams",
+    "kinesis",
     "rekognition",
     "textract",
     "sagemaker",
@@ -592,15 +610,14 @@ fn wrong_forms_are_never_correct() {
                 ));
                 continue;
             }
-            let Some(owners) = loose_owner.get(&loose(w)) else {
-                continue;
-            };
-            let others: Vec<&&str> = owners.iter().filter(|o| **o != p.id).collect();
-            if !others.is_empty() {
-                problems.push(format!(
-                    "{}: wrong form {w:?} loosely equals a correct form of {others:?}",
-                    p.id
-                ));
+            if let Some(owners) = loose_owner.get(&loose(w)) {
+                let others: Vec<&&str> = owners.iter().filter(|o| **o != p.id).collect();
+                if !others.is_empty() {
+                    problems.push(format!(
+                        "{}: wrong form {w:?} loosely equals a correct form of {others:?}",
+                        p.id
+                    ));
+                }
             }
             if let Some(form) = p
                 .correct_forms()
