@@ -288,7 +288,10 @@ impl NameMatcher {
                 })
             }
             FormKind::Renamed { old, fix, date } => {
-                if is_historical_mention(text, &range) || looks_like_cli(matched) {
+                // "the AWS single sign-on endpoint": an old name in lower case is a phrase.
+                let name_part = strip_any_prefix(matched).unwrap_or(matched);
+                let lower = !name_part.chars().any(|c| c.is_uppercase());
+                if lower || is_historical_mention(text, &range, fix) || looks_like_cli(matched) {
                     return None;
                 }
                 Some(Hit {
@@ -330,12 +333,11 @@ impl NameMatcher {
             if looks_like_cli(matched) {
                 return false;
             }
-            // "AWS service quotas", "AWS resource groups": lower-case ordinary words after
-            // the prefix describe, they do not name.
+            // "AWS service quotas", "contact AWS support", "the AWS config file": lower-case
+            // ordinary words after the prefix describe, they do not name.
             let name_part = strip_any_prefix(matched).unwrap_or(matched);
-            return !(form.plain
-                && name_part.contains(' ')
-                && !name_part.chars().any(|c| c.is_uppercase()));
+            let lower = !name_part.chars().any(|c| c.is_uppercase());
+            return !(form.plain && lower);
         }
         if !has_upper {
             // "s3" or "ec2" in lower case is an identifier in real documents (a value in a
@@ -862,7 +864,9 @@ fn shape_fix(
 
 /// "formerly Amazon Elasticsearch Service", "Amazon ES (now OpenSearch Service)": an old
 /// name used as history is correct.
-fn is_historical_mention(text: &str, range: &Range<usize>) -> bool {
+/// Also "EventBridge (CloudWatch Events)": the old name in parentheses right after the
+/// current one is given as a gloss.
+fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -> bool {
     const BEFORE: [&str; 9] = [
         "formerly",
         "previously",
@@ -887,7 +891,14 @@ fn is_historical_mention(text: &str, range: &Range<usize>) -> bool {
     let before = text[before_start..range.start].to_ascii_lowercase();
     let after_end = ceil_char_boundary(text, (range.end + 32).min(text.len()));
     let after = text[range.end..after_end].to_ascii_lowercase();
-    BEFORE.iter().any(|w| before.contains(w)) || AFTER.iter().any(|w| after.contains(w))
+    let current = strip_any_prefix(current_name)
+        .unwrap_or(current_name)
+        .to_ascii_lowercase();
+    let glossed = before
+        .trim_end()
+        .strip_suffix('(')
+        .is_some_and(|b| b.trim_end().ends_with(&current));
+    glossed || BEFORE.iter().any(|w| before.contains(w)) || AFTER.iter().any(|w| after.contains(w))
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -957,7 +968,8 @@ fn in_code_token(text: &str, range: &Range<usize>) -> bool {
     // Lower-case hyphenated identifiers: `aws-lambda`, `ec2-user`, `amazon-s3-bucket`.
     let matched = &text[range.clone()];
     let lower_hit = !matched.chars().any(|c| c.is_uppercase());
-    lower_hit && (before.ends_with('-') || after.starts_with('-'))
+    let hyphens: &[char] = &['-', '\u{2010}', '\u{2011}'];
+    lower_hit && (before.ends_with(hyphens) || after.starts_with(hyphens))
 }
 
 /// The word just before `start`, if only spaces separate them.
@@ -992,8 +1004,15 @@ fn bare_full_name_in_prose(text: &str, range: &Range<usize>, full_name: &str) ->
     let exact = strip_any_prefix(full_name) == Some(matched);
     let mid_sentence = previous_word(text, range.start)
         .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
-    let defined = text[range.end..].trim_start().starts_with('(');
-    exact && mid_sentence && !defined
+    let after = text[range.end..].trim_start();
+    let defined = after.starts_with('(');
+    // "Identity and Access Management for Amazon VPC": a title naming the topic.
+    let titled = ["for ", "in ", "on ", "with "].iter().any(|joint| {
+        after
+            .strip_prefix(joint)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+    });
+    exact && mid_sentence && !defined && !titled
 }
 
 /// A lower-case hit used as a value rather than a name: quoted or emphasised (`"ec2"`,
@@ -1142,10 +1161,16 @@ mod tests {
             wrong("We use Step functions for orchestration."),
             vec![pair("Step functions", "AWS Step Functions")]
         );
+        // Lower-case ordinary words after the prefix describe ("contact AWS support").
         assert_eq!(
-            wrong("Deploy with AWS lambda."),
-            vec![pair("AWS lambda", "AWS Lambda")]
+            wrong("Contact AWS support or edit the AWS config file."),
+            vec![]
         );
+        assert_eq!(
+            wrong("Deploy with AWS LAMBDA."),
+            vec![pair("AWS LAMBDA", "AWS Lambda")]
+        );
+        assert_eq!(wrong("The AWS single sign-on endpoint."), vec![]);
     }
 
     #[test]
@@ -1167,6 +1192,10 @@ mod tests {
 
     #[test]
     fn renamed_names_used_as_history_are_fine() {
+        assert_eq!(
+            wrong("Amazon OpenSearch Service (Amazon Elasticsearch Service) is used."),
+            vec![]
+        );
         assert_eq!(
             wrong("OpenSearch Service (formerly Amazon Elasticsearch Service) is used."),
             vec![]
