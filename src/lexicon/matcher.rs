@@ -516,17 +516,24 @@ impl FormTable {
 }
 
 impl Form {
-    const CORRECT: u8 = 4;
+    const CORRECT: u8 = 5;
 
+    /// Which reading wins when two forms share the same letters: explicit data beats
+    /// derivation, and a derivation that keeps the letters ("AWS QuickSight", a swapped
+    /// prefix) beats one that moves spaces ("Quick Sight" joined).
     fn rank(&self) -> u8 {
         match &self.kind {
             FormKind::Correct { .. } => Form::CORRECT,
-            FormKind::Renamed { .. } => 3,
+            FormKind::Renamed { .. } => 4,
             FormKind::Wrong {
                 reason: WrongReason::Known,
                 ..
-            } => 2,
-            FormKind::Wrong { .. } => 1,
+            } => 3,
+            FormKind::Wrong {
+                reason: WrongReason::Spacing,
+                ..
+            } => 1,
+            FormKind::Wrong { .. } => 2,
         }
     }
 }
