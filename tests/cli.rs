@@ -470,3 +470,37 @@ fn usage_errors_exit_2() {
         .code(2);
     caselint().arg("frobnicate").assert().code(2);
 }
+
+/// Slips people really make, one paragraph each: every paragraph must get a finding, and
+/// the fixes are pinned in a snapshot.
+#[test]
+fn common_slips_are_all_found() {
+    let dir = fixtures().join("naming");
+    let (_, report) = check_json(&dir, &["common-slips.md"]);
+    let source = std::fs::read_to_string(dir.join("common-slips.md")).unwrap();
+    let flagged: std::collections::BTreeSet<u64> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    for (index, line) in source.lines().enumerate() {
+        if !line.trim().is_empty() {
+            assert!(flagged.contains(&(index as u64 + 1)), "nothing found on line {}: {line}", index + 1);
+        }
+    }
+    let pairs: Vec<String> = findings(&dir, &report)
+        .into_iter()
+        .map(|(rule, text, fix)| format!("{rule}: {text} -> {fix}"))
+        .collect();
+    insta::assert_snapshot!("common_slips", pairs.join("\n"));
+}
+
+/// Correct names, homographs, code and URLs in prose: nothing to report.
+#[test]
+fn common_correct_text_is_left_alone() {
+    let dir = fixtures().join("naming");
+    let (code, report) = check_json(&dir, &["common-correct.md"]);
+    assert_eq!(rules_of(&report), Vec::<String>::new(), "{report:#}");
+    assert_eq!(code, 0);
+}
