@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod fix;
 pub mod lexicon;
 pub mod lines;
+pub mod meta;
 pub mod profile;
 pub mod report;
 pub mod rules;
