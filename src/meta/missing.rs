@@ -1,5 +1,8 @@
 //! Required keys: one finding that lists every missing key with the lines to add, placed
-//! at the opening fence, and an unsafe fix that adds them with `TODO: …` values.
+//! at the opening fence, and an unsafe fix that adds them with `TODO: …` values: new
+//! top-level lines right after the opening fence (in TOML, lines after a `[table]` header
+//! would belong to the table), children inside the existing `customer` / `partner`
+//! mapping (block, flow `{ … }`, `[table]` or dotted keys).
 
 use serde_json::{Map, Value};
 
@@ -95,6 +98,10 @@ pub(super) fn check_required(r: &mut Reader, data: &Map<String, Value>, meta: &C
     }
     let mut missing: Vec<Vec<&'static str>> = Vec::new();
     for path in required {
+        if r.pending.contains(&dotted(&path)) {
+            // A mistyped key already has a finding that says to rename it to this one.
+            continue;
+        }
         match state(data, &path) {
             State::Filled | State::Unreadable => {}
             State::Missing => missing.push(path),
@@ -172,7 +179,9 @@ fn missing_diagnostic(
     let mut top: Vec<String> = Vec::new();
     let mut edits: Vec<(usize, String)> = Vec::new();
     let mut shown: Vec<String> = Vec::new();
+    let mut under: Vec<String> = Vec::new();
     let mut can_fix = true;
+    let mut table_edit = false;
 
     for path in missing.iter().filter(|p| p.len() == 1) {
         let line = entry(path[0], path);
@@ -205,15 +214,15 @@ fn missing_diagnostic(
             continue;
         }
         let lines: Vec<String> = children.iter().map(|p| entry(p[1], p)).collect();
-        for line in &lines {
-            shown.push(format!("under `{parent}`, `{line}`"));
-        }
+        let quoted: Vec<String> = lines.iter().map(|l| format!("`{l}`")).collect();
+        under.push(format!("under `{parent}` add {}", join_and(&quoted)));
         match locate::parent_of(fm, source, parent).map(|p| p.shape) {
             Some(Shape::Block { indent, end }) => {
                 let text: String = lines.iter().map(|l| format!("{nl}{indent}{l}")).collect();
                 edits.push((end, text));
             }
             Some(Shape::Table { header_end }) => {
+                table_edit = true;
                 let text: String = lines.iter().map(|l| format!("{nl}{l}")).collect();
                 edits.push((header_end, text));
             }
@@ -250,8 +259,14 @@ fn missing_diagnostic(
     } else {
         "case study"
     };
-    let list = join_and(&shown);
-    let message = format!("missing front matter: add these lines: {list}");
+    let mut message = String::from("missing front matter: ");
+    if !shown.is_empty() {
+        message.push_str(&format!("add these lines: {}", join_and(&shown)));
+        if !under.is_empty() {
+            message.push_str("; and ");
+        }
+    }
+    message.push_str(&under.join("; "));
     let mut help = format!(
         "a {kind} needs {}; replace each TODO with the real value",
         join_and(
@@ -292,18 +307,23 @@ fn missing_diagnostic(
         open_end
     };
     if !top.is_empty() {
-        let text: String = top.iter().map(|l| format!("{nl}{l}")).collect();
-        edits.push((open_end, text));
-    }
-    if can_fix && !edits.is_empty() {
-        edits.sort_by_key(|(at, _)| *at);
-        let start = fm.span.start;
-        let end = edits
+        // New top-level lines go right after the opening fence, so the finding is on the
+        // first line; when lines are also added inside a mapping, they follow that
+        // mapping instead (one insertion, whose fix reads as just the lines to add) —
+        // except after a TOML `[table]`, where they would belong to the table.
+        let after_parent = edits
             .iter()
             .map(|(at, _)| *at)
             .max()
-            .unwrap_or(open_end)
-            .max(open_end);
+            .filter(|_| !table_edit)
+            .map(|at| line_end(source, at));
+        let text: String = top.iter().map(|l| format!("{nl}{l}")).collect();
+        edits.push((after_parent.unwrap_or(open_end), text));
+    }
+    if can_fix && !edits.is_empty() {
+        edits.sort_by_key(|(at, _)| *at);
+        let start = edits.iter().map(|(at, _)| *at).min().unwrap_or(open_end);
+        let end = edits.iter().map(|(at, _)| *at).max().unwrap_or(start);
         let mut replacement = String::new();
         let mut at = start;
         let mut ok = true;
@@ -325,6 +345,19 @@ fn missing_diagnostic(
         }
     }
     d
+}
+
+/// The end of the line `at` is on, before its line break.
+fn line_end(source: &str, at: usize) -> usize {
+    let end = source
+        .get(at..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(source.len(), |i| at + i);
+    if end > at && source.get(..end).is_some_and(|s| s.ends_with('\r')) {
+        end - 1
+    } else {
+        end
+    }
 }
 
 /// "A", "A and B", "A, B and C".

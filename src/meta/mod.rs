@@ -141,6 +141,7 @@ pub fn read_meta(
         profile,
         diagnostics: Vec::new(),
         reported: HashSet::new(),
+        pending: HashSet::new(),
     };
     let meta = reader.read(data);
     let mut diagnostics = reader.diagnostics;
@@ -200,6 +201,9 @@ struct Reader<'a> {
     diagnostics: Vec<Diagnostic>,
     /// Dotted keys that already have a finding about their value.
     reported: HashSet<String>,
+    /// Dotted keys that a finding about a mistyped key proposes (`solution_are` →
+    /// `solution_area`): not reported as missing as well.
+    pending: HashSet<String>,
 }
 
 impl Reader<'_> {
@@ -644,6 +648,16 @@ impl Reader<'_> {
             .as_ref()
             .map_or_else(|| self.value_span(&path), |at| at.key.clone());
         let shown = dotted(&path);
+        let proposed = match target {
+            Target::Rename(good) => {
+                let mut p: Vec<&str> = parent.to_vec();
+                p.push(good);
+                dotted(&p)
+            }
+            Target::Move("", top) => top.to_string(),
+            Target::Move(mapping, child) => format!("{mapping}.{child}"),
+        };
+        self.pending.insert(proposed);
         let (message, fix, help) = match target {
             Target::Rename(good) => {
                 let taken = siblings.contains_key(good);

@@ -327,14 +327,12 @@ fn missing_keys_are_one_error_with_lines_to_add() {
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     let d = &diagnostics[0];
     assert_eq!(d.rule, "front-matter");
-    assert_eq!(doc.lines.line(d.span.start), 1);
+    // One insertion, after the `customer` block where its lines go.
+    assert!(d.span.is_empty());
+    assert_eq!(doc.line_col(d.span.start), (5, 19));
     assert!(d.message.starts_with("missing front matter: add these lines: `solution_area: \"TODO: one of the eight solution areas\"`"), "{}", d.message);
-    for needle in [
-        "production_since",
-        "under `customer`, `name: ",
-        "description",
-        "`partner:`",
-    ] {
+    assert!(d.message.ends_with("; and under `customer` add `name: \"TODO: the customer's name\"` and `description: \"TODO: who the customer is, without its name\"`"), "{}", d.message);
+    for needle in ["production_since", "`partner:`"] {
         assert!(d.message.contains(needle), "{needle}: {}", d.message);
     }
     assert!(d.help.as_deref().unwrap_or("").contains("checklist 2.3"));
@@ -372,6 +370,10 @@ fn missing_keys_fix_in_every_shape() {
             .iter()
             .find(|d| d.message.starts_with("missing"))
             .expect(source);
+        if source.ends_with("caselint: public-page\n---\n") {
+            // Only new lines: an insertion at the end of the opening fence.
+            assert_eq!(d.span, 3..3);
+        }
         let fixed = apply(&doc, d);
         let (doc2, parse) = Document::parse("a.md", fixed.clone());
         assert!(parse.is_empty(), "{parse:?}\n{fixed}");
