@@ -196,6 +196,7 @@ const TOP_SYNONYMS: &[(&str, Target)] = &[
     ("case_study_url", Target::Rename("public_url")),
     ("public_link", Target::Rename("public_url")),
     ("published_url", Target::Rename("public_url")),
+    ("solution", Target::Rename("solution_area")),
     ("solution_category", Target::Rename("solution_area")),
     ("solution_areas", Target::Rename("solution_area")),
     ("competency_area", Target::Rename("solution_area")),

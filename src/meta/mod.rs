@@ -375,7 +375,7 @@ impl Reader<'_> {
         if text.is_empty() {
             return None;
         }
-        if text.len() >= 4 && text[..4].eq_ignore_ascii_case("todo") {
+        if is_placeholder(&text) {
             let name = dotted(path);
             let span = self.value_span(path);
             let hint = missing::placeholder(path, self.profile);
@@ -734,6 +734,18 @@ fn plain_yaml(text: &str) -> bool {
         || lower.starts_with("0x")
         || lower.starts_with("0o")
         || lower.bytes().all(|b| b.is_ascii_digit() || b == b'_'))
+}
+
+/// `TODO: …`, `TBD`, `FIXME`, `XXX` (a whole word: `Todoist` is a name).
+fn is_placeholder(text: &str) -> bool {
+    ["todo", "tbd", "fixme", "xxx"].iter().any(|word| {
+        text.get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word))
+            && text[word.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 fn is_iso_date(text: &str) -> bool {

@@ -509,3 +509,61 @@ fn nothing_panics_on_odd_front_matter() {
         }
     }
 }
+
+#[test]
+fn placeholders_are_whole_words() {
+    assert!(is_placeholder("TODO: the customer's name"));
+    assert!(is_placeholder("todo"));
+    assert!(is_placeholder("TBD"));
+    assert!(is_placeholder("XXX-1"));
+    assert!(!is_placeholder("Todoist"));
+    assert!(!is_placeholder("Tbdx Inc"));
+    assert!(!is_placeholder("tö"));
+    assert!(!is_placeholder(""));
+    let source = GOOD
+        .replace("name: Acme Dental", "name: Todoist")
+        .replace("industry: Healthcare", "industry: TBD");
+    let (doc, meta, diagnostics) = read(&source);
+    assert_eq!(
+        meta.and_then(|m| m.customer.name).as_deref(),
+        Some("Todoist")
+    );
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(at(&doc, &diagnostics[0]), ("TBD".into(), 8));
+    assert!(diagnostics[0].message.contains("still a placeholder"));
+}
+
+#[test]
+fn no_panic_on_any_prefix_or_line_shuffle() {
+    let toml = "+++\ncaselint = \"case-study\"\nvisibility = \"public\"\ncustomer = { name = \"Ä\", segment = \"smb\" }\ncustomer.size = 5\n[partner]\nname = \"P\"\ndomain = \"https://p.example\"\n+++\n";
+    for base in [GOOD, toml] {
+        let fence = &base[..3];
+        let content = &base[4..base.rfind(fence).unwrap_or(4)];
+        let mut cut = 0;
+        while cut <= content.len() {
+            if content.is_char_boundary(cut) {
+                for variant in [
+                    format!("{fence}\n{}\n{fence}\n", &content[..cut]),
+                    format!(
+                        "{fence}\ncaselint: case-study\n{}\n{fence}\n",
+                        &content[cut..]
+                    ),
+                    format!(
+                        "{fence}\r\n{}\r\n{fence}\r\n",
+                        content[..cut].replace('\n', "\r\n")
+                    ),
+                ] {
+                    let (doc, _) = Document::parse("a.md", variant.clone());
+                    let (_, diagnostics) = read_meta(&doc, &profile());
+                    for d in &diagnostics {
+                        assert!(
+                            doc.source.get(d.span.clone()).is_some(),
+                            "{variant:?}: {d:?}"
+                        );
+                    }
+                }
+            }
+            cut += 1;
+        }
+    }
+}
