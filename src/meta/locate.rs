@@ -105,10 +105,19 @@ pub fn locate(fm: &FrontMatter, source: &str, path: &[&str]) -> Option<Location>
 fn top_level(fm: &FrontMatter, source: &str, key: &str) -> Option<Location> {
     let at = fm.key_location(source, key)?;
     let quote = quote_before(source, &at.value);
+    let mut value = at.value;
+    if quote.is_none()
+        && source
+            .get(value.clone())
+            .is_some_and(|v| v.starts_with('#'))
+    {
+        // Only a comment after the key (`customer: # who`): the value is on the next lines.
+        value = value.start..value.start;
+    }
     Some(Location {
         line: at.line,
         key: at.key,
-        value: at.value,
+        value,
         quote,
     })
 }
@@ -536,6 +545,13 @@ mod tests {
         };
         assert_eq!(indent, "  ");
         assert_eq!(&d.source[..end], &s[..s.find("\npartner").expect("p")]);
+    }
+
+    #[test]
+    fn yaml_block_after_a_comment() {
+        let s = "---\ncustomer: # who\n  # the name:\n  name: Acme\n---\n";
+        assert_eq!(value_of(s, &["customer", "name"]).as_deref(), Some("Acme"));
+        assert_eq!(value_of(s, &["customer"]).as_deref(), Some(""));
     }
 
     #[test]

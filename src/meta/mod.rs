@@ -119,6 +119,68 @@ impl CaseStudyMeta {
     }
 }
 
+impl CaseStudyMeta {
+    /// Why the customer is not an SMB customer by the profile's definition, as
+    /// `(dotted key, message)`: a segment other than SMB (the checklist excludes startups,
+    /// ISVs and digital native businesses by name), or annual revenue at or above the
+    /// profile's limit. For the case-study rules, which report them under their own rule id
+    /// at [`key_location`]; `read_meta` does not.
+    pub fn smb_problems(&self, profile: &ProfileInfo) -> Vec<(&'static str, String)> {
+        let mut problems = Vec::new();
+        if let Some(segment) = self.customer.segment.as_deref()
+            && segment != "SMB"
+        {
+            let excluded = profile
+                .excluded_segments
+                .iter()
+                .any(|e| normalize_segment(e).unwrap_or(e.as_str()) == segment);
+            let why = if excluded {
+                "the checklist does not count startups, ISVs or digital native businesses as SMB customers"
+            } else {
+                "the case study must be about an SMB customer"
+            };
+            problems.push((
+                "customer.segment",
+                format!("the customer's segment is `{segment}`, not `SMB`: {why}"),
+            ));
+        }
+        if let (Some(revenue), Some(limit)) = (
+            self.customer.annual_revenue_usd,
+            profile.max_annual_revenue_usd,
+        ) && revenue >= limit as f64
+        {
+            problems.push((
+                "customer.annual_revenue_usd",
+                format!(
+                    "the customer's annual revenue is {}: SMB customers have annual revenue under {}",
+                    dollars(revenue),
+                    dollars(limit as f64)
+                ),
+            ));
+        }
+        problems
+    }
+}
+
+/// `$120,000,000`, `$4,500.50`.
+fn dollars(amount: f64) -> String {
+    let whole = amount.trunc();
+    let cents = ((amount - whole) * 100.0).round();
+    let digits = format!("{whole:.0}");
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if cents > 0.0 {
+        format!("${grouped}.{cents:02.0}")
+    } else {
+        format!("${grouped}")
+    }
+}
+
 /// Reads and validates the front matter of a case study or public page. Returns the typed
 /// metadata (as much as could be read) and diagnostics (rule `front-matter`, severity Error
 /// unless said otherwise), each on the exact line of the offending key or value.
@@ -263,14 +325,19 @@ impl Reader<'_> {
         if let Some(help) = problem.help {
             d = d.with_help(help);
         }
+        let at = at.filter(|at| !at.value.is_empty());
         if let Some((value, applicability)) = problem.fix
-            && let Some(at) = at.filter(|at| !at.value.is_empty())
+            && let Some(at) = &at
             && let Some(written) = self.render_scalar(&value, at.quote)
         {
             d = d.with_fix(written, applicability);
         }
         for suggestion in problem.suggestions {
-            d = d.with_suggestion(suggestion);
+            let written = match &at {
+                Some(at) => self.render_scalar(&suggestion, at.quote),
+                None => None,
+            };
+            d = d.with_suggestion(written.unwrap_or(suggestion));
         }
         self.push(path, d);
     }

@@ -567,3 +567,42 @@ fn no_panic_on_any_prefix_or_line_shuffle() {
         }
     }
 }
+
+#[test]
+fn smb_fit() {
+    let (_, meta, _) = read(GOOD);
+    let meta = meta.expect("meta");
+    assert!(meta.smb_problems(&profile()).is_empty());
+    let source = GOOD
+        .replace("segment: small business", "segment: start-up")
+        .replace(
+            "annual_revenue_usd: \"$12M\"",
+            "annual_revenue_usd: 120000000",
+        );
+    let (_, meta, diagnostics) = read(&source);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let problems = meta.expect("meta").smb_problems(&profile());
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(problems[0].0, "customer.segment");
+    assert!(
+        problems[0]
+            .1
+            .contains("`Startup`, not `SMB`: the checklist does not count startups"),
+        "{}",
+        problems[0].1
+    );
+    assert_eq!(
+        problems[1].1,
+        "the customer's annual revenue is $120,000,000: SMB customers have annual revenue under $100,000,000"
+    );
+    let source = GOOD.replace("segment: small business", "segment: Enterprise");
+    let (_, meta, _) = read(&source);
+    let problems = meta.expect("meta").smb_problems(&profile());
+    assert!(
+        problems[0].1.ends_with("must be about an SMB customer"),
+        "{problems:?}"
+    );
+    assert_eq!(dollars(4500.5), "$4,500.50");
+    assert_eq!(dollars(0.0), "$0");
+    assert_eq!(dollars(999.0), "$999");
+}
