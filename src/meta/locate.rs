@@ -102,7 +102,17 @@ pub fn locate(fm: &FrontMatter, source: &str, path: &[&str]) -> Option<Location>
     }
 }
 
+/// A top-level key's line, or in TOML its `[key]` table header.
 fn top_level(fm: &FrontMatter, source: &str, key: &str) -> Option<Location> {
+    key_line(fm, source, key).or_else(|| {
+        (fm.format == FrontMatterFormat::Toml)
+            .then(|| toml_header(source, fm.content_span.clone(), key))
+            .flatten()
+    })
+}
+
+/// A top-level `key: value` (or `key = value`) line.
+fn key_line(fm: &FrontMatter, source: &str, key: &str) -> Option<Location> {
     let at = fm.key_location(source, key)?;
     let quote = quote_before(source, &at.value);
     let mut value = at.value;
@@ -131,7 +141,7 @@ fn quote_before(source: &str, value: &Range<usize>) -> Option<char> {
 /// The mapping written under a top-level key.
 pub(crate) fn parent_of(fm: &FrontMatter, source: &str, parent: &str) -> Option<Parent> {
     let content = fm.content_span.clone();
-    if let Some(at) = top_level(fm, source, parent) {
+    if let Some(at) = key_line(fm, source, parent) {
         let value = source.get(at.value.clone()).unwrap_or("");
         if value.starts_with('{') && at.quote.is_none() {
             let (entries, close) = flow_entries(source, at.value.start, content.end, fm.format)?;
@@ -431,6 +441,25 @@ fn split_dotted(key: &str) -> Vec<String> {
     parts
 }
 
+/// A `[key]` header line, as the location of the table's key (no value on the line).
+fn toml_header(source: &str, content: Range<usize>, key: &str) -> Option<Location> {
+    lines_in(source, content.start, content.end)
+        .into_iter()
+        .find(|(_, line)| table_header(line).as_deref() == Some(key))
+        .map(|(start, line)| {
+            let name = line.find(key).map_or(start..start + line.len(), |i| {
+                start + i..start + i + key.len()
+            });
+            let end = start + line.len();
+            Location {
+                line: start..end,
+                key: name,
+                value: end..end,
+                quote: None,
+            }
+        })
+}
+
 fn toml_table(source: &str, content: Range<usize>, parent: &str) -> Option<Parent> {
     let lines = lines_in(source, content.start, content.end);
     let index = lines
@@ -591,6 +620,7 @@ mod tests {
             Some("Dental")
         );
         assert_eq!(key_line(s, &["partner", "name"]), Some(7));
+        assert_eq!(key_line(s, &["partner"]), Some(6));
         let s = "+++\ncustomer = { name = \"Acme\", industry = \"A, B\" }\n+++\n";
         assert_eq!(
             value_of(s, &["customer", "industry"]).as_deref(),

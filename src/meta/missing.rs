@@ -98,7 +98,7 @@ pub(super) fn check_required(r: &mut Reader, data: &Map<String, Value>, meta: &C
     }
     let mut missing: Vec<Vec<&'static str>> = Vec::new();
     for path in required {
-        if r.pending.contains(&dotted(&path)) {
+        if r.pending.contains(&dotted(&path)) || r.pending.contains(path[0]) {
             // A mistyped key already has a finding that says to rename it to this one.
             continue;
         }

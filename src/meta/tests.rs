@@ -606,3 +606,15 @@ fn smb_fit() {
     assert_eq!(dollars(0.0), "$0");
     assert_eq!(dollars(999.0), "$999");
 }
+
+#[test]
+fn toml_table_with_a_typo_is_renamed_in_its_header() {
+    let source = "+++\ncaselint = \"public-page\"\n[customer]\nname = \"Acme\"\n[partnr]\nname = \"P\"\ndomain = \"p.example\"\n+++\n";
+    let (doc, _, diagnostics) = read(source);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(at(&doc, d), ("partnr".into(), 5));
+    let fixed = apply(&doc, d);
+    let (doc2, _) = Document::parse("a.md", fixed);
+    assert!(has_key(&doc2, "partner.domain"));
+}
