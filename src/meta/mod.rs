@@ -406,7 +406,61 @@ impl Reader<'_> {
             }
         }
         missing::check_required(self, data, &meta);
+        self.visibility_consistency(data, &meta);
         meta
+    }
+
+    /// A public page cannot be private; a published case study gives its address.
+    fn visibility_consistency(&mut self, data: &Map<String, Value>, meta: &CaseStudyMeta) {
+        let path = ["visibility"];
+        let sep = if self.yaml() { ":" } else { " =" };
+        match (meta.kind, meta.visibility) {
+            (DocumentKind::PublicPage, Some(Visibility::Private)) => {
+                let span = self.value_span(&path);
+                let d = self
+                    .diagnostic(
+                        &path,
+                        span,
+                        "a `public-page` is published, so its visibility cannot be `private`"
+                            .to_string(),
+                    )
+                    .with_help(
+                        "write `public` when the page names the customer, `anonymous` when it \
+                         does not; a case study shared with AWS only is `caselint: case-study`",
+                    )
+                    .with_suggestion("public")
+                    .with_suggestion("anonymous");
+                self.push(&path, d);
+            }
+            (DocumentKind::CaseStudy, Some(v @ (Visibility::Public | Visibility::Anonymous)))
+                if !data.contains_key("public_url") =>
+            {
+                let span = self.value_span(&path);
+                let d = self
+                    .diagnostic(
+                        &path,
+                        span,
+                        format!(
+                            "{} case study gives the address where it is published: add \
+                             `public_url{sep} https://…`",
+                            if v == Visibility::Public {
+                                "a public"
+                            } else {
+                                "an anonymous"
+                            }
+                        ),
+                    )
+                    .with_help(
+                        "AWS Partner Central asks for the public URL of public and anonymous \
+                         case studies (checklist 2.2 and 2.3); if it is not published yet, add \
+                         the address once it is",
+                    );
+                let mut d = d;
+                d.severity = Severity::Warning;
+                self.diagnostics.push(d);
+            }
+            _ => {}
+        }
     }
 
     /// A text value: strings trimmed, numbers and booleans as written. Lists and mappings

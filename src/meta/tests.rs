@@ -122,8 +122,16 @@ name = \"Partner Co\"
 +++
 Body
 ";
-    let (_, meta, diagnostics) = read(source);
-    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let (doc, meta, diagnostics) = read(source);
+    // Anonymous and published: the address is asked for, as a warning.
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0].severity, Severity::Warning);
+    assert_eq!(at(&doc, &diagnostics[0]), ("anonymous".into(), 3));
+    assert!(
+        diagnostics[0].message.contains("`public_url = https://…`"),
+        "{}",
+        diagnostics[0].message
+    );
     let meta = meta.expect("meta");
     assert_eq!(meta.visibility, Some(Visibility::Anonymous));
     assert_eq!(
@@ -321,7 +329,7 @@ aws_account_id = \"1234-5678-9012\"
 
 #[test]
 fn missing_keys_are_one_error_with_lines_to_add() {
-    let source = "---\ncaselint: case-study\nvisibility: anonymous\ncustomer:\n  industry: Dental\ntitle: x\n---\nBody\n";
+    let source = "---\ncaselint: case-study\nvisibility: anonymous\ncustomer:\n  industry: Dental\ntitle: x\npublic_url: https://p.example/a\n---\nBody\n";
     let (doc, meta, diagnostics) = read(source);
     assert!(meta.is_some());
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
@@ -617,4 +625,24 @@ fn toml_table_with_a_typo_is_renamed_in_its_header() {
     let fixed = apply(&doc, d);
     let (doc2, _) = Document::parse("a.md", fixed);
     assert!(has_key(&doc2, "partner.domain"));
+}
+
+#[test]
+fn a_public_page_cannot_be_private() {
+    let source = "---\ncaselint: public-page\nvisibility: private\ncustomer: { name: A }\npartner: { name: P, domain: p.example }\n---\n";
+    let (doc, _, diagnostics) = read(source);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(at(&doc, &diagnostics[0]), ("private".into(), 3));
+    let (_, _, diagnostics) = read(&source.replace("private", "anonymous"));
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    // A private case study needs no public address.
+    let (_, _, diagnostics) = read(
+        &GOOD
+            .replace("visibility: public", "visibility: private")
+            .replace(
+                "public_url: https://www.partner.example/customers/acme\n",
+                "",
+            ),
+    );
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
 }
