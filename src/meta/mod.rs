@@ -17,6 +17,14 @@
 //! - Missing keys are added, when asked, right after the opening fence (in TOML, keys
 //!   after a `[table]` header would belong to the table) or inside the existing
 //!   `customer` / `partner` mapping, with `TODO: …` values that are reported until replaced.
+//!   When lines also go inside an existing mapping (YAML, or TOML without a `[table]`), the
+//!   new top-level lines follow that mapping so the fix is a single insertion.
+//! - `customer.name` is required for every case study, anonymous ones included (checklist
+//!   2.3: AWS keeps it private); `customer.description` too when `visibility: anonymous`.
+//! - Consistency: a `public-page` cannot be `private` (error); a public or anonymous case
+//!   study without `public_url` gets a warning (checklist 2.2, 2.3).
+//! - Whether the customer is SMB (segment, revenue under the profile's limit) is left to
+//!   the case-study rules: [`CaseStudyMeta::smb_problems`] gives them the findings.
 
 mod keys;
 mod locate;
