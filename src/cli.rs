@@ -396,9 +396,9 @@ fn new_case_study(args: NewArgs) -> u8 {
         ));
     }
     let visibility = match args.visibility {
-        VisibilityArg::Public => template::Visibility::Public,
-        VisibilityArg::Anonymous => template::Visibility::Anonymous,
-        VisibilityArg::Private => template::Visibility::Private,
+        VisibilityArg::Public => crate::meta::Visibility::Public,
+        VisibilityArg::Anonymous => crate::meta::Visibility::Anonymous,
+        VisibilityArg::Private => crate::meta::Visibility::Private,
     };
     let text = template::case_study(&profile, visibility);
     if let Err(err) = crate::fix::write_atomic(&args.file, &text) {

@@ -2,25 +2,9 @@
 //! sections always match what the checks look for. Every value to fill starts with
 //! `TODO`, which the rules report as "still a placeholder" and nothing else.
 
+use crate::meta::Visibility;
 use crate::profile::Profile;
 use crate::rules::case_study::PLACEHOLDER_MARK;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Visibility {
-    Public,
-    Anonymous,
-    Private,
-}
-
-impl Visibility {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Visibility::Public => "public",
-            Visibility::Anonymous => "anonymous",
-            Visibility::Private => "private",
-        }
-    }
-}
 
 /// The Markdown of a new case study for `visibility`, with one section per requirement
 /// of `profile` that a section answers, in the profile's order.

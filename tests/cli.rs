@@ -486,7 +486,11 @@ fn common_slips_are_all_found() {
         .collect();
     for (index, line) in source.lines().enumerate() {
         if !line.trim().is_empty() {
-            assert!(flagged.contains(&(index as u64 + 1)), "nothing found on line {}: {line}", index + 1);
+            assert!(
+                flagged.contains(&(index as u64 + 1)),
+                "nothing found on line {}: {line}",
+                index + 1
+            );
         }
     }
     let pairs: Vec<String> = findings(&dir, &report)
