@@ -11,7 +11,7 @@ use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document, DocumentKind};
 use crate::evidence::{self, Env, Scope};
-use crate::meta::{CaseStudyMeta, Visibility, has_key, read_meta};
+use crate::meta::{CaseStudyMeta, Visibility, has_key, key_location, read_meta};
 use crate::profile::{Check, Profile, Requirement};
 
 /// The rule id for a document checked against a checklist past its validity.
@@ -140,7 +140,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 "deployment-date" if is_placeholder_key(&placeholders, "production_since") => met(),
                 "solution-area" if is_placeholder_key(&placeholders, "solution_area") => met(),
                 "segment" => segment(doc, meta.as_ref(), profile),
-                "deployment-date" => deployment_date(meta.as_ref(), profile, ctx.today),
+                "deployment-date" => deployment_date(doc, meta.as_ref(), profile, ctx.today),
                 "solution-area" => solution_area(meta.as_ref(), scope),
                 _ => evidence::run(check, scope, &env),
             };
@@ -388,36 +388,21 @@ fn is_placeholder_key(placeholders: &[(String, usize)], key: &str) -> bool {
     placeholders.iter().any(|(k, _)| k == key)
 }
 
-/// UCR-001 and the SMB definition: segment SMB, revenue under the maximum, and the text
-/// does not present the customer as one of the excluded segments.
+/// UCR-001 and the SMB definition: segment SMB, revenue under the maximum (read from the
+/// front matter), and the text does not present the customer as an excluded segment.
 fn segment(doc: &Document, meta: Option<&CaseStudyMeta>, profile: &Profile) -> evidence::Verdict {
     let Some(meta) = meta else {
         return met();
     };
-    let at = front_matter_anchor(doc);
-    let mut problems = Vec::new();
-    if let Some(segment) = &meta.customer.segment
-        && !segment.eq_ignore_ascii_case("SMB")
-    {
-        problems.push((
-            at.clone(),
-            format!("the customer's segment is `{segment}`: SMB case studies need an SMB customer"),
-        ));
-    }
-    if let (Some(revenue), Some(max)) = (
-        meta.customer.annual_revenue_usd,
-        profile.profile.max_annual_revenue_usd,
-    ) && revenue >= max as f64
-    {
-        problems.push((
-            at.clone(),
-            format!(
-                "an annual revenue of ${} is not SMB: the checklist defines SMB as under ${}",
-                group_thousands(revenue),
-                group_thousands(max as f64)
-            ),
-        ));
-    }
+    let fallback = front_matter_anchor(doc);
+    let mut problems: Vec<(Range<usize>, String)> = meta
+        .smb_problems(&profile.profile)
+        .into_iter()
+        .map(|(key, message)| {
+            let at = key_location(doc, key).map_or(fallback.clone(), |l| l.value);
+            (at, message)
+        })
+        .collect();
     for excluded in &profile.profile.excluded_segments {
         let needle = excluded.to_lowercase();
         for prose in &doc.prose {
@@ -449,18 +434,6 @@ fn find_word(haystack: &str, needle: &str) -> Option<usize> {
     })
 }
 
-fn group_thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.max(0.0));
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Checklist 2.1: deployed within the window (18 months) before today, not in the future.
 fn deployment_date(
     meta: Option<&CaseStudyMeta>,
@@ -484,7 +457,7 @@ fn deployment_date(
     }
     if date < earliest {
         return unmet(vec![(
-            0..0,
+            at,
             format!(
                 "the production date {date} is more than {months} months before today ({today}): the checklist accepts deployments since {earliest}"
             ),
@@ -522,11 +495,5 @@ mod tests {
             "business challenge"
         ));
         assert!(!contains_words("challenges we met", "challenge"));
-    }
-
-    #[test]
-    fn thousands() {
-        assert_eq!(group_thousands(450_000_000.0), "450,000,000");
-        assert_eq!(group_thousands(999.0), "999");
     }
 }
