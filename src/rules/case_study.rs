@@ -436,6 +436,7 @@ fn find_word(haystack: &str, needle: &str) -> Option<usize> {
 
 /// Checklist 2.1: deployed within the window (18 months) before today, not in the future.
 fn deployment_date(
+    doc: &Document,
     meta: Option<&CaseStudyMeta>,
     profile: &Profile,
     today: Date,
@@ -443,6 +444,7 @@ fn deployment_date(
     let Some(date) = meta.and_then(|m| m.production_since) else {
         return unmet(Vec::new());
     };
+    let at = key_location(doc, "production_since").map_or(0..0, |l| l.value);
     let months = profile.profile.deployment_window_months.unwrap_or(18);
     let earliest = today
         .checked_sub(jiff::Span::new().months(i64::from(months)))
