@@ -33,8 +33,8 @@ fn profile() -> Profile {
 }
 
 const REQUIRED: &[&str] = &[
-    "UCR-001", "UCR-002", "UCR-003", "UCR-004", "PS-001", "PS-002", "PS-003", "PS-004",
-    "PS-005", "CO-001", "CO-002", "CS-2.1",
+    "UCR-001", "UCR-002", "UCR-003", "UCR-004", "PS-001", "PS-002", "PS-003", "PS-004", "PS-005",
+    "CO-001", "CO-002", "CS-2.1",
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -62,7 +62,10 @@ fn profile_header_matches_the_checklist() {
         ]
     );
     assert_eq!(info.max_annual_revenue_usd, Some(100_000_000));
-    assert_eq!(info.excluded_segments, ["Startup", "ISV", "Digital Native Business"]);
+    assert_eq!(
+        info.excluded_segments,
+        ["Startup", "ISV", "Digital Native Business"]
+    );
     assert_eq!(info.deployment_window_months, Some(18));
     assert_eq!(info.case_studies_required, Some(4));
     assert_eq!(info.public_case_studies_required, Some(2));
@@ -75,7 +78,11 @@ fn every_requirement_is_present_once_and_complete() {
         let count = p.requirements.iter().filter(|r| r.id == *id).count();
         assert_eq!(count, 1, "{id} must be listed exactly once");
     }
-    assert_eq!(p.requirements.len(), REQUIRED.len(), "unexpected extra requirements");
+    assert_eq!(
+        p.requirements.len(),
+        REQUIRED.len(),
+        "unexpected extra requirements"
+    );
     for r in &p.requirements {
         for (field, value) in [
             ("title", &r.title),
@@ -88,13 +95,27 @@ fn every_requirement_is_present_once_and_complete() {
         ] {
             assert!(!value.trim().is_empty(), "{}: empty {field}", r.id);
         }
-        assert!(r.headings.len() >= 5, "{}: fewer than 5 heading synonyms", r.id);
+        assert!(
+            r.headings.len() >= 5,
+            "{}: fewer than 5 heading synonyms",
+            r.id
+        );
         for h in &r.headings {
-            assert_eq!(h, &h.to_lowercase(), "{}: heading `{h}` is not lower case", r.id);
+            assert_eq!(
+                h,
+                &h.to_lowercase(),
+                "{}: heading `{h}` is not lower case",
+                r.id
+            );
             assert_eq!(h, h.trim(), "{}: heading `{h}` has spaces around it", r.id);
         }
         assert_eq!(r.kinds, ["case-study"], "{}", r.id);
-        assert_eq!(r.visibilities, ["public", "anonymous", "private"], "{}", r.id);
+        assert_eq!(
+            r.visibilities,
+            ["public", "anonymous", "private"],
+            "{}",
+            r.id
+        );
         assert!(!r.checks.is_empty(), "{}: no checks", r.id);
     }
 }
@@ -134,7 +155,11 @@ fn checks_are_well_formed() {
     for r in &p.requirements {
         for c in &r.checks {
             let prefix = format!("{}/", r.id);
-            assert!(c.id.starts_with(&prefix), "check `{}` must start with `{prefix}`", c.id);
+            assert!(
+                c.id.starts_with(&prefix),
+                "check `{}` must start with `{prefix}`",
+                c.id
+            );
             let suffix = &c.id[prefix.len()..];
             assert!(
                 !suffix.is_empty()
@@ -144,14 +169,27 @@ fn checks_are_well_formed() {
                 "check `{}`: the suffix must be short kebab-case",
                 c.id
             );
-            assert!(ids.insert(c.id.clone()), "check id `{}` is used twice", c.id);
+            assert!(
+                ids.insert(c.id.clone()),
+                "check id `{}` is used twice",
+                c.id
+            );
             assert!(!c.message.trim().is_empty(), "{}: empty message", c.id);
             if c.detector == "phrases" {
                 assert!(c.phrases.len() >= 5, "{}: fewer than 5 phrases", c.id);
                 let mut seen = HashSet::new();
                 for ph in &c.phrases {
-                    assert_eq!(ph, &ph.to_lowercase(), "{}: phrase `{ph}` is not lower case", c.id);
-                    assert!(seen.insert(ph.as_str()), "{}: phrase `{ph}` listed twice", c.id);
+                    assert_eq!(
+                        ph,
+                        &ph.to_lowercase(),
+                        "{}: phrase `{ph}` is not lower case",
+                        c.id
+                    );
+                    assert!(
+                        seen.insert(ph.as_str()),
+                        "{}: phrase `{ph}` listed twice",
+                        c.id
+                    );
                     let star = ph.find('*');
                     assert!(
                         star.is_none() || star == Some(ph.len() - 1),
@@ -160,7 +198,12 @@ fn checks_are_well_formed() {
                     );
                 }
             } else {
-                assert!(c.phrases.is_empty(), "{}: phrases on a {} check", c.id, c.detector);
+                assert!(
+                    c.phrases.is_empty(),
+                    "{}: phrases on a {} check",
+                    c.id,
+                    c.detector
+                );
             }
             match c.detector.as_str() {
                 "front-matter-key" => {
@@ -264,7 +307,8 @@ fn last_end(hay: &[String], needle: &[String]) -> Option<usize> {
 }
 
 fn resolve_words<'a>(heading: &[String], profile: &'a Profile) -> Option<&'a Requirement> {
-    let mut best: Option<((usize, usize, std::cmp::Reverse<usize>), &Requirement)> = None;
+    type Rank = (usize, usize, std::cmp::Reverse<usize>);
+    let mut best: Option<(Rank, &Requirement)> = None;
     for (order, r) in profile.requirements.iter().enumerate() {
         for synonym in &r.headings {
             let sw = words(synonym);
@@ -282,10 +326,10 @@ fn resolve_words<'a>(heading: &[String], profile: &'a Profile) -> Option<&'a Req
 /// The requirement a heading answers: the label before `|` or `:` first, then the whole
 /// heading; most content words, then the match ending last, then file order.
 fn resolve<'a>(heading: &str, profile: &'a Profile) -> Option<&'a Requirement> {
-    if let Some(cut) = heading.find(['|', ':']) {
-        if let Some(r) = resolve_words(&words(&heading[..cut]), profile) {
-            return Some(r);
-        }
+    if let Some(cut) = heading.find(['|', ':'])
+        && let Some(r) = resolve_words(&words(&heading[..cut]), profile)
+    {
+        return Some(r);
     }
     resolve_words(&words(heading), profile)
 }
@@ -316,7 +360,10 @@ fn realistic_headings_resolve_as_intended() {
         ("Customer challenge", Some("UCR-002")),
         ("The Problem", Some("UCR-002")),
         ("Pain points", Some("UCR-002")),
-        ("Opportunity | Automating reminders with Amazon Connect", Some("UCR-002")),
+        (
+            "Opportunity | Automating reminders with Amazon Connect",
+            Some("UCR-002"),
+        ),
         ("What was at stake", Some("UCR-002")),
         ("Goals and Objectives", Some("UCR-003")),
         ("Business objectives", Some("UCR-003")),
@@ -324,7 +371,10 @@ fn realistic_headings_resolve_as_intended() {
         ("Requirements", Some("UCR-003")),
         ("Success criteria", Some("UCR-003")),
         ("Solution area fit", Some("UCR-004")),
-        ("Why this is an SMB Customer Engagement story", Some("UCR-004")),
+        (
+            "Why this is an SMB Customer Engagement story",
+            Some("UCR-004"),
+        ),
         ("SMB relevance", Some("UCR-004")),
         ("Use case", Some("UCR-004")),
         ("Solution Architecture", Some("PS-001")),
@@ -335,7 +385,10 @@ fn realistic_headings_resolve_as_intended() {
         ("Resilience", Some("PS-001")),
         ("Deployment architecture", Some("PS-001")),
         ("The Solution", Some("PS-002")),
-        ("Solution | Building a resilient architecture on Amazon ECS", Some("PS-002")),
+        (
+            "Solution | Building a resilient architecture on Amazon ECS",
+            Some("PS-002"),
+        ),
         ("Solution overview", Some("PS-002")),
         ("How it works", Some("PS-002")),
         ("Implementation", Some("PS-002")),
@@ -486,7 +539,11 @@ fn count_words(texts: &[String]) -> usize {
 /// Whole-word, case-insensitive; a trailing `*` matches any ending; whitespace in a
 /// phrase matches any whitespace.
 fn phrase_matches(text: &str, phrase: &str) -> bool {
-    let text = text.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let text = text.replace(['\u{2019}', '\u{2018}'], "'");
     let (needle, open) = match phrase.strip_suffix('*') {
         Some(stem) => (stem, true),
@@ -513,7 +570,13 @@ fn has_number(texts: &[String]) -> bool {
 }
 
 const PROJECTION_WORDS: &[&str] = &[
-    "expected to", "will", "could", "up to", "projected", "estimated", "estimate",
+    "expected to",
+    "will",
+    "could",
+    "up to",
+    "projected",
+    "estimated",
+    "estimate",
 ];
 
 /// Sentences with a number and a projection word: the `outcome` detector reports them.
@@ -532,8 +595,21 @@ fn projections(texts: &[String]) -> Vec<String> {
 }
 
 const RESULT_VERBS: &[&str] = &[
-    "cut", "reduced", "fell", "dropped", "rose", "increased", "saved", "captured",
-    "processed", "absorbed", "refilled", "down from", "was back", "passed", "renewed",
+    "cut",
+    "reduced",
+    "fell",
+    "dropped",
+    "rose",
+    "increased",
+    "saved",
+    "captured",
+    "processed",
+    "absorbed",
+    "refilled",
+    "down from",
+    "was back",
+    "passed",
+    "renewed",
 ];
 
 /// A KPI table in the source range: header words for the four values, rows complete.
@@ -553,12 +629,24 @@ fn kpi_rows(source: &str, span: &std::ops::Range<usize>) -> (usize, Vec<String>)
             .collect()
     };
     let head = cells(header);
-    let col = |names: &[&str]| head.iter().position(|h| names.iter().any(|n| phrase_matches(h, n)));
+    let col = |names: &[&str]| {
+        head.iter()
+            .position(|h| names.iter().any(|n| phrase_matches(h, n)))
+    };
     let columns = [
         ("baseline", col(&["baseline", "before", "starting point"])),
         ("target", col(&["target", "goal"])),
         ("actual", col(&["actual", "result", "after", "achieved"])),
-        ("method", col(&["method", "measurement", "how measured", "measured by", "source"])),
+        (
+            "method",
+            col(&[
+                "method",
+                "measurement",
+                "how measured",
+                "measured by",
+                "source",
+            ]),
+        ),
     ];
     let mut problems: Vec<String> = columns
         .iter()
@@ -584,7 +672,14 @@ fn kpi_rows(source: &str, span: &std::ops::Range<usize>) -> (usize, Vec<String>)
 }
 
 fn current_pilot(texts: &[String]) -> Vec<String> {
-    let past = ["ended", "after a", "after the", "completed", "finished", "moved from"];
+    let past = [
+        "ended",
+        "after a",
+        "after the",
+        "completed",
+        "finished",
+        "moved from",
+    ];
     let mut found = Vec::new();
     for t in texts {
         for sentence in t.split(". ") {
@@ -643,9 +738,19 @@ impl Judge {
             let customer = meta_str(&doc, "customer.name");
             let distinctive: Vec<String> = words(&customer)
                 .into_iter()
-                .filter(|w| !["inc", "llc", "co", "ltd", "corp", "group", "distribution"].contains(&w.as_str()))
+                .filter(|w| {
+                    !["inc", "llc", "co", "ltd", "corp", "group", "distribution"]
+                        .contains(&w.as_str())
+                })
                 .collect();
-            let text = all.join(" ") + " " + &doc.headings.iter().map(|h| h.text.clone()).collect::<Vec<_>>().join(" ");
+            let text = all.join(" ")
+                + " "
+                + &doc
+                    .headings
+                    .iter()
+                    .map(|h| h.text.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ");
             for w in distinctive {
                 if phrase_matches(&text, &w) {
                     fails.push(("anonymous-name".into(), format!("the text says `{w}`")));
@@ -672,7 +777,11 @@ impl Judge {
             }
             "phrases" => {
                 let joined = texts.join(" ");
-                let n = c.phrases.iter().filter(|ph| phrase_matches(&joined, ph)).count();
+                let n = c
+                    .phrases
+                    .iter()
+                    .filter(|ph| phrase_matches(&joined, ph))
+                    .count();
                 (n < min).then(|| format!("{n} phrases"))
             }
             "quantity" => (!has_number(texts)).then(|| "no number".into()),
@@ -709,9 +818,11 @@ impl Judge {
                 let dir = doc.path.parent().unwrap_or(Path::new("."));
                 let ok = doc.links.iter().any(|l| {
                     let lower = l.destination.to_lowercase();
-                    let is_diagram = [".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp", ".pdf", ".drawio"]
-                        .iter()
-                        .any(|e| lower.ends_with(e));
+                    let is_diagram = [
+                        ".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp", ".pdf", ".drawio",
+                    ]
+                    .iter()
+                    .any(|e| lower.ends_with(e));
                     is_diagram
                         && (l.is_image || !l.text.is_empty())
                         && !l.text.trim().is_empty()
@@ -729,7 +840,10 @@ impl Judge {
             }
             "front-matter-key" => {
                 let key = c.key.as_deref().unwrap();
-                meta_str(doc, key).trim().is_empty().then(|| format!("no {key}"))
+                meta_str(doc, key)
+                    .trim()
+                    .is_empty()
+                    .then(|| format!("no {key}"))
             }
             "segment" => {
                 let segment = meta_str(doc, "customer.segment");
@@ -826,7 +940,8 @@ fn each_failing_sample_fails_in_its_one_documented_way() {
 
 #[test]
 fn samples_have_valid_front_matter_and_sizes() {
-    let ace = |s: &str| s.len() == 8 && s.starts_with('O') && s[1..].chars().all(|c| c.is_ascii_digit());
+    let ace =
+        |s: &str| s.len() == 8 && s.starts_with('O') && s[1..].chars().all(|c| c.is_ascii_digit());
     let mut customers = HashSet::new();
     let mut names: Vec<String> = std::fs::read_dir(samples_dir())
         .unwrap()
@@ -843,29 +958,53 @@ fn samples_have_valid_front_matter_and_sizes() {
                 if s.len() == 12 && s.chars().all(|c| c.is_ascii_digit())),
             "{name}: the account id is 12 digits, in quotes"
         );
-        assert!(meta(&doc, "aws_arr_usd").and_then(|v| v.as_u64()).is_some(), "{name}: ARR");
+        assert!(
+            meta(&doc, "aws_arr_usd").and_then(|v| v.as_u64()).is_some(),
+            "{name}: ARR"
+        );
         let visibility = meta_str(&doc, "visibility");
-        assert!(["public", "anonymous", "private"].contains(&visibility.as_str()), "{name}");
+        assert!(
+            ["public", "anonymous", "private"].contains(&visibility.as_str()),
+            "{name}"
+        );
         assert_eq!(
             meta(&doc, "public_url").is_some(),
             visibility != "private",
             "{name}: public and anonymous case studies have a public_url"
         );
-        for key in ["customer.name", "customer.description", "customer.industry", "partner.name", "partner.domain"] {
+        for key in [
+            "customer.name",
+            "customer.description",
+            "customer.industry",
+            "partner.name",
+            "partner.domain",
+        ] {
             assert!(!meta_str(&doc, key).is_empty(), "{name}: {key}");
         }
-        assert!(customers.insert(meta_str(&doc, "customer.name")), "{name}: one case study per customer");
+        assert!(
+            customers.insert(meta_str(&doc, "customer.name")),
+            "{name}: one case study per customer"
+        );
         let prose = prose_in(&doc, &body_span(&doc));
         let n = count_words(&prose);
         assert!((600..=1200).contains(&n), "{name}: {n} words of prose");
         if visibility == "public" {
             let text = prose.join(" ");
-            assert!(text.contains(&meta_str(&doc, "customer.name")), "{name}: names the customer");
-            assert!(text.contains(&meta_str(&doc, "partner.name")), "{name}: names the partner");
+            assert!(
+                text.contains(&meta_str(&doc, "customer.name")),
+                "{name}: names the customer"
+            );
+            assert!(
+                text.contains(&meta_str(&doc, "partner.name")),
+                "{name}: names the partner"
+            );
         }
     }
     assert_eq!(
-        PASSING.iter().map(|n| meta_str(&load(n), "visibility")).collect::<Vec<_>>(),
+        PASSING
+            .iter()
+            .map(|n| meta_str(&load(n), "visibility"))
+            .collect::<Vec<_>>(),
         ["public", "anonymous", "private"]
     );
 }
@@ -883,7 +1022,11 @@ fn samples_use_only_correct_aws_names() {
         for p in &doc.prose {
             for hit in judge.names.find(&p.text) {
                 if !matches!(hit.verdict, Verdict::Correct { .. }) {
-                    wrong.push(format!("{name}: `{}` {:?}", &p.text[hit.range.clone()], hit.verdict));
+                    wrong.push(format!(
+                        "{name}: `{}` {:?}",
+                        &p.text[hit.range.clone()],
+                        hit.verdict
+                    ));
                 }
             }
         }
@@ -897,7 +1040,10 @@ fn readme_lists_every_sample() {
     for entry in std::fs::read_dir(samples_dir()).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         if name.ends_with(".md") && name != "README.md" {
-            assert!(readme.contains(&format!("`{name}`")), "README.md does not list {name}");
+            assert!(
+                readme.contains(&format!("`{name}`")),
+                "README.md does not list {name}"
+            );
         }
     }
 }
