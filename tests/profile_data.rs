@@ -981,6 +981,13 @@ fn samples_have_valid_front_matter_and_sizes() {
         ] {
             assert!(!meta_str(&doc, key).is_empty(), "{name}: {key}");
         }
+        let levels: Vec<u8> = doc.headings.iter().map(|h| h.level).collect();
+        assert_eq!(levels.first(), Some(&1), "{name}: starts with a title");
+        assert_eq!(
+            levels.iter().filter(|l| **l == 1).count(),
+            1,
+            "{name}: one title"
+        );
         assert!(
             customers.insert(meta_str(&doc, "customer.name")),
             "{name}: one case study per customer"
