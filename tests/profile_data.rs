@@ -1054,3 +1054,25 @@ fn readme_lists_every_sample() {
         }
     }
 }
+
+#[test]
+#[ignore = "diagnostic: which phrases each passing sample matches"]
+fn show_phrase_matches() {
+    let p = profile();
+    for name in PASSING.iter().chain(["fail-thin-challenge.md"].iter()) {
+        let doc = load(name);
+        let secs = sections(&doc, &p);
+        for r in &p.requirements {
+            for c in r.checks.iter().filter(|c| c.detector == "phrases") {
+                let texts = match c.scope.as_str() {
+                    "document" => prose_in(&doc, &body_span(&doc)),
+                    _ => secs.get(r.id.as_str()).map(|s| prose_in(&doc, s)).unwrap_or_default(),
+                };
+                let joined = texts.join(" ");
+                let hits: Vec<&String> =
+                    c.phrases.iter().filter(|ph| phrase_matches(&joined, ph)).collect();
+                println!("{name} {}: {hits:?}", c.id);
+            }
+        }
+    }
+}
