@@ -1072,11 +1072,17 @@ fn show_phrase_matches() {
             for c in r.checks.iter().filter(|c| c.detector == "phrases") {
                 let texts = match c.scope.as_str() {
                     "document" => prose_in(&doc, &body_span(&doc)),
-                    _ => secs.get(r.id.as_str()).map(|s| prose_in(&doc, s)).unwrap_or_default(),
+                    _ => secs
+                        .get(r.id.as_str())
+                        .map(|s| prose_in(&doc, s))
+                        .unwrap_or_default(),
                 };
                 let joined = texts.join(" ");
-                let hits: Vec<&String> =
-                    c.phrases.iter().filter(|ph| phrase_matches(&joined, ph)).collect();
+                let hits: Vec<&String> = c
+                    .phrases
+                    .iter()
+                    .filter(|ph| phrase_matches(&joined, ph))
+                    .collect();
                 println!("{name} {}: {hits:?}", c.id);
             }
         }
