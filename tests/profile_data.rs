@@ -404,6 +404,8 @@ fn realistic_headings_resolve_as_intended() {
         ("Results | How Acme cut no-shows in half", Some("CO-001")),
         ("The challenge and the solution", Some("PS-002")),
         ("Industry: Healthcare", None),
+        ("Integration architecture", Some("PS-001")),
+        ("Deployment results", Some("CO-001")),
         ("Why this solution", Some("PS-003")),
         ("Alternatives considered", Some("PS-003")),
         ("Build vs. buy", Some("PS-003")),
