@@ -45,6 +45,15 @@ pub struct ProfileInfo {
     pub case_studies_required: Option<u32>,
     #[serde(default)]
     pub public_case_studies_required: Option<u32>,
+    /// Words that do not count when heading synonyms compete ("the", "our").
+    #[serde(default = "default_fillers")]
+    pub heading_fillers: Vec<String>,
+}
+
+fn default_fillers() -> Vec<String> {
+    ["the", "a", "an", "our", "their", "your", "its"]
+        .map(String::from)
+        .to_vec()
 }
 
 /// One checklist requirement and how a case study shows it is met.
@@ -212,6 +221,60 @@ impl Profile {
             .iter()
             .find(|r| r.id.eq_ignore_ascii_case(id))
     }
+
+    /// The requirement a section heading answers, by the profile's documented tie-break:
+    /// the label before `|` or `:` first, then the whole heading; among the synonyms it
+    /// contains as whole words, the one with the most content words wins, then the one
+    /// ending last in the heading (English puts the head noun last), then file order.
+    pub fn requirement_for_heading(&self, heading: &str) -> Option<&Requirement> {
+        if let Some(cut) = heading.find(['|', ':'])
+            && let Some(found) = self.resolve_words(&words(&heading[..cut]))
+        {
+            return Some(found);
+        }
+        self.resolve_words(&words(heading))
+    }
+
+    fn resolve_words(&self, heading: &[String]) -> Option<&Requirement> {
+        type Rank = (usize, usize, std::cmp::Reverse<usize>);
+        let mut best: Option<(Rank, &Requirement)> = None;
+        for (order, requirement) in self.requirements.iter().enumerate() {
+            for synonym in &requirement.headings {
+                let synonym = words(synonym);
+                if let Some(end) = last_end(heading, &synonym) {
+                    let content = synonym
+                        .iter()
+                        .filter(|w| !self.profile.heading_fillers.contains(w))
+                        .count();
+                    let rank = (content, end, std::cmp::Reverse(order));
+                    if best.as_ref().is_none_or(|(b, _)| rank > *b) {
+                        best = Some((rank, requirement));
+                    }
+                }
+            }
+        }
+        best.map(|(_, requirement)| requirement)
+    }
+}
+
+/// Lower-case words: runs of letters and digits ("Go-Live" → "go", "live").
+fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// End (exclusive word index) of the last whole-word occurrence of `needle` in `hay`.
+fn last_end(hay: &[String], needle: &[String]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .rev()
+        .find(|&i| hay[i..i + needle.len()] == *needle)
+        .map(|i| i + needle.len())
 }
 
 impl Requirement {

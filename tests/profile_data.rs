@@ -295,43 +295,10 @@ fn content_words(words: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// End (exclusive word index) of the last whole-word occurrence of `needle` in `hay`.
-fn last_end(hay: &[String], needle: &[String]) -> Option<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len())
-        .rev()
-        .find(|&i| hay[i..i + needle.len()] == *needle)
-        .map(|i| i + needle.len())
-}
-
-fn resolve_words<'a>(heading: &[String], profile: &'a Profile) -> Option<&'a Requirement> {
-    type Rank = (usize, usize, std::cmp::Reverse<usize>);
-    let mut best: Option<(Rank, &Requirement)> = None;
-    for (order, r) in profile.requirements.iter().enumerate() {
-        for synonym in &r.headings {
-            let sw = words(synonym);
-            if let Some(end) = last_end(heading, &sw) {
-                let key = (content_words(&sw).len(), end, std::cmp::Reverse(order));
-                if best.as_ref().is_none_or(|(k, _)| key > *k) {
-                    best = Some((key, r));
-                }
-            }
-        }
-    }
-    best.map(|(_, r)| r)
-}
-
-/// The requirement a heading answers: the label before `|` or `:` first, then the whole
-/// heading; most content words, then the match ending last, then file order.
+/// The engine's resolution (`Profile::requirement_for_heading`), which the synonym lists
+/// above are written for.
 fn resolve<'a>(heading: &str, profile: &'a Profile) -> Option<&'a Requirement> {
-    if let Some(cut) = heading.find(['|', ':'])
-        && let Some(r) = resolve_words(&words(&heading[..cut]), profile)
-    {
-        return Some(r);
-    }
-    resolve_words(&words(heading), profile)
+    profile.requirement_for_heading(heading)
 }
 
 #[test]

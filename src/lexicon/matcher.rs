@@ -554,7 +554,7 @@ fn correct(product: usize, plain: bool, role: Role, surface: &str, fix: &str) ->
 
 /// Whether a name (without prefix) is made of ordinary words: letters only, no inner
 /// capitals ("CloudWatch"), no digits ("S3"), and not a lone acronym ("EBS").
-fn is_plain(name: &str) -> bool {
+pub fn is_plain(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let lone_acronym = words.len() == 1 && words[0].chars().all(|c| c.is_ascii_uppercase());
     !lone_acronym

@@ -65,6 +65,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         );
     }
 
+    if let Some(meta) = &meta
+        && meta.visibility == Some(Visibility::Anonymous)
+        && let Some(name) = &meta.customer.name
+    {
+        out.extend(name_leaks(doc, name));
+    }
+
     let kind = doc.kind.as_str();
     let visibility = match meta.as_ref().and_then(|m| m.visibility) {
         Some(Visibility::Public) => "public",
@@ -173,6 +180,121 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Rule id for an anonymous case study that names its customer (checklist 2.3).
+pub const NAME_LEAK: &str = "CS-2.3/customer-name-leak";
+
+/// Legal-form words that the text may drop when it names a company ("Adventure Works"
+/// for "Adventure Works LLC").
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "incorporated",
+    "llc",
+    "l.l.c.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "corp",
+    "corp.",
+    "corporation",
+    "co",
+    "co.",
+    "company",
+    "gmbh",
+    "ag",
+    "sa",
+    "s.a.",
+    "sas",
+    "bv",
+    "b.v.",
+    "nv",
+    "plc",
+    "pty",
+    "pty.",
+    "llp",
+    "lp",
+    "srl",
+    "s.r.l.",
+    "oy",
+    "ab",
+    "as",
+    "kk",
+];
+
+/// Every place an anonymous case study names its customer: the name is given privately
+/// in the front matter and must not appear in the text, with or without its legal form.
+fn name_leaks(doc: &Document, name: &str) -> Vec<Diagnostic> {
+    let full = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let mut forms = vec![full.clone()];
+    let mut words: Vec<&str> = full.split(' ').collect();
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.trim_end_matches(',')))
+    {
+        words.pop();
+    }
+    let short = words.join(" ").trim_end_matches(',').to_string();
+    if short != full && short.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
+        forms.push(short);
+    }
+    // "Adventure Works" for "Adventure Works Distribution": a leading part of two words or
+    // more may still identify the customer; reported as a warning, as it can be a place or
+    // a common phrase.
+    let certain = forms.len();
+    for keep in (2..words.len()).rev() {
+        let part = words[..keep].join(" ");
+        if !matches!(words[0], "the" | "a" | "an") && part.len() >= 6 {
+            forms.push(part);
+        }
+    }
+    let mut out = Vec::new();
+    for prose in &doc.prose {
+        let lower = prose.text.to_lowercase();
+        let mut taken: Vec<Range<usize>> = Vec::new();
+        for (form_index, form) in forms.iter().enumerate() {
+            let partial = form_index >= certain;
+            let mut from = 0;
+            while let Some(pos) = find_word(&lower[from..], form).map(|p| p + from) {
+                let range = pos..pos + form.len();
+                from = range.end;
+                if taken
+                    .iter()
+                    .any(|t| t.start < range.end && range.start < t.end)
+                {
+                    continue;
+                }
+                taken.push(range.clone());
+                let written = prose.text.get(range.clone()).unwrap_or(form);
+                let (severity, what) = if partial {
+                    (Severity::Warning, "may name its customer")
+                } else {
+                    (Severity::Error, "names its customer")
+                };
+                out.push(
+                    Diagnostic::new(
+                        NAME_LEAK,
+                        severity,
+                        prose.source_range(range),
+                        format!(
+                            "this anonymous case study {what} (`{written}`): describe them instead, as in the front matter's `customer.description`"
+                        ),
+                    )
+                    .with_requirement("2.3")
+                    .with_help(
+                        "Anonymized public case studies keep the customer's name private: AWS publishes them without it (checklist 2.3).",
+                    ),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// The check's own id without its requirement prefix ("UCR-002/risk" → "risk").
 fn check_suffix<'a>(requirement: &Requirement, check: &'a Check) -> &'a str {
     check
@@ -208,9 +330,7 @@ fn expired_profile(profile: &Profile, today: Date) -> Option<String> {
     })
 }
 
-/// Requirement id → its sections. A heading belongs to the requirement whose synonym it
-/// contains as whole words; when several match, the longest synonym wins ("business
-/// challenge" over "challenge"), so the profile can tell close headings apart.
+/// Requirement id → its sections, each heading resolved by the profile's tie-break.
 fn find_sections(doc: &Document, profile: &Profile) -> Vec<(String, Section)> {
     let mut out = Vec::new();
     for (index, heading) in doc.headings.iter().enumerate() {
@@ -219,14 +339,7 @@ fn find_sections(doc: &Document, profile: &Profile) -> Vec<(String, Section)> {
         if index == 0 && heading.level == 1 {
             continue;
         }
-        let normalized = normalize_heading(&heading.text);
-        let best = profile
-            .requirements
-            .iter()
-            .flat_map(|r| r.headings.iter().map(move |h| (r, h)))
-            .filter(|(_, synonym)| contains_words(&normalized, &normalize_heading(synonym)))
-            .max_by_key(|(_, synonym)| synonym.len());
-        if let Some((requirement, _)) = best
+        if let Some(requirement) = profile.requirement_for_heading(&heading.text)
             && let Some(span) = doc.section_span(index)
         {
             out.push((

@@ -7,7 +7,8 @@ use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
-use crate::lexicon::{Verdict, WrongReason, matcher::Role};
+use crate::lexicon::matcher::{Role, is_plain};
+use crate::lexicon::{Verdict, WrongReason};
 
 pub const PRODUCT_NAME: &str = "DOC-003/product-name";
 pub const RENAMED: &str = "DOC-003/renamed";
@@ -171,7 +172,19 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     let (Some(index), Some(product)) = (hit.product, product) else {
                         continue;
                     };
-                    if in_heading || !matches!(role, Role::Canonical | Role::Short | Role::Bare) {
+                    if in_heading || !product.is_active() {
+                        continue;
+                    }
+                    // "Amazon Aurora PostgreSQL-Compatible Edition" names the product in full.
+                    if *role == Role::Alias {
+                        if written.starts_with("Amazon ") || written.starts_with("AWS ") {
+                            mentioned.insert(index);
+                        }
+                        continue;
+                    }
+                    // "Backup data", "ECS Service Auto Scaling": a bare name made of ordinary
+                    // words is no sure mention of the product.
+                    if *role == Role::Bare && (product.homograph || is_plain(product.bare_name())) {
                         continue;
                     }
                     let first = mentioned.insert(index);
