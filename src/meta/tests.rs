@@ -1,35 +1,9 @@
 use super::*;
 
 fn profile() -> ProfileInfo {
-    ProfileInfo {
-        id: "smb-2025-08".into(),
-        title:
-            "AWS Small and Medium Business (SMB) Competency, Partner Offering Validation Checklist"
-                .into(),
-        released: "2025-08-29".into(),
-        valid_until: "2026-05-31".into(),
-        solution_areas: [
-            "Data Storage, Protection & Disaster Recovery",
-            "Security",
-            "Analytics & Visualization",
-            "Financial Management & Resource Planning",
-            "Customer Engagement",
-            "Marketing",
-            "Human Resources",
-            "Productivity & Business Process",
-        ]
-        .map(String::from)
-        .to_vec(),
-        max_annual_revenue_usd: Some(100_000_000),
-        excluded_segments: vec![
-            "Startup".into(),
-            "ISV".into(),
-            "Digital Native Business".into(),
-        ],
-        deployment_window_months: Some(18),
-        case_studies_required: Some(4),
-        public_case_studies_required: Some(2),
-    }
+    crate::profile::Profile::builtin()
+        .expect("the built-in profile loads")
+        .profile
 }
 
 fn read(source: &str) -> (Document, Option<CaseStudyMeta>, Vec<Diagnostic>) {
