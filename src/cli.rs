@@ -164,7 +164,9 @@ fn check(args: CheckArgs) -> u8 {
         Ok(filters) => filters,
         Err(err) => return trouble(&err.to_string()),
     };
-    let mut checker = match Checker::new(config) {
+    // Building the name automaton and walking the folders are independent: do both at once.
+    let (checker, found) = rayon::join(|| Checker::new(config), || discover(&paths, &filters));
+    let mut checker = match checker {
         Ok(checker) => checker,
         Err(err) => return trouble(&err.to_string()),
     };
@@ -197,7 +199,6 @@ fn check(args: CheckArgs) -> u8 {
         color,
     };
 
-    let found = discover(&paths, &filters);
     let outcomes = checker.run(&found.files, &options);
     let fixes_applied: usize = outcomes.iter().map(|o| o.fixes_applied).sum();
     let diffs: Vec<String> = outcomes.iter().filter_map(|o| o.diff.clone()).collect();

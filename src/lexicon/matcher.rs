@@ -375,36 +375,46 @@ impl NameMatcher {
         if self.near.is_empty() {
             return;
         }
+        // Only capitalised words can be near misses, so scan bytes for them rather than
+        // splitting the whole text into words: this runs over every line of every file.
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let bytes = text.as_bytes();
         let mut new_hits = Vec::new();
-        let mut covered = hits.iter().map(|h| h.range.clone()).peekable();
+        let mut next_hit = 0;
         let mut last_covered_end = 0;
-        let mut prev_word: Option<Range<usize>> = None;
-        for word in words(text) {
-            while let Some(next) = covered.peek() {
-                if next.end <= word.start {
-                    last_covered_end = last_covered_end.max(next.end);
-                    covered.next();
-                } else {
-                    break;
-                }
-            }
-            let inside_hit = covered
-                .peek()
-                .is_some_and(|c| c.start < word.end && word.start < c.end);
-            let token = &text[word.clone()];
-            let previous = prev_word.take();
-            prev_word = Some(word.clone());
-            if inside_hit || token.len() < 4 || !token.starts_with(|c: char| c.is_ascii_uppercase())
-            {
+        let mut i = 0;
+        while i < bytes.len() {
+            let starts_word =
+                bytes[i].is_ascii_uppercase() && (i == 0 || !is_word_byte(bytes[i - 1]));
+            if !starts_word {
+                i += 1;
                 continue;
             }
-            let prefix = previous.filter(|p| {
-                let gap = &text[p.end..word.start];
-                gap == " "
-                    && p.start >= last_covered_end
-                    && matches!(&text[p.clone()], "AWS" | "Amazon")
+            let mut end = i + 1;
+            while end < bytes.len() && is_word_byte(bytes[end]) {
+                end += 1;
+            }
+            let word = i..end;
+            i = end;
+            while let Some(hit) = hits.get(next_hit)
+                && hit.range.end <= word.start
+            {
+                last_covered_end = last_covered_end.max(hit.range.end);
+                next_hit += 1;
+            }
+            let inside_hit = hits
+                .get(next_hit)
+                .is_some_and(|c| c.range.start < word.end && word.start < c.range.end);
+            if inside_hit || word.len() < 4 || !text.is_char_boundary(word.end) {
+                continue;
+            }
+            let before = &text[..word.start];
+            let prefix = ["AWS ", "Amazon "].iter().find_map(|p| {
+                let start = before.strip_suffix(p).map(str::len)?;
+                let boundary = start == 0 || !is_word_byte(bytes[start - 1]);
+                (boundary && start >= last_covered_end).then(|| start..word.start - 1)
             });
-            if let Some(hit) = self.near_miss(text, word.clone(), prefix) {
+            if let Some(hit) = self.near_miss(text, word, prefix) {
                 new_hits.push(hit);
             }
         }
@@ -1061,28 +1071,6 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
         (2, 2) => rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0],
         _ => false,
     }
-}
-
-/// Byte ranges of the words (letters and digits) in `text`.
-fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut iter = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        loop {
-            let (start, c) = iter.next()?;
-            if !c.is_alphanumeric() {
-                continue;
-            }
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, c)) = iter.peek() {
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                end = i + c.len_utf8();
-                iter.next();
-            }
-            return Some(start..end);
-        }
-    })
 }
 
 #[cfg(test)]
