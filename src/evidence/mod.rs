@@ -19,10 +19,12 @@
 //! - `current-pilot`: pilot / proof of concept / POC / PoC / trial / beta described as the CURRENT state ("is in pilot", "currently piloting", "still a proof of concept", "POC phase"). Not matches: "autopilot", "co-pilot", "Copilot", and finished past phases ("after a successful pilot in 2024", "the pilot ended in March", "moved from POC to production"). Met when none is found; each one found is a problem.
 //! Front-matter detectors (evaluated by the case-study rules in code, not in `src/evidence/`): `front-matter-key` {key} (the key, e.g. `aws_arr_usd` or `customer.industry`, is present and not empty), `segment` (segment is SMB, annual revenue under the profile's maximum, the text does not call the customer a startup/ISV/digital native business), `deployment-date` (production_since within the profile's window before today and not in the future), `solution-area` (the text names the front matter's solution area, which is one of the profile's).
 
+mod kpi;
 mod outcome;
 mod quantity;
 mod text;
 
+pub use kpi::{Field, Kpi, KpiReport, Part, kpis};
 pub use outcome::{Outcome, Role, claims, outcomes};
 pub use quantity::{Quantity, QuantityKind, quantities};
 
