@@ -541,7 +541,13 @@ fn label_at(toks: &[Tok], j: usize) -> Option<(Part, usize)> {
             .get(j + 1)
             .is_some_and(|t| t.is_any(METHOD_PREPOSITIONS))
     {
-        return Some((Part::Method, j + 2));
+        // "measured by: ERP timestamps": the colon is the label's.
+        let value = if toks.get(j + 2).is_some_and(|t| t.is_punct(':')) {
+            j + 3
+        } else {
+            j + 2
+        };
+        return Some((Part::Method, value));
     }
     // A label of one to three words ending in `:` or a dash: "Measurement method:",
     // "Actual (month 3):", "How we measured —".
@@ -723,6 +729,20 @@ mod tests {
             [
                 "Order processing time | 48 hours | 8 hours | 6 hours | ERP timestamps",
                 "Ticket volume | 900 a month | 600 | 450 | Zendesk"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_kpis_with_dashes() {
+        let src = "- Invoice processing time — baseline: 3 days; target: 1 day; actual: 4 hours; measured by: ERP timestamps\n- Order accuracy — starting point: 92%; goal: 98%; achieved: 99%; source: QA audits\n";
+        let (_, r) = report(src);
+        let s: Vec<String> = r.kpis.iter().map(summary).collect();
+        assert_eq!(
+            s,
+            [
+                "Invoice processing time | 3 days | 1 day | 4 hours | ERP timestamps",
+                "Order accuracy | 92% | 98% | 99% | QA audits"
             ]
         );
     }

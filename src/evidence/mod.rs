@@ -17,15 +17,20 @@
 //! - `diagram`: an image, or a link to a diagram file (.png .jpg .jpeg .svg .gif .webp .pdf .drawio), in the scope. Problems: an image without alt text; a relative target that does not exist (asked via `Env::asset_exists`). Met when at least one diagram is referenced and has no problem.
 //! - `kpis` {min=2}: key performance indicators, from a Markdown table (columns recognised by header words: name/KPI/metric; baseline/before/starting point; target/goal; actual/result/after/achieved; method/measurement/how measured/measured by/source) or from a list ("Invoice processing time — baseline: 3 days; target: 1 day; actual: 4 hours; measured by: ERP timestamps"). Met when at least `min` KPIs have all four values (baseline, target, actual, method). Problems: each KPI missing a value ("the KPI `Processing time` has no baseline"), a table missing a column.
 //! - `current-pilot`: pilot / proof of concept / POC / PoC / trial / beta described as the CURRENT state ("is in pilot", "currently piloting", "still a proof of concept", "POC phase"). Not matches: "autopilot", "co-pilot", "Copilot", and finished past phases ("after a successful pilot in 2024", "the pilot ended in March", "moved from POC to production"). Met when none is found; each one found is a problem.
+//!
 //! Front-matter detectors (evaluated by the case-study rules in code, not in `src/evidence/`): `front-matter-key` {key} (the key, e.g. `aws_arr_usd` or `customer.industry`, is present and not empty), `segment` (segment is SMB, annual revenue under the profile's maximum, the text does not call the customer a startup/ISV/digital native business), `deployment-date` (production_since within the profile's window before today and not in the future), `solution-area` (the text names the front matter's solution area, which is one of the profile's).
 
+mod diagram;
 mod kpi;
 mod outcome;
+mod pilot;
 mod quantity;
 mod text;
 
+pub use diagram::{Diagram, diagrams};
 pub use kpi::{Field, Kpi, KpiReport, Part, kpis};
 pub use outcome::{Outcome, Role, claims, outcomes};
+pub use pilot::{PilotMention, PilotState, pilot_mentions, production_statements};
 pub use quantity::{Quantity, QuantityKind, quantities};
 
 use std::ops::Range;
@@ -93,9 +98,53 @@ pub struct Verdict {
 /// Runs a text detector. Unknown or front-matter detectors return `met: true` (they are
 /// evaluated elsewhere).
 pub fn run(check: &Check, scope: &Scope, env: &Env) -> Verdict {
-    let _ = (check, scope, env);
-    Verdict {
-        met: true,
-        ..Verdict::default()
+    match check.detector.as_str() {
+        "min-words" => detect::min_words(check, scope),
+        "phrases" => detect::phrases(check, scope),
+        "quantity" => detect::quantity(check, scope),
+        "outcome" => detect::outcome(check, scope),
+        "aws-services" => detect::aws_services(check, scope, env),
+        "diagram" => detect::diagram(check, scope, env),
+        "kpis" => detect::kpis(check, scope),
+        "current-pilot" => detect::current_pilot(scope),
+        _ => Verdict {
+            met: true,
+            ..Verdict::default()
+        },
     }
 }
+
+/// Whether a check's parameters make sense for its detector (for profile validation):
+/// `kinds` of `quantity` and `outcome` must be quantity kinds, `phrases` needs phrases.
+pub fn check_parameters(check: &Check) -> Result<(), String> {
+    match check.detector.as_str() {
+        "quantity" | "outcome" => {
+            for kind in &check.kinds {
+                if QuantityKind::from_name(kind).is_none() {
+                    return Err(format!(
+                        "check `{}`: `{kind}` is not a kind of quantity; use percent, money, duration, multiplier, count or size",
+                        check.id
+                    ));
+                }
+            }
+            Ok(())
+        }
+        "phrases"
+            if check
+                .phrases
+                .iter()
+                .all(|p| p.trim().trim_end_matches('*').trim().is_empty()) =>
+        {
+            Err(format!(
+                "check `{}` uses the phrases detector without phrases",
+                check.id
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+mod detect;
+
+#[cfg(test)]
+mod tests;

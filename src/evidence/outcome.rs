@@ -220,11 +220,14 @@ const PROJECTION_WORDS: &[&str] = &[
     "should",
     "promises",
     "estimate",
+    "estimated",
+    "estimates",
     "hope",
     "hopes",
     "hoping",
 ];
 const PROJECTION_PHRASES: &[&str] = &[
+    "up to",
     "on track to",
     "set to",
     "going to",
@@ -234,6 +237,48 @@ const PROJECTION_PHRASES: &[&str] = &[
     "in the coming",
     "once fully",
     "when fully",
+];
+/// Words that make every number of a clause a statistic about a market, not about the
+/// customer ("According to Gartner, 70% of SMBs …").
+const MARKET_WORDS: &[&str] = &[
+    "according",
+    "survey",
+    "surveyed",
+    "surveys",
+    "study",
+    "studies",
+    "research",
+    "gartner",
+    "idc",
+    "forrester",
+    "mckinsey",
+    "deloitte",
+    "statista",
+    "analysts",
+    "nationally",
+    "nationwide",
+    "globally",
+    "worldwide",
+];
+/// After "N% of": a population, so the percentage is a market statistic.
+const POPULATION_NOUNS: &[&str] = &[
+    "smbs",
+    "smes",
+    "businesses",
+    "companies",
+    "organizations",
+    "organisations",
+    "enterprises",
+    "firms",
+    "respondents",
+    "consumers",
+    "shoppers",
+    "adults",
+    "americans",
+    "ceos",
+    "executives",
+    "leaders",
+    "retailers",
 ];
 /// Words that make a following quantity a goal or target.
 const TARGET_WORDS: &[&str] = &[
@@ -445,11 +490,21 @@ fn read_clause(
     let mut consumed = false;
     let mut qi = 0;
     let mut j = clause.start;
+    let market = toks[clause.clone()].iter().any(|t| t.is_any(MARKET_WORDS));
     while j < clause.end {
         if let Some(q) = qs.get(qi)
             && q.toks.start == j
         {
-            let role = role_of(toks, clause.clone(), q, mode, consumed, phrases);
+            let statistic = market
+                || (q.kind == QuantityKind::Percent
+                    && toks.get(q.toks.end).is_some_and(|t| t.is("of"))
+                    && (q.toks.end + 1..(q.toks.end + 4).min(clause.end))
+                        .any(|k| toks[k].is_any(POPULATION_NOUNS)));
+            let role = if statistic {
+                Role::Other
+            } else {
+                role_of(toks, clause.clone(), q, mode, consumed, phrases)
+            };
             if matches!(mode, Mode::Target | Mode::Projection) {
                 consumed = true;
             }
@@ -556,7 +611,7 @@ fn role_of(
             _ => Role::Result,
         };
     }
-    if q.kind == QuantityKind::Size {
+    if q.customer_size {
         // "grew from 12 to 20 stores" is a result; "a chain of 12 clinics" is not.
         let verb_close = (q.toks.start.saturating_sub(4).max(clause.start)..q.toks.start)
             .any(|k| toks[k].is_any(RESULT_VERBS));
@@ -734,6 +789,27 @@ mod tests {
             roles("$20,000 in savings is expected next year."),
             [("$20,000", Projection)]
         );
+        assert_eq!(
+            roles("The service reduces costs by up to 40%."),
+            [("40%", Projection)]
+        );
+        assert_eq!(
+            roles("Acme saved an estimated 200 hours."),
+            [("200 hours", Projection)]
+        );
+        assert_eq!(
+            roles("70% of small businesses increased their cloud spend."),
+            [("70%", Other)]
+        );
+        assert_eq!(
+            roles("According to Gartner, cloud spend grew 20% in 2024."),
+            [("20%", Other)]
+        );
+        assert_eq!(
+            roles("Acme cut month-end close from 10 days to 3."),
+            [("10 days", Baseline), ("3", Result)]
+        );
+        assert_eq!(roles("Acme achieved 99.95% uptime."), [("99.95%", Result)]);
     }
 
     #[test]

@@ -72,6 +72,27 @@ const TIME_UNITS: &[&str] = &[
     "yr",
     "yrs",
 ];
+/// Units of data.
+const DATA_UNITS: &[&str] = &[
+    "kb",
+    "mb",
+    "gb",
+    "tb",
+    "pb",
+    "eb",
+    "kib",
+    "mib",
+    "gib",
+    "tib",
+    "pib",
+    "bytes",
+    "kilobytes",
+    "megabytes",
+    "gigabytes",
+    "terabytes",
+    "petabytes",
+    "exabytes",
+];
 /// Nouns that count a customer's size rather than a result.
 const SIZE_NOUNS: &[&str] = &[
     "employee",
@@ -304,10 +325,10 @@ pub enum QuantityKind {
     Duration,
     /// "3x", "three times faster", "doubled", "tenfold".
     Multiplier,
-    /// A number of things: "1,200 invoices", "15 manual steps".
+    /// A number of things: "1,200 invoices", "15 manual steps", "40 clinics" (see
+    /// [`Quantity::customer_size`]).
     Count,
-    /// The customer's size or age: "150 employees", "12 clinics", "a team of 40",
-    /// "25 years old".
+    /// An amount of data: "2 TB", "500 GB".
     Size,
 }
 
@@ -345,7 +366,7 @@ impl QuantityKind {
             QuantityKind::Duration => "a duration",
             QuantityKind::Multiplier => "a multiplier",
             QuantityKind::Count => "a count",
-            QuantityKind::Size => "the customer's size",
+            QuantityKind::Size => "an amount of data",
         }
     }
 }
@@ -357,6 +378,9 @@ pub struct Quantity {
     /// "3 days", "60%", "1,200 invoices"; a range "30-40%" is one quantity).
     pub range: Range<usize>,
     pub kind: QuantityKind,
+    /// The customer's size or age rather than a measure of the work: "150 employees",
+    /// "12 clinics", "a team of 40", "$20M in revenue", "founded 25 years ago".
+    pub customer_size: bool,
     /// The number as written, scales applied ("$1.2M" → 1 200 000); for a range, its
     /// upper end. Very long numbers may be infinite; never NaN.
     pub value: f64,
@@ -396,6 +420,7 @@ pub(crate) fn quantities_in(toks: &[Tok]) -> Vec<Quantity> {
                 range: toks[i].range.clone(),
                 kind: QuantityKind::Multiplier,
                 value,
+                customer_size: false,
                 toks: i..i + 1,
             });
             i += 1;
@@ -406,6 +431,7 @@ pub(crate) fn quantities_in(toks: &[Tok]) -> Vec<Quantity> {
                 range: toks[i].range.clone(),
                 kind: QuantityKind::Multiplier,
                 value: 2.0,
+                customer_size: false,
                 toks: i..i + 1,
             });
             i += 1;
@@ -417,12 +443,13 @@ pub(crate) fn quantities_in(toks: &[Tok]) -> Vec<Quantity> {
         };
         let next = number.end;
         match unit_after(toks, &number) {
-            Some((kind, end)) => {
+            Some((kind, end, customer_size)) => {
                 let start = number.start;
                 out.push(Quantity {
                     range: toks[start].range.start..toks[end - 1].range.end,
                     kind,
                     value: number.value,
+                    customer_size,
                     toks: start..end,
                 });
                 i = end;
@@ -601,8 +628,10 @@ fn parse_number(digits: &str) -> Option<f64> {
 
 /// The unit after a number: the kind and the token index after the quantity (a rate
 /// such as "a year" or "/month" included).
-fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize)> {
+fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize, bool)> {
     let mut at = number.end;
+    // The noun or the words after make it the customer's size ("150 employees").
+    let mut customer = false;
     // A range: "30-40%", "$10–20K", "3 to 5 days" is two quantities (see pairing).
     if let Some(dash) = toks.get(at)
         && matches!(dash.lower.as_str(), "-" | "–")
@@ -626,16 +655,15 @@ fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize)> {
         if n.is_punct('%') || n.is_any(PERCENT_WORDS) {
             at += 1;
             Some(QuantityKind::Percent)
-        } else if n.is("per") && toks.get(at + 1).is_some_and(|t| t.is("cent")) {
+        } else if (n.is("per") && toks.get(at + 1).is_some_and(|t| t.is("cent")))
+            || (n.is("percentage") && toks.get(at + 1).is_some_and(|t| t.is("points")))
+        {
             at += 2;
             Some(QuantityKind::Percent)
-        } else if n.is("percentage") && toks.get(at + 1).is_some_and(|t| t.is("points")) {
-            at += 2;
-            Some(QuantityKind::Percent)
-        } else if (n.is("x") && !n.space_before && !number.spelled) || n.is_punct('×') {
-            at += 1;
-            Some(QuantityKind::Multiplier)
-        } else if n.is("times") && toks.get(at + 1).is_some_and(|t| t.is_any(COMPARATIVES)) {
+        } else if (n.is("x") && !n.space_before && !number.spelled)
+            || n.is_punct('×')
+            || (n.is("times") && toks.get(at + 1).is_some_and(|t| t.is_any(COMPARATIVES)))
+        {
             at += 1;
             Some(QuantityKind::Multiplier)
         } else if n.is_punct('-')
@@ -659,7 +687,9 @@ fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize)> {
                 // except units of time ("24h", "200ms").
                 Some(w)
                     if w.kind == TokKind::Word
-                        && (glued != w.space_before || w.is_any(TIME_UNITS)) =>
+                        && (glued != w.space_before
+                            || w.is_any(TIME_UNITS)
+                            || w.is_any(DATA_UNITS)) =>
                 {
                     if w.is_any(TIME_UNITS) && !(w.is("s") || w.is("h"))
                         || (w.is_any(&["s", "h"]) && !w.space_before)
@@ -668,7 +698,8 @@ fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize)> {
                         // "business days", "working hours"
                         if toks.get(at).is_some_and(|t| t.is_any(AGE_WORDS) && !glued) {
                             at += 1;
-                            Some(QuantityKind::Size)
+                            customer = true;
+                            Some(QuantityKind::Duration)
                         } else {
                             Some(QuantityKind::Duration)
                         }
@@ -677,12 +708,17 @@ fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize)> {
                     {
                         at = word_at + 2;
                         Some(QuantityKind::Duration)
-                    } else if glued && w.is_any(&["strong", "seat"]) {
+                    } else if w.is_any(DATA_UNITS) {
                         at = word_at + 1;
                         Some(QuantityKind::Size)
+                    } else if glued && w.is_any(&["strong", "seat"]) {
+                        at = word_at + 1;
+                        customer = true;
+                        Some(QuantityKind::Count)
                     } else if let Some(size_at) = size_noun_near(toks, word_at) {
                         at = size_at + 1;
-                        Some(QuantityKind::Size)
+                        customer = true;
+                        Some(QuantityKind::Count)
                     } else if !w.is_any(NOT_NOUNS)
                         && !w.is_any(MONTHS)
                         && !number.spelled
@@ -692,7 +728,8 @@ fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize)> {
                         Some(QuantityKind::Count)
                     } else if number.spelled && w.is_any(SIZE_NOUNS) {
                         at = word_at + 1;
-                        Some(QuantityKind::Size)
+                        customer = true;
+                        Some(QuantityKind::Count)
                     } else {
                         None
                     }
@@ -715,7 +752,7 @@ fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize)> {
     {
         at += 1;
     }
-    Some((kind, at))
+    Some((kind, at, customer))
 }
 
 /// A size noun at `at` or after at most two describing words ("12 dental clinics",
@@ -752,7 +789,7 @@ fn pair_bare_numbers(toks: &[Tok], out: &mut Vec<Quantity>, bare: Vec<(Number, u
                 && number.start >= 2
                 && toks[number.start - 2].is_any(SIZE_GROUPS));
         let partner_kind = if size {
-            Some(QuantityKind::Size)
+            Some(QuantityKind::Count)
         } else if after.is_some_and(|t| t.is("to") || t.is_punct('–')) {
             // "from 12 to 3 hours": the quantity after "to".
             let kind = out
@@ -782,15 +819,11 @@ fn pair_bare_numbers(toks: &[Tok], out: &mut Vec<Quantity>, bare: Vec<(Number, u
             None
         };
         if let Some(kind) = partner_kind {
-            let kind = if kind == QuantityKind::Size && !size {
-                QuantityKind::Count
-            } else {
-                kind
-            };
             added.push(Quantity {
                 range: toks[number.start].range.start..toks[number.end - 1].range.end,
                 kind,
                 value: number.value,
+                customer_size: size,
                 toks: number.start..number.end,
             });
         }
@@ -822,7 +855,7 @@ fn size_from_context(toks: &[Tok], out: &mut [Quantity]) {
                             w.iter().any(|t| t.is_any(&["revenue", "revenues", "turnover"]))
                         }));
             if (group && q.kind == QuantityKind::Count) || verb || revenue {
-                q.kind = QuantityKind::Size;
+                q.customer_size = true;
             }
         }
     }
@@ -887,20 +920,36 @@ mod tests {
         assert_eq!(quantities("$40K")[0].value, 40_000.0);
     }
 
+    /// Quantities that are the customer's size.
+    fn sizes(text: &str) -> Vec<(&str, QuantityKind)> {
+        quantities(text)
+            .into_iter()
+            .filter(|q| q.customer_size)
+            .map(|q| (&text[q.range], q.kind))
+            .collect()
+    }
+
     #[test]
     fn sizes_and_counts() {
+        let text = "Acme has 150 employees, 12 dental clinics and a team of 40; it employs 300.";
         assert_eq!(
-            found("Acme has 150 employees, 12 dental clinics and a team of 40; it employs 300."),
+            sizes(text),
             [
-                ("150 employees", Size),
-                ("12 dental clinics", Size),
-                ("40", Size),
-                ("300", Size)
+                ("150 employees", Count),
+                ("12 dental clinics", Count),
+                ("40", Count),
+                ("300", Count)
             ]
         );
-        assert_eq!(found("a 40-person team"), [("40-person", Size)]);
-        assert_eq!(found("founded 25 years ago"), [("25 years ago", Size)]);
-        assert_eq!(found("annual revenue of $20M"), [("$20M", Size)]);
+        assert_eq!(sizes("a 40-person team"), [("40-person", Count)]);
+        assert_eq!(sizes("a 40-clinic group"), [("40-clinic", Count)]);
+        assert_eq!(sizes("founded 25 years ago"), [("25 years ago", Duration)]);
+        assert_eq!(sizes("annual revenue of $20M"), [("$20M", Money)]);
+        assert_eq!(
+            found("It stores 2 TB, then 500GB, and 3 terabytes."),
+            [("2 TB", Size), ("500GB", Size), ("3 terabytes", Size)]
+        );
+        assert!(sizes("It processes 1,200 invoices.").is_empty());
         assert_eq!(
             found("It processes 1,200 invoices and 15 manual steps."),
             [("1,200 invoices", Count), ("15 manual", Count)]

@@ -52,12 +52,11 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok> {
         let (kind, end) = if c.is_ascii_digit() {
             let mut end = start + 1;
             while let Some(&(i, n)) = chars.peek() {
-                if n.is_ascii_digit() {
-                    chars.next();
-                    end = i + 1;
-                } else if (n == ',' || n == '.')
-                    && text.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
+                // Digits, and `,` or `.` between digits ("1,200.50").
+                let inside = n.is_ascii_digit()
+                    || ((n == ',' || n == '.')
+                        && text.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit));
+                if inside {
                     chars.next();
                     end = i + 1;
                 } else {
