@@ -175,6 +175,8 @@ pub(super) fn quantity(check: &Check, scope: &Scope) -> Verdict {
 pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
     let wanted = kinds(check);
     let mut found = Vec::new();
+    // One note per clause: "dropped from 17% to 7.5%" is one outcome, not two.
+    let mut quoted: HashSet<Range<usize>> = HashSet::new();
     let mut projections = Vec::new();
     let mut near_misses = Vec::new();
     for prose in &scope.prose {
@@ -189,10 +191,14 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
                 .to_string();
             let span = prose.source_range(claim.quantity.range.clone());
             match claim.role {
-                Role::Result => found.push(Evidence {
-                    span,
-                    note: format!("result: `{clause}`"),
-                }),
+                Role::Result => {
+                    if quoted.insert(prose.source_range(claim.clause.clone())) {
+                        found.push(Evidence {
+                            span,
+                            note: format!("result: `{clause}`"),
+                        });
+                    }
+                }
                 Role::Projection => projections.push((
                     span,
                     format!("`{clause}` is a projection, not a result: say what was measured"),
@@ -351,6 +357,8 @@ pub(super) fn kpis(check: &Check, scope: &Scope) -> Verdict {
 pub(super) fn current_pilot(scope: &Scope) -> Verdict {
     let mut found = Vec::new();
     let mut current = Vec::new();
+    // One problem per sentence, even when it says "pilot" and "will go live".
+    let mut sentences: HashSet<Range<usize>> = HashSet::new();
     for prose in &scope.prose {
         for sentence in production_statements(&prose.text) {
             if found.len() < MAX_EXAMPLES {
@@ -369,6 +377,8 @@ pub(super) fn current_pilot(scope: &Scope) -> Verdict {
                     span,
                     note: format!("a pilot that ended: `{sentence}`"),
                 }),
+                PilotState::Current
+                    if !sentences.insert(prose.source_range(m.sentence.clone())) => {}
                 PilotState::Current => current.push((
                     span,
                     format!(

@@ -225,6 +225,9 @@ const PROJECTION_WORDS: &[&str] = &[
     "hope",
     "hopes",
     "hoping",
+    // Hypotheticals: "if nothing changed, costs would grow 12% a year".
+    "if",
+    "unless",
 ];
 const PROJECTION_PHRASES: &[&str] = &[
     "up to",
@@ -577,6 +580,10 @@ fn result_cue(toks: &[Tok], clause_start: usize, j: usize) -> Option<Mode> {
     if prev.is_some_and(|p| p.is_any(MODALS)) {
         return Some(Mode::Projection);
     }
+    // "had climbed to 17%": the past before the project.
+    if prev.is_some_and(|p| p.is("had")) && tok.is_any(RESULT_VERBS) {
+        return Some(Mode::Baseline);
+    }
     if prev.is_some_and(|p| p.is("to")) && tok.is_any(RESULT_VERBS) {
         let helped = toks[clause_start..j].iter().any(|t| t.is_any(HELPER_VERBS));
         return Some(if helped { Mode::Result } else { Mode::Target });
@@ -611,15 +618,35 @@ fn role_of(
             _ => Role::Result,
         };
     }
+    // "exceeding the 10% target", "a 30% goal".
+    if (q.toks.end..(q.toks.end + 2).min(clause.end)).any(|k| toks[k].is_any(TARGET_WORDS)) {
+        return Role::Target;
+    }
     if q.customer_size {
-        // "grew from 12 to 20 stores" is a result; "a chain of 12 clinics" is not.
-        let verb_close = (q.toks.start.saturating_sub(4).max(clause.start)..q.toks.start)
-            .any(|k| toks[k].is_any(RESULT_VERBS));
+        if pending {
+            return if mode == Mode::Projection {
+                Role::Projection
+            } else {
+                Role::Target
+            };
+        }
+        // "grew from 12 to 20 stores" and "added $2M in revenue" are results; "a chain
+        // of 12 clinics" and "generates $28M in revenue" (a present state) are not.
+        let verb_close =
+            (q.toks.start.saturating_sub(4).max(clause.start)..q.toks.start).any(|k| {
+                let t = &toks[k];
+                let present = t.lower.ends_with('s') && !t.lower.ends_with("ss");
+                t.is_any(RESULT_VERBS) && !present
+            });
         return if verb_close && mode == Mode::Result && before != Some("from") {
             Role::Result
         } else {
             Role::Size
         };
+    }
+    // "down 48%", "up 25%" (but "up to 25%" is a hedge, read as a projection).
+    if !pending && q.toks.start > clause.start && toks[q.toks.start - 1].is_any(&["down", "up"]) {
+        return Role::Result;
     }
     if let Some(word) = before {
         let approx_than = word == "than"
@@ -743,6 +770,8 @@ mod tests {
             ["30%"]
         );
         assert_eq!(results("Acme can now process 3x more orders."), ["3x"]);
+        assert_eq!(results("Stock-outs are down 48% since launch."), ["48%"]);
+        assert_eq!(results("Online orders were up 25%."), ["25%"]);
     }
 
     #[test]
@@ -810,6 +839,22 @@ mod tests {
             [("10 days", Baseline), ("3", Result)]
         );
         assert_eq!(roles("Acme achieved 99.95% uptime."), [("99.95%", Result)]);
+        assert_eq!(
+            roles("Acme generates $28 million in annual revenue."),
+            [("$28 million", Size)]
+        );
+        assert_eq!(
+            roles("If nothing changed, costs would grow 12% a year."),
+            [("12% a year", Projection)]
+        );
+        assert_eq!(
+            roles("The no-show rate had climbed to 17%."),
+            [("17%", Baseline)]
+        );
+        assert_eq!(
+            roles("No-shows dropped to 7.5%, beating the 10% target."),
+            [("7.5%", Result), ("10%", Target)]
+        );
     }
 
     #[test]
