@@ -19,6 +19,28 @@
 //! - `current-pilot`: pilot / proof of concept / POC / PoC / trial / beta described as the CURRENT state ("is in pilot", "currently piloting", "still a proof of concept", "POC phase"). Not matches: "autopilot", "co-pilot", "Copilot", and finished past phases ("after a successful pilot in 2024", "the pilot ended in March", "moved from POC to production"). Met when none is found; each one found is a problem.
 //!
 //! Front-matter detectors (evaluated by the case-study rules in code, not in `src/evidence/`): `front-matter-key` {key} (the key, e.g. `aws_arr_usd` or `customer.industry`, is present and not empty), `segment` (segment is SMB, annual revenue under the profile's maximum, the text does not call the customer a startup/ISV/digital native business), `deployment-date` (production_since within the profile's window before today and not in the future), `solution-area` (the text names the front matter's solution area, which is one of the profile's).
+//!
+//! ## How the code reads the contract (where it had to choose)
+//! - Each detector also works on plain text where that makes sense, with byte ranges into
+//!   the text: [`quantities`], [`claims`] / [`outcomes`], [`pilot_mentions`],
+//!   [`production_statements`]; [`kpis`] and [`diagrams`] read a [`Scope`] (tables, links).
+//! - `quantity` kind `size` is an amount of data ("2 TB"), as the contract says. The
+//!   customer's own size ("120 employees", "a team of 40", "$20M in revenue", "founded 25
+//!   years ago") keeps its kind (count, money, duration) and is marked
+//!   [`Quantity::customer_size`]; `outcome` never counts it as a result unless a change
+//!   verb governs it ("grew from 12 to 20 stores").
+//! - Not quantities: years, dates ("March 12", "12 March"), versions, IPs, times, "24/7",
+//!   ordinals, list numbers, numbers glued to names ("EC2", "COVID-19") or after a label
+//!   ("Tier 1", "SOC 2", "Windows Server 2019"), and bare numbers with no unit or noun
+//!   (except in "from 12 to 3").
+//! - `outcome` also takes `kinds` (same names as `quantity`). Goals and baselines are
+//!   reported only to explain a check that is not met; projections always.
+//! - `diagram`: logos, photos, screenshots, icons and banners (by alt text or file name)
+//!   are not diagrams; a Mermaid / PlantUML / Graphviz fenced block is one.
+//! - `current-pilot`: a mention whose sentence says neither that it ended nor that it goes
+//!   on ("We built a PoC") is a note, not a problem; "the POC phase" with nothing else
+//!   said is current. One problem per sentence.
+//! - Problems and notes quote the text found between backticks.
 
 mod diagram;
 mod kpi;
@@ -66,6 +88,30 @@ pub struct Scope<'a> {
     /// Source byte range of the scope (a section from its heading to the next heading of
     /// the same or higher level, or the whole body).
     pub span: Range<usize>,
+}
+
+impl<'a> Scope<'a> {
+    /// The whole body of a document.
+    pub fn document(doc: &'a Document) -> Scope<'a> {
+        Scope::spanning(doc, doc.body_start..doc.source.len())
+    }
+
+    /// The section a heading starts (see [`Document::section_span`]); `None` for an index
+    /// past the last heading.
+    pub fn section(doc: &'a Document, heading_index: usize) -> Option<Scope<'a>> {
+        Some(Scope::spanning(doc, doc.section_span(heading_index)?))
+    }
+
+    /// The prose inside `span` (prose is in source order, so two binary searches).
+    pub fn spanning(doc: &'a Document, span: Range<usize>) -> Scope<'a> {
+        let from = doc.prose.partition_point(|p| p.span.start < span.start);
+        let to = doc.prose.partition_point(|p| p.span.start < span.end);
+        let prose = doc.prose[from..to.max(from)]
+            .iter()
+            .filter(|p| p.span.end <= span.end)
+            .collect();
+        Scope { doc, prose, span }
+    }
 }
 
 /// What the detectors may consult besides the text.

@@ -657,7 +657,12 @@ fn role_of(
         if BASELINE_PREPOSITIONS.contains(&word) && !approx_than {
             return Role::Baseline;
         }
-        if q.kind == QuantityKind::Duration && TIMEFRAME_WORDS.contains(&word) {
+        // "In 3 months, the team cut costs": a time frame. After a result word ("now
+        // closes the books in 3 days") the duration is the result itself.
+        if q.kind == QuantityKind::Duration
+            && TIMEFRAME_WORDS.contains(&word)
+            && mode != Mode::Result
+        {
             return Role::Other;
         }
     }
@@ -877,6 +882,40 @@ mod tests {
             roles("The team grew from 12 to 20 stores."),
             [("12", Baseline), ("20 stores", Result)]
         );
+    }
+
+    #[test]
+    fn common_case_study_phrasings() {
+        for (text, want) in [
+            ("**60% reduction** in processing time", "60%"),
+            ("Reduced infrastructure costs by 40%", "40%"),
+            ("40% lower total cost of ownership", "40%"),
+            (
+                "Time to market improved from 6 months to 6 weeks.",
+                "6 weeks",
+            ),
+            ("Saving the company $120K annually.", "$120K annually"),
+            ("A 3-fold increase in orders handled per agent.", "3-fold"),
+            (
+                "Hosting fell from $12,000/month to $7,500/month.",
+                "$7,500/month",
+            ),
+            ("The team now closes the books in 3 days.", "3 days"),
+        ] {
+            assert_eq!(results(text), [want], "{text}");
+        }
+        for text in [
+            "Acme is a 40-clinic group.",
+            "Acme serves 5,000 customers in 3 states.",
+            "The migration is expected to reduce costs by 30%.",
+            "Amazon S3 can reduce storage costs by up to 70%.",
+            "Acme aims to cut processing time by 50% by 2026.",
+            "The objective: a 20% faster close.",
+            "According to IDC, 60% of SMBs will adopt AI by 2027.",
+            "Previously, invoices took 12 days to process.",
+        ] {
+            assert_eq!(results(text), Vec::<&str>::new(), "{text}");
+        }
     }
 
     #[test]
