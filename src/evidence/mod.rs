@@ -193,6 +193,4 @@ pub fn check_parameters(check: &Check) -> Result<(), String> {
 mod detect;
 
 #[cfg(test)]
-mod probe;
-#[cfg(test)]
 mod tests;
