@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::kpi::{self, Part, join_parts};
 use super::outcome::{Role, claims_in};
-use super::pilot::{PilotState, pilot_mentions, production_statements};
+use super::pilot::{PilotState, pilot_mentions_in, production_statements_in};
 use super::quantity::{QuantityKind, quantities_in};
 use super::text::{Phrase, TokKind, quote, tokens};
 use super::{Env, Evidence, Scope, Verdict, diagram};
@@ -215,6 +215,28 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
             }
         }
     }
+    // A KPI table's actual values are measured results ("No-show rate | … | 7.5%").
+    if scope
+        .doc
+        .tables
+        .iter()
+        .any(|t| t.span.start >= scope.span.start && t.span.end <= scope.span.end)
+    {
+        for k in kpi::kpis(scope).kpis.iter().filter(|k| k.in_table) {
+            if let Some(actual) = &k.actual
+                && kpi::has_number(&actual.text)
+            {
+                found.push(Evidence {
+                    span: actual.span.clone(),
+                    note: format!(
+                        "result: `{}` (the actual value of the KPI `{}`)",
+                        quote(&actual.text, 40),
+                        quote(&k.name, 60)
+                    ),
+                });
+            }
+        }
+    }
     let met = found.len() >= min(check, 1);
     // Projections are always worth a word (a validator reads them as claims); goals and
     // baselines only explain a missing result.
@@ -360,7 +382,8 @@ pub(super) fn current_pilot(scope: &Scope) -> Verdict {
     // One problem per sentence, even when it says "pilot" and "will go live".
     let mut sentences: HashSet<Range<usize>> = HashSet::new();
     for prose in &scope.prose {
-        for sentence in production_statements(&prose.text) {
+        let toks = tokens(&prose.text);
+        for sentence in production_statements_in(&toks) {
             if found.len() < MAX_EXAMPLES {
                 found.push(Evidence {
                     span: prose.source_range(sentence.clone()),
@@ -368,7 +391,7 @@ pub(super) fn current_pilot(scope: &Scope) -> Verdict {
                 });
             }
         }
-        for m in pilot_mentions(&prose.text) {
+        for m in pilot_mentions_in(&prose.text, &toks) {
             let sentence = quote(&prose.text[m.sentence.clone()], QUOTE_CHARS);
             let span = prose.source_range(m.range.clone());
             let words = &prose.text[m.range.clone()];

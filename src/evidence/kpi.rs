@@ -498,8 +498,8 @@ fn find_labels(text: &str, toks: &[Tok]) -> Vec<Label> {
         while end < limit {
             let t = &toks[end];
             let stop = t.kind == TokKind::Punct
-                && (matches!(t.lower.as_str(), ";" | "|")
-                    || (matches!(t.lower.as_str(), "." | "!" | "?")
+                && (matches!(t.low(), ";" | "|")
+                    || (matches!(t.low(), "." | "!" | "?")
                         && toks.get(end + 1).is_none_or(|n| n.space_before)));
             if stop {
                 break;
@@ -585,8 +585,7 @@ fn label_at(toks: &[Tok], j: usize) -> Option<(Part, usize)> {
             v += 1;
         }
         if toks.get(v).is_some_and(|t| {
-            t.kind == TokKind::Num
-                || (t.kind == TokKind::Punct && "$€£¥₹<>~≈".contains(t.lower.as_str()))
+            t.kind == TokKind::Num || (t.kind == TokKind::Punct && "$€£¥₹<>~≈".contains(t.low()))
         }) {
             return Some((part, v));
         }

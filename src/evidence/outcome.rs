@@ -183,6 +183,14 @@ const RESULT_NOUNS: &[&str] = &[
     "cut",
     "rise",
     "jump",
+    // KPI labels: "Actual: 5.5 hours", "Result: 71%".
+    "actual",
+    "actuals",
+    "actually",
+    "result",
+    "results",
+    "outcome",
+    "outcomes",
 ];
 /// Comparatives that make the quantity right before them a result ("60% faster").
 const COMPARATIVES: &[&str] = &[
@@ -380,6 +388,54 @@ const MODALS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "should", "must",
 ];
 
+// The lists above, as bits of one table, so a word is looked up once rather than
+// compared with every entry of every list.
+const VERB: u32 = 1;
+const NOUN: u32 = 1 << 1;
+const COMPARATIVE: u32 = 1 << 2;
+const PROJECTION: u32 = 1 << 3;
+const TARGET: u32 = 1 << 4;
+const BASELINE: u32 = 1 << 5;
+const MODAL: u32 = 1 << 6;
+const HELPER: u32 = 1 << 7;
+const MARKET: u32 = 1 << 8;
+const POPULATION: u32 = 1 << 9;
+const APPROX: u32 = 1 << 10;
+
+static WORD_FLAGS: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for (list, flag) in [
+            (RESULT_VERBS, VERB),
+            (RESULT_NOUNS, NOUN),
+            (COMPARATIVES, COMPARATIVE),
+            (PROJECTION_WORDS, PROJECTION),
+            (TARGET_WORDS, TARGET),
+            (BASELINE_WORDS, BASELINE),
+            (MODALS, MODAL),
+            (HELPER_VERBS, HELPER),
+            (MARKET_WORDS, MARKET),
+            (POPULATION_NOUNS, POPULATION),
+            (APPROXIMATORS, APPROX),
+        ] {
+            for word in list {
+                *map.entry(*word).or_insert(0) |= flag;
+            }
+        }
+        map
+    });
+
+trait Has {
+    /// The word is in the list `flag` stands for.
+    fn has(&self, flag: u32) -> bool;
+}
+
+impl Has for Tok<'_> {
+    fn has(&self, flag: u32) -> bool {
+        WORD_FLAGS.get(self.low()).is_some_and(|f| f & flag != 0)
+    }
+}
+
 /// What a quantity stands for in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -493,7 +549,7 @@ fn read_clause(
     let mut consumed = false;
     let mut qi = 0;
     let mut j = clause.start;
-    let market = toks[clause.clone()].iter().any(|t| t.is_any(MARKET_WORDS));
+    let market = toks[clause.clone()].iter().any(|t| t.has(MARKET));
     while j < clause.end {
         if let Some(q) = qs.get(qi)
             && q.toks.start == j
@@ -502,7 +558,7 @@ fn read_clause(
                 || (q.kind == QuantityKind::Percent
                     && toks.get(q.toks.end).is_some_and(|t| t.is("of"))
                     && (q.toks.end + 1..(q.toks.end + 4).min(clause.end))
-                        .any(|k| toks[k].is_any(POPULATION_NOUNS)));
+                        .any(|k| toks[k].has(POPULATION)));
             let role = if statistic {
                 Role::Other
             } else {
@@ -521,7 +577,7 @@ fn read_clause(
             if is_projection_at(toks, j, phrases) {
                 mode = Mode::Projection;
                 consumed = false;
-            } else if tok.is_any(TARGET_WORDS) && mode != Mode::Projection {
+            } else if tok.has(TARGET) && mode != Mode::Projection {
                 mode = Mode::Target;
                 consumed = false;
             } else if let Some(cue) = result_cue(toks, clause.start, j) {
@@ -539,7 +595,7 @@ fn read_clause(
                         }
                     }
                 }
-            } else if tok.is_any(BASELINE_WORDS) && mode == Mode::Neutral {
+            } else if tok.has(BASELINE) && mode == Mode::Neutral {
                 mode = Mode::Baseline;
             }
         }
@@ -556,7 +612,7 @@ fn read_clause(
 /// a projection phrase.
 fn is_projection_at(toks: &[Tok], j: usize, phrases: &[Phrase]) -> bool {
     let tok = &toks[j];
-    if tok.is_any(PROJECTION_WORDS) {
+    if tok.has(PROJECTION) {
         // "can now process 3x more orders" is a result.
         return !(tok.is_any(&["can", "could"]) && toks.get(j + 1).is_some_and(|t| t.is("now")));
     }
@@ -570,22 +626,22 @@ fn result_cue(toks: &[Tok], clause_start: usize, j: usize) -> Option<Mode> {
     if tok.is("now") {
         return Some(Mode::Result);
     }
-    if !tok.is_any(RESULT_VERBS) && !tok.is_any(RESULT_NOUNS) {
+    if !tok.has(VERB) && !tok.has(NOUN) {
         return None;
     }
     let prev = j
         .checked_sub(1)
         .filter(|p| *p >= clause_start)
         .map(|p| &toks[p]);
-    if prev.is_some_and(|p| p.is_any(MODALS)) {
+    if prev.is_some_and(|p| p.has(MODAL)) {
         return Some(Mode::Projection);
     }
     // "had climbed to 17%": the past before the project.
-    if prev.is_some_and(|p| p.is("had")) && tok.is_any(RESULT_VERBS) {
+    if prev.is_some_and(|p| p.is("had")) && tok.has(VERB) {
         return Some(Mode::Baseline);
     }
-    if prev.is_some_and(|p| p.is("to")) && tok.is_any(RESULT_VERBS) {
-        let helped = toks[clause_start..j].iter().any(|t| t.is_any(HELPER_VERBS));
+    if prev.is_some_and(|p| p.is("to")) && tok.has(VERB) {
+        let helped = toks[clause_start..j].iter().any(|t| t.has(HELPER));
         return Some(if helped { Mode::Result } else { Mode::Target });
     }
     Some(Mode::Result)
@@ -600,9 +656,8 @@ fn role_of(
     phrases: &[Phrase],
 ) -> Role {
     let before = words_before(toks, clause.start, q.toks.start);
-    let right_after = (q.toks.end..(q.toks.end + 2).min(clause.end)).any(|k| {
-        toks[k].is_any(RESULT_NOUNS) || toks[k].is_any(COMPARATIVES) || toks[k].is_any(RESULT_VERBS)
-    });
+    let right_after = (q.toks.end..(q.toks.end + 2).min(clause.end))
+        .any(|k| toks[k].has(NOUN) || toks[k].has(COMPARATIVE) || toks[k].has(VERB));
     let pending = matches!(mode, Mode::Target | Mode::Projection) && !consumed;
     if q.kind == QuantityKind::Multiplier
         && q.toks.len() == 1
@@ -619,7 +674,7 @@ fn role_of(
         };
     }
     // "exceeding the 10% target", "a 30% goal".
-    if (q.toks.end..(q.toks.end + 2).min(clause.end)).any(|k| toks[k].is_any(TARGET_WORDS)) {
+    if (q.toks.end..(q.toks.end + 2).min(clause.end)).any(|k| toks[k].has(TARGET)) {
         return Role::Target;
     }
     if q.customer_size {
@@ -636,7 +691,7 @@ fn role_of(
             (q.toks.start.saturating_sub(4).max(clause.start)..q.toks.start).any(|k| {
                 let t = &toks[k];
                 let present = t.lower.ends_with('s') && !t.lower.ends_with("ss");
-                t.is_any(RESULT_VERBS) && !present
+                t.has(VERB) && !present
             });
         return if verb_close && mode == Mode::Result && before != Some("from") {
             Role::Result
@@ -699,7 +754,7 @@ fn role_of(
             // ("$20,000 in savings is expected next year").
             if later(&|k| is_projection_at(toks, k, phrases)) {
                 Role::Projection
-            } else if later(&|k| toks[k].is_any(TARGET_WORDS)) {
+            } else if later(&|k| toks[k].has(TARGET)) {
                 Role::Target
             } else {
                 Role::Result
@@ -710,18 +765,18 @@ fn role_of(
 
 /// The word right before token `at` (inside the clause), skipping approximators
 /// ("from about 3 days" → "from").
-fn words_before(toks: &[Tok], clause_start: usize, at: usize) -> Option<&str> {
+fn words_before<'t>(toks: &'t [Tok<'_>], clause_start: usize, at: usize) -> Option<&'t str> {
     let mut k = at;
     let mut skipped = 0;
     while k > clause_start {
         k -= 1;
         let tok = &toks[k];
-        if tok.is_any(APPROXIMATORS) && skipped < 3 {
+        if tok.has(APPROX) && skipped < 3 {
             // "than" and "from" may hide behind "an average of".
             skipped += 1;
             continue;
         }
-        return Some(tok.lower.as_str());
+        return Some(tok.low());
     }
     None
 }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::text::{Phrase, Tok, byte_range, sentences, tokens};
+use super::text::{PhraseSet, Tok, byte_range, sentences, tokens};
 
 // Word lists below are language, not logic: they may move to `lexicon/` data later.
 
@@ -176,16 +176,16 @@ pub struct PilotMention {
 }
 
 struct Lists {
-    pilot: Vec<Phrase>,
-    not_live: Vec<Phrase>,
-    ended: Vec<Phrase>,
-    current: Vec<Phrase>,
-    production: Vec<Phrase>,
+    pilot: PhraseSet,
+    not_live: PhraseSet,
+    ended: PhraseSet,
+    current: PhraseSet,
+    production: PhraseSet,
 }
 
 fn lists() -> &'static Lists {
     static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
-        let p = |l: &[&str]| l.iter().map(|w| Phrase::new(w)).collect();
+        let p = PhraseSet::new;
         Lists {
             pilot: p(PILOT_WORDS),
             not_live: p(NOT_LIVE),
@@ -199,26 +199,29 @@ fn lists() -> &'static Lists {
 
 /// Every pilot mention in `text`, judged by its sentence.
 pub fn pilot_mentions(text: &str) -> Vec<PilotMention> {
-    let toks = tokens(text);
+    pilot_mentions_in(text, &tokens(text))
+}
+
+pub(crate) fn pilot_mentions_in(text: &str, toks: &[Tok]) -> Vec<PilotMention> {
     let lists = lists();
     let mut out = Vec::new();
-    for sentence in sentences(&toks) {
-        let sentence_bytes = byte_range(&toks, sentence.clone());
+    for sentence in sentences(toks) {
+        let sentence_bytes = byte_range(toks, sentence.clone());
         let about_flying = toks[sentence.clone()]
             .iter()
             .any(|t| t.is_any(PEOPLE_CONTEXT));
         let mut i = sentence.start;
         while i < sentence.end {
-            if let Some(end) = first_match(&lists.not_live, &toks, i) {
+            if let Some(end) = first_match(&lists.not_live, toks, i) {
                 out.push(PilotMention {
-                    range: byte_range(&toks, i..end),
+                    range: byte_range(toks, i..end),
                     sentence: sentence_bytes.clone(),
                     state: PilotState::Current,
                 });
                 i = end;
                 continue;
             }
-            let end = first_match(&lists.pilot, &toks, i).or_else(|| {
+            let end = first_match(&lists.pilot, toks, i).or_else(|| {
                 let original = &text[toks[i].range.clone()];
                 PILOT_ABBREVIATIONS.contains(&original).then_some(i + 1)
             });
@@ -230,19 +233,19 @@ pub fn pilot_mentions(text: &str) -> Vec<PilotMention> {
                 toks[i].lower.starts_with("trial") && i > 0 && toks[i - 1].is_any(NOT_PILOT_TRIALS);
             if about_flying
                 || other_trial
-                || is_compound(&toks, i)
-                || is_proper_name(text, &toks, i, &sentence)
+                || is_compound(toks, i)
+                || is_proper_name(text, toks, i, &sentence)
             {
                 i = end;
                 continue;
             }
-            let mut state = judge(&toks, sentence.clone(), i..end, lists);
+            let mut state = judge(toks, sentence.clone(), i..end, lists);
             if state == PilotState::Unclear && toks.get(end).is_some_and(|t| t.is_any(PHASE_WORDS))
             {
                 state = PilotState::Current;
             }
             out.push(PilotMention {
-                range: byte_range(&toks, i..end),
+                range: byte_range(toks, i..end),
                 sentence: sentence_bytes.clone(),
                 state,
             });
@@ -255,25 +258,28 @@ pub fn pilot_mentions(text: &str) -> Vec<PilotMention> {
 /// Sentences (byte ranges) that say the solution is live, not denied by "not yet"
 /// or "will".
 pub fn production_statements(text: &str) -> Vec<Range<usize>> {
-    let toks = tokens(text);
+    production_statements_in(&tokens(text))
+}
+
+pub(crate) fn production_statements_in(toks: &[Tok]) -> Vec<Range<usize>> {
     let lists = lists();
     let mut out = Vec::new();
-    for sentence in sentences(&toks) {
+    for sentence in sentences(toks) {
         let live = sentence.clone().any(|i| {
-            first_match(&lists.production, &toks, i).is_some_and(|end| end <= sentence.end)
+            first_match(&lists.production, toks, i).is_some_and(|end| end <= sentence.end)
                 && !toks[i.saturating_sub(3).max(sentence.start)..i]
                     .iter()
                     .any(|t| t.is_any(NEGATIONS))
         });
         if live {
-            out.push(byte_range(&toks, sentence));
+            out.push(byte_range(toks, sentence));
         }
     }
     out
 }
 
-fn first_match(phrases: &[Phrase], toks: &[Tok], i: usize) -> Option<usize> {
-    phrases.iter().filter_map(|p| p.matches_at(toks, i)).max()
+fn first_match(phrases: &PhraseSet, toks: &[Tok], i: usize) -> Option<usize> {
+    phrases.longest_at(toks, i)
 }
 
 /// "co-pilot", "auto-pilot": a different word.
@@ -311,7 +317,7 @@ fn judge(toks: &[Tok], sentence: Range<usize>, term: Range<usize>, lists: &Lists
             at.saturating_sub(term.end) + 1
         }
     };
-    let nearest = |phrases: &[Phrase]| {
+    let nearest = |phrases: &PhraseSet| {
         sentence
             .clone()
             .filter(|&k| k < term.start || k >= term.end)

@@ -479,7 +479,7 @@ fn number_after(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
     let prev = i.checked_sub(1).map(|p| &toks[p]);
     let start = i;
     // Currency before: "$40", "US$40", "USD 40", "€ 40".
-    if tok.kind == TokKind::Punct && CURRENCY_SYMBOLS.contains(&tok.lower.as_str()) {
+    if tok.kind == TokKind::Punct && CURRENCY_SYMBOLS.contains(&tok.low()) {
         let n = toks.get(i + 1)?;
         if n.kind != TokKind::Num {
             return None;
@@ -526,11 +526,11 @@ fn number_after(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
             && !tok.space_before
         {
             let glued_word = p.kind == TokKind::Word;
-            let glued_code = matches!(p.lower.as_str(), "-" | "." | "/" | "_" | ":" | "#")
+            let glued_code = matches!(p.low(), "-" | "." | "/" | "_" | ":" | "#")
                 && i >= 2
                 && !p.space_before
                 && toks[i - 2].kind != TokKind::Num
-                && !CURRENCY_SYMBOLS.contains(&toks[i - 2].lower.as_str());
+                && !CURRENCY_SYMBOLS.contains(&toks[i - 2].low());
             if glued_word || glued_code || p.lower == "#" {
                 return None;
             }
@@ -552,7 +552,7 @@ fn number_after(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
         if let Some(n) = next {
             // Times, fractions and dates: "9:30", "24/7", "3/12/2024", "12 March".
             if !n.space_before
-                && matches!(n.lower.as_str(), ":" | "/")
+                && matches!(n.low(), ":" | "/")
                 && toks
                     .get(i + 2)
                     .is_some_and(|t| t.kind == TokKind::Num && !t.space_before)
@@ -634,7 +634,7 @@ fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize, boo
     let mut customer = false;
     // A range: "30-40%", "$10–20K", "3 to 5 days" is two quantities (see pairing).
     if let Some(dash) = toks.get(at)
-        && matches!(dash.lower.as_str(), "-" | "–")
+        && matches!(dash.low(), "-" | "–")
         && let Some(second) = toks.get(at + 1)
         && second.kind == TokKind::Num
         && (!dash.space_before || dash.lower == "–")

@@ -2,6 +2,7 @@
 //! with their byte ranges, sentences and clauses, and whole-word phrase matching. No
 //! regular expressions: every scan is linear in the text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,22 +16,27 @@ pub(crate) enum TokKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     pub range: Range<usize>,
     pub kind: TokKind,
-    /// The token in lower case (ASCII and Unicode letters).
-    pub lower: String,
+    /// The token in lower case (ASCII and Unicode letters); borrowed from the text when
+    /// it already is (most words), so scanning does not allocate per token.
+    pub lower: Cow<'a, str>,
     /// White space comes right before this token (or it starts the text).
     pub space_before: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
+    pub fn low(&self) -> &str {
+        &self.lower
+    }
+
     pub fn is(&self, word: &str) -> bool {
         self.lower == word
     }
 
     pub fn is_any(&self, words: &[&str]) -> bool {
-        words.contains(&self.lower.as_str())
+        words.contains(&self.low())
     }
 
     pub fn is_punct(&self, c: char) -> bool {
@@ -40,7 +46,7 @@ impl Tok {
 
 /// Splits `text` into words, numbers and punctuation. Apostrophes and hyphens are
 /// punctuation, so "customer's" is `customer`, `'`, `s` on both sides of any comparison.
-pub(crate) fn tokens(text: &str) -> Vec<Tok> {
+pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     let mut space_before = true;
@@ -78,7 +84,12 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok> {
         } else {
             (TokKind::Punct, start + c.len_utf8())
         };
-        let lower = text[start..end].to_lowercase();
+        let slice = &text[start..end];
+        let lower = if slice.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            Cow::Owned(slice.to_lowercase())
+        } else {
+            Cow::Borrowed(slice)
+        };
         out.push(Tok {
             range: start..end,
             kind,
@@ -103,7 +114,7 @@ pub(crate) fn sentences(toks: &[Tok]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, tok) in toks.iter().enumerate() {
-        if tok.kind != TokKind::Punct || !matches!(tok.lower.as_str(), "." | "!" | "?") {
+        if tok.kind != TokKind::Punct || !matches!(tok.low(), "." | "!" | "?") {
             continue;
         }
         let next = toks.get(i + 1);
@@ -114,7 +125,7 @@ pub(crate) fn sentences(toks: &[Tok]) -> Vec<Range<usize>> {
                     && !(tok.lower == "."
                         && i > 0
                         && toks[i - 1].kind == TokKind::Word
-                        && ABBREVIATIONS.contains(&toks[i - 1].lower.as_str()))
+                        && ABBREVIATIONS.contains(&toks[i - 1].low()))
             }
         };
         if ends {
@@ -139,7 +150,7 @@ const CLAUSE_WORDS: &[&str] = &[
     "meanwhile",
 ];
 
-/// Splits a sentence (token indexes) into clauses at `;`, a spaced dash, ", and", and
+/// Splits a sentence (token indexes) into clauses at `;`, `|`, a spaced dash, ", and", and
 /// the words in `CLAUSE_WORDS`. The boundary token starts the next clause.
 pub(crate) fn clauses(toks: &[Tok], sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -148,8 +159,8 @@ pub(crate) fn clauses(toks: &[Tok], sentence: Range<usize>) -> Vec<Range<usize>>
         let tok = &toks[i];
         let boundary = match tok.kind {
             TokKind::Punct => {
-                tok.lower == ";"
-                    || (matches!(tok.lower.as_str(), "—" | "–")
+                matches!(tok.low(), ";" | "|")
+                    || (matches!(tok.low(), "—" | "–")
                         && tok.space_before
                         && toks.get(i + 1).is_some_and(|n| n.space_before))
             }
@@ -185,8 +196,8 @@ impl Phrase {
         let body = trimmed.trim_end_matches('*');
         let words = tokens(body)
             .into_iter()
-            .filter(|t| !(t.kind == TokKind::Punct && matches!(t.lower.as_str(), "-" | "‐" | "–")))
-            .map(|t| t.lower)
+            .filter(|t| !(t.kind == TokKind::Punct && matches!(t.low(), "-" | "‐" | "–")))
+            .map(|t| t.lower.into_owned())
             .collect();
         Phrase { words, prefix }
     }
@@ -200,9 +211,10 @@ impl Phrase {
         for (k, word) in self.words.iter().enumerate() {
             // Hyphens between words of the text are skipped like white space.
             if k > 0 {
-                while toks.get(j).is_some_and(|t| {
-                    t.kind == TokKind::Punct && matches!(t.lower.as_str(), "-" | "‐")
-                }) && toks.get(j + 1).is_some_and(|t| t.kind != TokKind::Punct)
+                while toks
+                    .get(j)
+                    .is_some_and(|t| t.kind == TokKind::Punct && matches!(t.low(), "-" | "‐"))
+                    && toks.get(j + 1).is_some_and(|t| t.kind != TokKind::Punct)
                 {
                     j += 1;
                 }
@@ -236,6 +248,42 @@ impl Phrase {
             }
         }
         out
+    }
+}
+
+/// Several phrases, indexed by their first word so that a scan tries only the phrases
+/// that can start at a token.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseSet {
+    by_first: std::collections::HashMap<String, Vec<Phrase>>,
+    /// One-word prefix phrases ("risk*"): tried everywhere.
+    prefixes: Vec<Phrase>,
+}
+
+impl PhraseSet {
+    pub fn new(phrases: &[&str]) -> PhraseSet {
+        let mut set = PhraseSet::default();
+        for phrase in phrases.iter().map(|p| Phrase::new(p)) {
+            match phrase.words.first() {
+                None => {}
+                Some(_) if phrase.prefix && phrase.words.len() == 1 => set.prefixes.push(phrase),
+                Some(first) => set.by_first.entry(first.clone()).or_default().push(phrase),
+            }
+        }
+        set
+    }
+
+    /// The end of the longest phrase starting at token `i`.
+    pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let tok = toks.get(i)?;
+        let exact = self
+            .by_first
+            .get(tok.low())
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.matches_at(toks, i));
+        let prefix = self.prefixes.iter().filter_map(|p| p.matches_at(toks, i));
+        exact.chain(prefix).max()
     }
 }
 
@@ -284,7 +332,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        tokens(text).into_iter().map(|t| t.lower).collect()
+        tokens(text)
+            .into_iter()
+            .map(|t| t.lower.into_owned())
+            .collect()
     }
 
     #[test]
