@@ -174,6 +174,7 @@ pub(super) fn quantity(check: &Check, scope: &Scope) -> Verdict {
 
 pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
     let wanted = kinds(check);
+    let need = min(check, 1);
     let mut found = Vec::new();
     // One note per clause: "dropped from 17% to 7.5%" is one outcome, not two.
     let mut quoted: HashSet<Range<usize>> = HashSet::new();
@@ -183,6 +184,14 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
         let toks = tokens(&prose.text);
         for claim in claims_in(&toks) {
             if !wanted.contains(&claim.quantity.kind) {
+                continue;
+            }
+            if matches!(claim.role, Role::Size | Role::Other)
+                || (claim.role != Role::Projection
+                    && claim.role != Role::Result
+                    && found.len() >= need)
+            {
+                // Quoting costs an allocation: only for what may be shown.
                 continue;
             }
             let clause = quote(&prose.text[claim.clause.clone()], QUOTE_CHARS);
@@ -222,7 +231,7 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
         .iter()
         .any(|t| t.span.start >= scope.span.start && t.span.end <= scope.span.end)
     {
-        for k in kpi::kpis(scope).kpis.iter().filter(|k| k.in_table) {
+        for k in kpi::table_kpis(scope).kpis.iter() {
             if let Some(actual) = &k.actual
                 && kpi::has_number(&actual.text)
             {
@@ -237,7 +246,7 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
             }
         }
     }
-    let met = found.len() >= min(check, 1);
+    let met = found.len() >= need;
     // Projections are always worth a word (a validator reads them as claims); goals and
     // baselines only explain a missing result.
     let mut problems: Vec<_> = projections.into_iter().take(MAX_EXAMPLES).collect();

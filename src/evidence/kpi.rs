@@ -203,6 +203,13 @@ pub struct KpiReport {
 
 /// The KPIs in a scope: its tables, then its labelled prose.
 pub fn kpis(scope: &Scope) -> KpiReport {
+    let mut report = table_kpis(scope);
+    from_prose(scope, &mut report);
+    report
+}
+
+/// The KPIs in the tables of a scope only.
+pub(crate) fn table_kpis(scope: &Scope) -> KpiReport {
     let mut report = KpiReport::default();
     for table in scope
         .doc
@@ -212,7 +219,6 @@ pub fn kpis(scope: &Scope) -> KpiReport {
     {
         from_table(table, &mut report);
     }
-    from_prose(scope, &mut report);
     report
 }
 

@@ -411,10 +411,15 @@ pub(crate) fn quantities_in(toks: &[Tok]) -> Vec<Quantity> {
     let mut bare: Vec<(Number, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some((&(_, value), _)) = MULTIPLIER_WORDS
-            .iter()
-            .map(|w| (w, ()))
-            .find(|((w, _), _)| toks[i].is(w))
+        if toks[i].kind == TokKind::Punct && !CURRENCY_SYMBOLS.contains(&toks[i].low()) {
+            i += 1;
+            continue;
+        }
+        if toks[i].kind == TokKind::Word
+            && let Some((&(_, value), _)) = MULTIPLIER_WORDS
+                .iter()
+                .map(|w| (w, ()))
+                .find(|((w, _), _)| toks[i].is(w))
         {
             out.push(Quantity {
                 range: toks[i].range.clone(),
