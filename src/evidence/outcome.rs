@@ -401,29 +401,60 @@ const HELPER: u32 = 1 << 7;
 const MARKET: u32 = 1 << 8;
 const POPULATION: u32 = 1 << 9;
 const APPROX: u32 = 1 << 10;
+/// The first word of a projection phrase ("up" of "up to").
+const PHRASE_START: u32 = 1 << 11;
 
-static WORD_FLAGS: std::sync::LazyLock<std::collections::HashMap<&'static str, u32>> =
-    std::sync::LazyLock::new(|| {
-        let mut map = std::collections::HashMap::new();
-        for (list, flag) in [
-            (RESULT_VERBS, VERB),
-            (RESULT_NOUNS, NOUN),
-            (COMPARATIVES, COMPARATIVE),
-            (PROJECTION_WORDS, PROJECTION),
-            (TARGET_WORDS, TARGET),
-            (BASELINE_WORDS, BASELINE),
-            (MODALS, MODAL),
-            (HELPER_VERBS, HELPER),
-            (MARKET_WORDS, MARKET),
-            (POPULATION_NOUNS, POPULATION),
-            (APPROXIMATORS, APPROX),
-        ] {
-            for word in list {
-                *map.entry(*word).or_insert(0) |= flag;
-            }
+/// FNV-1a: the table's keys are short words, for which SipHash (the default) costs more
+/// than the lookup it serves.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
         }
-        map
-    });
+        self.0 = h;
+    }
+}
+
+type WordTable = std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>;
+
+static WORD_FLAGS: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| {
+    let mut map = WordTable::default();
+    for phrase in PROJECTION_PHRASES {
+        if let Some(first) = phrase.split(' ').next() {
+            *map.entry(first).or_insert(0) |= PHRASE_START;
+        }
+    }
+    for (list, flag) in [
+        (RESULT_VERBS, VERB),
+        (RESULT_NOUNS, NOUN),
+        (COMPARATIVES, COMPARATIVE),
+        (PROJECTION_WORDS, PROJECTION),
+        (TARGET_WORDS, TARGET),
+        (BASELINE_WORDS, BASELINE),
+        (MODALS, MODAL),
+        (HELPER_VERBS, HELPER),
+        (MARKET_WORDS, MARKET),
+        (POPULATION_NOUNS, POPULATION),
+        (APPROXIMATORS, APPROX),
+    ] {
+        for word in list {
+            *map.entry(*word).or_insert(0) |= flag;
+        }
+    }
+    map
+});
 
 trait Has {
     /// The word is in the list `flag` stands for.
@@ -616,7 +647,7 @@ fn is_projection_at(toks: &[Tok], j: usize, phrases: &[Phrase]) -> bool {
         // "can now process 3x more orders" is a result.
         return !(tok.is_any(&["can", "could"]) && toks.get(j + 1).is_some_and(|t| t.is("now")));
     }
-    phrases.iter().any(|p| p.matches_at(toks, j).is_some())
+    tok.has(PHRASE_START) && phrases.iter().any(|p| p.matches_at(toks, j).is_some())
 }
 
 /// A result verb or noun at token `j`, and the mode it starts: a result, or a target
