@@ -535,7 +535,9 @@ pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
     if all.is_empty() {
         return Vec::new();
     }
-    let phrases: Vec<Phrase> = PROJECTION_PHRASES.iter().map(|p| Phrase::new(p)).collect();
+    static PHRASES: std::sync::LazyLock<Vec<Phrase>> =
+        std::sync::LazyLock::new(|| PROJECTION_PHRASES.iter().map(|p| Phrase::new(p)).collect());
+    let phrases: &[Phrase] = &PHRASES;
     let mut out = Vec::with_capacity(all.len());
     let mut next_q = 0;
     for sentence in sentences(toks) {
@@ -552,7 +554,7 @@ pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
                 continue;
             }
             let clause_bytes = byte_range(toks, clause.clone());
-            let roles = read_clause(toks, clause.clone(), &all[first..next_q], &phrases);
+            let roles = read_clause(toks, clause.clone(), &all[first..next_q], phrases);
             for (q, role) in all[first..next_q].iter().zip(roles) {
                 out.push(Outcome {
                     quantity: q.clone(),
