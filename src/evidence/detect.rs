@@ -107,7 +107,20 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
         .collect();
     let mut seen: HashSet<usize> = HashSet::new();
     let mut found = Vec::new();
+    // The section's own heading ("## Challenges and risks") is its title, not an answer.
+    let title = scope
+        .doc
+        .headings
+        .iter()
+        .find(|h| h.span.start == scope.span.start)
+        .map(|h| h.span.clone());
     for prose in &scope.prose {
+        if title
+            .as_ref()
+            .is_some_and(|t| prose.span.start >= t.start && prose.span.end <= t.end)
+        {
+            continue;
+        }
         let toks = tokens(&prose.text);
         for (k, (_, phrase)) in list.iter().enumerate() {
             if seen.contains(&k) {

@@ -465,9 +465,13 @@ fn from_prose(scope: &Scope, report: &mut KpiReport) {
         }
     }
     finished.extend(current);
-    report
-        .kpis
-        .extend(finished.into_iter().filter(|k| !k.is_empty()));
+    // A KPI told in a table and again in prose is one KPI.
+    let in_tables: Vec<String> = report.kpis.iter().map(|k| k.name.to_lowercase()).collect();
+    report.kpis.extend(
+        finished
+            .into_iter()
+            .filter(|k| !k.is_empty() && !in_tables.contains(&k.name.to_lowercase())),
+    );
 }
 
 fn is_separator(c: char) -> bool {

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::quantity::{Quantity, QuantityKind, quantities_in};
-use super::text::{Phrase, Tok, TokKind, byte_range, clauses, sentences, tokens};
+use super::text::{Fnv, Phrase, Tok, TokKind, byte_range, clauses, sentences, tokens};
 
 // Word lists below are language, not logic: they may move to `lexicon/` data later.
 
@@ -403,29 +403,6 @@ const POPULATION: u32 = 1 << 9;
 const APPROX: u32 = 1 << 10;
 /// The first word of a projection phrase ("up" of "up to").
 const PHRASE_START: u32 = 1 << 11;
-
-/// FNV-1a: the table's keys are short words, for which SipHash (the default) costs more
-/// than the lookup it serves.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 type WordTable = std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<Fnv>>;
 

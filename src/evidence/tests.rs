@@ -301,6 +301,31 @@ fn missing_diagrams_and_short_sections() {
 }
 
 #[test]
+fn the_section_title_does_not_answer_a_phrase_check() {
+    let d = doc(
+        "## Challenges and risks\n\nPaper forms slowed billing.\n\n### Risk of inaction\n\nMore churn.\n",
+    );
+    let risk = Check {
+        phrases: vec!["risk*".into()],
+        ..check("phrases")
+    };
+    let v = run_on(&risk, &d, "challenges");
+    assert!(v.met, "a sub-heading counts");
+    let d = doc("## Challenges and risks\n\nPaper forms slowed billing.\n");
+    assert!(!run_on(&risk, &d, "challenges").met);
+}
+
+#[test]
+fn a_kpi_in_a_table_and_in_prose_counts_once() {
+    let d = doc(
+        "## KPIs\n\n| KPI | Baseline | Target | Actual | Method |\n|---|---|---|---|---|\n| Close time | 10 days | 4 days | 3 days | ERP |\n\n**Close time**\n\nBaseline: 10 days. Target: 4 days. Actual: 3 days. Method: ERP.\n",
+    );
+    let v = run_on(&check("kpis"), &d, "kpis");
+    assert!(!v.met);
+    assert_eq!(v.found.len(), 1);
+}
+
+#[test]
 fn check_parameters_are_validated() {
     let bad = Check {
         kinds: vec!["furlongs".into()],

@@ -251,11 +251,34 @@ impl Phrase {
     }
 }
 
+/// FNV-1a, for tables keyed by short words, where SipHash (the default) costs more than
+/// the lookup it serves.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Several phrases, indexed by their first word so that a scan tries only the phrases
 /// that can start at a token.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
-    by_first: std::collections::HashMap<String, Vec<Phrase>>,
+    by_first: std::collections::HashMap<String, Vec<Phrase>, std::hash::BuildHasherDefault<Fnv>>,
     /// One-word prefix phrases ("risk*"): tried everywhere.
     prefixes: Vec<Phrase>,
 }
