@@ -724,9 +724,10 @@ fn role_of(
         }
         // "In 3 months, the team cut costs": a time frame. After a result word ("now
         // closes the books in 3 days") the duration is the result itself.
+        let always_frame = matches!(word, "after" | "within" | "over" | "during" | "first");
         if q.kind == QuantityKind::Duration
             && TIMEFRAME_WORDS.contains(&word)
-            && mode != Mode::Result
+            && (mode != Mode::Result || always_frame)
         {
             return Role::Other;
         }
@@ -966,6 +967,7 @@ mod tests {
                 "$7,500/month",
             ),
             ("The team now closes the books in 3 days.", "3 days"),
+            ("Wait times fell 35% after 6 months.", "35%"),
         ] {
             assert_eq!(results(text), [want], "{text}");
         }

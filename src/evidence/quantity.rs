@@ -531,11 +531,15 @@ fn number_after(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
             && !tok.space_before
         {
             let glued_word = p.kind == TokKind::Word;
+            // After a number, only a dash starts a range ("30-40%"); "3:1", "24/7" and
+            // "1.2.3" are ratios, times, fractions and versions.
+            let after_number = i >= 2
+                && (toks[i - 2].kind == TokKind::Num
+                    || CURRENCY_SYMBOLS.contains(&toks[i - 2].low()));
             let glued_code = matches!(p.low(), "-" | "." | "/" | "_" | ":" | "#")
                 && i >= 2
                 && !p.space_before
-                && toks[i - 2].kind != TokKind::Num
-                && !CURRENCY_SYMBOLS.contains(&toks[i - 2].low());
+                && (!after_number || matches!(p.low(), ":" | "/" | "."));
             if glued_word || glued_code || p.lower == "#" {
                 return None;
             }
@@ -594,8 +598,11 @@ fn number_after(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
             && !n.space_before
             && let Some(&(_, scale)) = SCALE_SUFFIXES.iter().find(|(s, _)| n.is(s))
         {
-            // "5m" without a currency may be minutes or metres: only money takes "m".
-            if money || n.lower != "m" && n.lower != "mm" {
+            // "5m" without a currency may be minutes or metres: only money, or a capital
+            // ("1.5M records"), makes it a million. The lower-case form is borrowed exactly
+            // when the text had no capital.
+            let capital = matches!(n.lower, std::borrow::Cow::Owned(_));
+            if money || capital || n.lower != "m" && n.lower != "mm" {
                 value *= scale;
                 end += 1;
             }
@@ -635,6 +642,13 @@ fn parse_number(digits: &str) -> Option<f64> {
 /// such as "a year" or "/month" included).
 fn unit_after(toks: &[Tok], number: &Number) -> Option<(QuantityKind, usize, bool)> {
     let mut at = number.end;
+    // "30+%", "1,000+ users": the plus means "or more".
+    if toks
+        .get(at)
+        .is_some_and(|t| t.is_punct('+') && !t.space_before)
+    {
+        at += 1;
+    }
     // The noun or the words after make it the customer's size ("150 employees").
     let mut customer = false;
     // A range: "30-40%", "$10–20K", "3 to 5 days" is two quantities (see pairing).
@@ -806,8 +820,8 @@ fn pair_bare_numbers(toks: &[Tok], out: &mut Vec<Quantity>, bare: Vec<(Number, u
                         .any(|(b, _)| b.start == number.end + 1)
                         .then_some(QuantityKind::Count)
                 });
-            let from = before.is_some_and(|t| t.is_any(&["from", "between"]));
-            if from { kind } else { None }
+            // "from 12 to 3 hours", "between 5 and", and plain "5 to 10 minutes".
+            kind
         } else if before.is_some_and(|t| t.is("to")) && number.start >= 2 {
             // "from 3 days to 4": the quantity before "to".
             let to_at = number.start - 1;
@@ -968,6 +982,21 @@ mod tests {
             [("12", Duration), ("3 hours", Duration)]
         );
         assert_eq!(found("30-40% less"), [("30-40%", Percent)]);
+    }
+
+    #[test]
+    fn plus_signs_capital_m_ranges_and_ratios() {
+        assert_eq!(
+            found("30+% more, 1000+ users, 1.5M records, 5m later, 5 to 10 minutes, a 3:1 ratio"),
+            [
+                ("30+%", Percent),
+                ("1000+ users", Count),
+                ("1.5M records", Count),
+                ("5", Duration),
+                ("10 minutes", Duration)
+            ]
+        );
+        assert_eq!(quantities("1.5M records")[0].value, 1_500_000.0);
     }
 
     #[test]
