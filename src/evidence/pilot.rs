@@ -78,8 +78,7 @@ const ENDED_CUES: &[&str] = &[
     "started as",
     "started with",
     "began with",
-    "began",
-    "started",
+    "complete",
     "earlier",
     "initial",
     "initially",
@@ -240,7 +239,9 @@ pub(crate) fn pilot_mentions_in(text: &str, toks: &[Tok]) -> Vec<PilotMention> {
                 continue;
             }
             let mut state = judge(toks, sentence.clone(), i..end, lists);
-            if state == PilotState::Unclear && toks.get(end).is_some_and(|t| t.is_any(PHASE_WORDS))
+            // "the POC phase", "Acme is piloting": with nothing saying it ended, current.
+            if state == PilotState::Unclear
+                && (toks.get(end).is_some_and(|t| t.is_any(PHASE_WORDS)) || toks[i].is("piloting"))
             {
                 state = PilotState::Current;
             }
@@ -375,6 +376,18 @@ mod tests {
         assert_eq!(
             states("After the POC phase, Acme went live."),
             [("POC", Ended)]
+        );
+        assert_eq!(
+            states("A pilot with 50 users began in May."),
+            [("pilot", Unclear)]
+        );
+        assert_eq!(
+            states("Acme is now piloting it in two regions."),
+            [("piloting", Current)]
+        );
+        assert_eq!(
+            states("Phase 1 (the pilot) is complete."),
+            [("pilot", Ended)]
         );
         assert_eq!(states("The app is in beta."), [("beta", Current)]);
         assert_eq!(
