@@ -420,3 +420,41 @@ fn a_large_document_is_checked_in_one_pass() {
     // Debug builds are slow; this only catches a quadratic scan.
     assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
 }
+
+#[test]
+#[ignore = "reads /work/shared/corpus/awsdocs"]
+fn corpus_runs_without_panics() {
+    let mut stack = vec![std::path::PathBuf::from("/work/shared/corpus/awsdocs")];
+    let mut files = 0;
+    let mut bytes = 0;
+    let mut elapsed = std::time::Duration::ZERO;
+    LazyLock::force(&NAMES);
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let Ok(source) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            files += 1;
+            bytes += source.len();
+            let d = doc(&source);
+            let start = std::time::Instant::now();
+            for detector in DETECTORS {
+                let v = run_on(&check(detector), &d, "");
+                for (span, _) in &v.problems {
+                    assert!(span.end <= d.source.len(), "{}", path.display());
+                }
+            }
+            elapsed += start.elapsed();
+        }
+    }
+    eprintln!("{files} files, {} MB, detectors {elapsed:?}", bytes / 1_000_000);
+    assert!(files > 0);
+}
