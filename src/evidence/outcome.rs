@@ -709,6 +709,24 @@ fn role_of(
             Role::Size
         };
     }
+    // "9 hours → 45 minutes", "9 hours -> 45 minutes": before and after the arrow.
+    let arrow_at = |k: usize| {
+        toks.get(k).is_some_and(|t| t.is_punct('→'))
+            || (toks.get(k).is_some_and(|t| t.is_punct('>'))
+                && k > 0
+                && (toks[k - 1].is_punct('-') || toks[k - 1].is_punct('=')))
+    };
+    if !pending && q.toks.start > clause.start && arrow_at(q.toks.start - 1) {
+        return Role::Result;
+    }
+    let arrow_after = toks.get(q.toks.end).is_some_and(|t| t.is_punct('→'))
+        || (toks
+            .get(q.toks.end)
+            .is_some_and(|t| t.is_punct('-') || t.is_punct('='))
+            && arrow_at(q.toks.end + 1));
+    if arrow_after {
+        return Role::Baseline;
+    }
     // "down 48%", "up 25%" (but "up to 25%" is a hedge, read as a projection).
     if !pending && q.toks.start > clause.start && toks[q.toks.start - 1].is_any(&["down", "up"]) {
         return Role::Result;
@@ -968,6 +986,8 @@ mod tests {
             ),
             ("The team now closes the books in 3 days.", "3 days"),
             ("Wait times fell 35% after 6 months.", "35%"),
+            ("Batch runtime: 9 hours → 45 minutes", "45 minutes"),
+            ("Cost per order: $1.20 -> $0.35", "$0.35"),
         ] {
             assert_eq!(results(text), [want], "{text}");
         }

@@ -455,6 +455,9 @@ fn corpus_runs_without_panics() {
             elapsed += start.elapsed();
         }
     }
-    eprintln!("{files} files, {} MB, detectors {elapsed:?}", bytes / 1_000_000);
+    eprintln!(
+        "{files} files, {} MB, detectors {elapsed:?}",
+        bytes / 1_000_000
+    );
     assert!(files > 0);
 }
