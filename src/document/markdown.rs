@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::prose::{BlockContext, BlockKind, Prose, ProseBuilder};
-use super::{Heading, Link, LinkKind};
+use super::{Cell, Heading, Link, LinkKind, Table};
 
 /// What the body of a document is made of.
 #[derive(Debug, Default)]
@@ -14,6 +14,7 @@ pub(super) struct Body {
     pub prose: Vec<Prose>,
     pub headings: Vec<Heading>,
     pub links: Vec<Link>,
+    pub tables: Vec<Table>,
     /// Every HTML comment outside code (`<!--` to `-->` inclusive), in source order.
     pub comments: Vec<Range<usize>>,
 }
@@ -73,6 +74,9 @@ struct Walker<'s> {
     in_autolink: usize,
     heading: Option<OpenHeading>,
     links: Vec<OpenLink>,
+    /// The table being read, and the cell whose text is being collected.
+    table: Option<Table>,
+    cell: Option<Cell>,
 }
 
 pub(super) fn parse_body(source: &str, body_start: usize) -> Body {
@@ -90,6 +94,8 @@ pub(super) fn parse_body(source: &str, body_start: usize) -> Body {
         in_autolink: 0,
         heading: None,
         links: Vec::new(),
+        table: None,
+        cell: None,
     };
     let mut events = Parser::new_ext(body_text, options()).into_offset_iter();
     while let Some((event, range)) = events.next() {
@@ -202,7 +208,13 @@ impl Walker<'_> {
                     span: range.start..end,
                 });
             }
-            Tag::TableCell => self.open_leaf(BlockKind::TableCell),
+            Tag::TableCell => {
+                self.open_leaf(BlockKind::TableCell);
+                self.cell = Some(Cell {
+                    text: String::new(),
+                    span: cell_content(self.source, range),
+                });
+            }
             Tag::TableHead => {
                 self.close_leaf();
                 self.in_table_head = true;
@@ -289,9 +301,21 @@ impl Walker<'_> {
             | Tag::Subscript => {
                 self.note_inner(&range);
             }
+            Tag::Table(_) => {
+                self.close_leaf();
+                self.table = Some(Table {
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                    span: range.start..trim_line_end(self.source, range.clone()),
+                });
+            }
+            Tag::TableRow => {
+                self.close_leaf();
+                if let Some(table) = &mut self.table {
+                    table.rows.push(Vec::new());
+                }
+            }
             Tag::List(_)
-            | Tag::Table(_)
-            | Tag::TableRow
             | Tag::DefinitionList
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition
@@ -301,7 +325,19 @@ impl Walker<'_> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::TableCell => self.close_leaf(),
+            TagEnd::Paragraph => self.close_leaf(),
+            TagEnd::TableCell => {
+                self.close_leaf();
+                if let Some(mut cell) = self.cell.take() {
+                    cell.text = collapse_spaces(cell.text);
+                    if let Some(table) = &mut self.table {
+                        match table.rows.last_mut() {
+                            Some(row) if !self.in_table_head => row.push(cell),
+                            _ => table.header.push(cell),
+                        }
+                    }
+                }
+            }
             TagEnd::Heading(_) => {
                 self.close_leaf();
                 if let Some(heading) = self.heading.take() {
@@ -329,9 +365,14 @@ impl Walker<'_> {
             | TagEnd::Strikethrough
             | TagEnd::Superscript
             | TagEnd::Subscript => {}
+            TagEnd::Table => {
+                self.close_leaf();
+                if let Some(table) = self.table.take() {
+                    self.body.tables.push(table);
+                }
+            }
             TagEnd::HtmlBlock
             | TagEnd::List(_)
-            | TagEnd::Table
             | TagEnd::TableRow
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
@@ -379,8 +420,12 @@ impl Walker<'_> {
         });
     }
 
-    /// Text for headings and link texts: everything a reader sees, code included.
+    /// Text for headings, link texts and table cells: everything a reader sees, code
+    /// included.
     fn append_outline(&mut self, text: &str) {
+        if let Some(cell) = &mut self.cell {
+            cell.text.push_str(text);
+        }
         if let Some(heading) = &mut self.heading {
             heading.text.push_str(text);
         }
@@ -462,6 +507,29 @@ impl Walker<'_> {
             from = end;
         }
     }
+}
+
+/// A table cell's content: `range` without the `|` around it and the white space inside.
+fn cell_content(source: &str, range: Range<usize>) -> Range<usize> {
+    let Some(text) = source.get(range.clone()) else {
+        return range.start..range.start;
+    };
+    let start_trim = text.len() - text.trim_start_matches(['|', ' ', '\t']).len();
+    let inner = &text[start_trim..];
+    let mut end = inner.len();
+    // A trailing `|` that is escaped (`\|`) is the cell's text, not its border.
+    let bytes = inner.as_bytes();
+    while end > 0 {
+        let b = bytes[end - 1];
+        let escaped_pipe = b == b'|' && end >= 2 && bytes[end - 2] == b'\\';
+        if matches!(b, b' ' | b'\t' | b'\r' | b'\n') || (b == b'|' && !escaped_pipe) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let start = range.start + start_trim;
+    start..start + end
 }
 
 /// The end of `range` without trailing line breaks.

@@ -88,6 +88,26 @@ pub enum LinkKind {
     Bare,
 }
 
+/// A table cell: its text as a reader reads it (inline code and link text included,
+/// white space collapsed, trimmed) and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    /// The cell's content in the source, without the surrounding `|` and spaces (an
+    /// empty range at the cell's position for an empty cell).
+    pub span: Range<usize>,
+}
+
+/// A GitHub-style table: the header row and the body rows, cell by cell. Rows keep the
+/// cells as written (a row may have fewer cells than the header).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub header: Vec<Cell>,
+    pub rows: Vec<Vec<Cell>>,
+    /// The whole table in the source, header to last row.
+    pub span: Range<usize>,
+}
+
 /// A link or an image. Its text (link text, image alt text) is prose; its destination is
 /// not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,6 +137,8 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// Links and images (and bare URLs), in source order (by where they start).
     pub links: Vec<Link>,
+    /// Tables, in source order. Their cells are also prose (`BlockKind::TableCell`).
+    pub tables: Vec<Table>,
     pub suppressions: Suppressions,
     pub lines: LineIndex,
     /// Byte offset where the Markdown body starts: after the BOM and the front matter.
@@ -153,6 +175,7 @@ impl Document {
             prose: body.prose,
             headings: body.headings,
             links: body.links,
+            tables: body.tables,
             suppressions,
             lines,
             body_start: split.body_start,

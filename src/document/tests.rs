@@ -873,3 +873,34 @@ fn documents_can_be_shared_across_threads() {
     assert_send_sync::<Document>();
     assert_send_sync::<Diagnostic>();
 }
+
+#[test]
+fn tables_have_header_rows_and_cell_spans() {
+    let source = "# KPIs\n\n| KPI | Baseline | Target |\n|:---|---:|---|\n| `p95` latency | 3 s \\| worst | [1 s](https://x.y) |\n| Errors |  |\n\nAfter.\n";
+    let d = doc(source);
+    assert_eq!(d.tables.len(), 1);
+    let table = &d.tables[0];
+    let header: Vec<&str> = table.header.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(header, ["KPI", "Baseline", "Target"]);
+    for cell in &table.header {
+        assert_eq!(&source[cell.span.clone()], cell.text);
+    }
+    assert_eq!(table.rows.len(), 2);
+    let first: Vec<&str> = table.rows[0].iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(first, ["p95 latency", "3 s | worst", "1 s"]);
+    assert_eq!(&source[table.rows[0][0].span.clone()], "`p95` latency");
+    assert_eq!(&source[table.rows[0][1].span.clone()], "3 s \\| worst");
+    assert_eq!(&source[table.rows[0][2].span.clone()], "[1 s](https://x.y)");
+    let second: Vec<&str> = table.rows[1].iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(second[0], "Errors");
+    assert!(second.iter().skip(1).all(|t| t.is_empty()), "{second:?}");
+    assert!(source[table.span.clone()].starts_with("| KPI"));
+    assert!(source[table.span.clone()].trim_end().ends_with("|"));
+    // Cells stay prose too.
+    assert!(d.prose.iter().any(|p| p.text == "Errors"));
+    assert!(doc("No | table here\n").tables.is_empty());
+    // A table in a list item and one without a leading pipe.
+    let d = doc("- item\n\n  a | b\n  --|--\n  1 | 2\n");
+    assert_eq!(d.tables.len(), 1);
+    assert_eq!(d.tables[0].rows[0][1].text, "2");
+}

@@ -1,0 +1,771 @@
+//! KPIs: each with a baseline, a target, the actual result and how it was measured, as
+//! the checklist (CO-001) asks. Found in tables (a KPI per row, or per column when the
+//! table is turned around) and in labelled prose ("Baseline: 5 days", "target of 1 day",
+//! "measured with the ERP's logs"), grouped under the KPI's name.
+
+use std::ops::Range;
+
+use super::Scope;
+use super::text::{Tok, TokKind, quote, tokens};
+use crate::document::{BlockKind, Cell, Table};
+
+// Word lists below are language, not logic: they may move to `lexicon/` data later.
+
+/// Column or label words for each part of a KPI, matched as whole words.
+const METHOD_HEADERS: &[&str] = &[
+    "method",
+    "methodology",
+    "methods",
+    "how",
+    "source",
+    "sources",
+    "tool",
+    "tools",
+    "evidence",
+    "verification",
+];
+const ACTUAL_HEADERS: &[&str] = &[
+    "actual",
+    "actuals",
+    "result",
+    "results",
+    "achieved",
+    "after",
+    "outcome",
+    "outcomes",
+    "current",
+    "now",
+    "post",
+    "delivered",
+    "achievement",
+    "today",
+    "realized",
+    "realised",
+];
+const BASELINE_HEADERS: &[&str] = &[
+    "baseline", "before", "previous", "prior", "pre", "initial", "original", "starting", "legacy",
+    "old", "then",
+];
+const TARGET_HEADERS: &[&str] = &[
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "objective",
+    "expected",
+    "planned",
+    "aim",
+    "desired",
+];
+/// Method words that are weaker than the others ("Measured result" is the actual).
+const METHOD_VERBS: &[&str] = &[
+    "measured",
+    "measurement",
+    "measuring",
+    "tracked",
+    "calculated",
+    "calculation",
+    "monitored",
+];
+const NAME_HEADERS: &[&str] = &[
+    "kpi",
+    "kpis",
+    "metric",
+    "metrics",
+    "indicator",
+    "indicators",
+    "measure",
+    "name",
+    "area",
+];
+/// Prepositions after a method verb in prose: "measured with", "tracked in".
+const METHOD_PREPOSITIONS: &[&str] = &[
+    "by", "with", "using", "via", "through", "from", "in", "as", "on", "against",
+];
+/// Prose labels that need no colon when a number follows ("baseline 48 hours").
+const BARE_LABELS: &[&str] = &["baseline", "target", "goal", "actual"];
+/// Cell or value text that means "nothing here".
+const PLACEHOLDERS: &[&str] = &[
+    "", "-", "–", "—", "n/a", "na", "tbd", "tbc", "?", "…", "...", "todo", "unknown", "x",
+];
+/// Number words that make a value quantified.
+const NUMBER_WORDS: &[&str] = &[
+    "zero", "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "half", "twice", "double", "doubled", "halved", "tripled", "hundred", "thousand",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Baseline,
+    Target,
+    Actual,
+    Method,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Baseline, Part::Target, Part::Actual, Part::Method];
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Part::Baseline => "baseline",
+            Part::Target => "target",
+            Part::Actual => "actual result",
+            Part::Method => "measurement method",
+        }
+    }
+}
+
+/// One part of a KPI as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub text: String,
+    /// Source byte range.
+    pub span: Range<usize>,
+}
+
+/// A KPI and the parts found for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kpi {
+    pub name: String,
+    /// Source byte range: the table row (or column's header) or the name in prose.
+    pub span: Range<usize>,
+    pub baseline: Option<Field>,
+    pub target: Option<Field>,
+    pub actual: Option<Field>,
+    pub method: Option<Field>,
+    /// Found in a table (a row or a column), not in labelled prose.
+    pub in_table: bool,
+}
+
+impl Kpi {
+    fn new(name: String, span: Range<usize>) -> Kpi {
+        Kpi {
+            name,
+            span,
+            in_table: false,
+            baseline: None,
+            target: None,
+            actual: None,
+            method: None,
+        }
+    }
+
+    pub fn part(&self, part: Part) -> Option<&Field> {
+        match part {
+            Part::Baseline => self.baseline.as_ref(),
+            Part::Target => self.target.as_ref(),
+            Part::Actual => self.actual.as_ref(),
+            Part::Method => self.method.as_ref(),
+        }
+    }
+
+    fn slot(&mut self, part: Part) -> &mut Option<Field> {
+        match part {
+            Part::Baseline => &mut self.baseline,
+            Part::Target => &mut self.target,
+            Part::Actual => &mut self.actual,
+            Part::Method => &mut self.method,
+        }
+    }
+
+    pub fn missing(&self) -> Vec<Part> {
+        Part::ALL
+            .into_iter()
+            .filter(|p| self.part(*p).is_none())
+            .collect()
+    }
+
+    /// The baseline, target or actual value has a number.
+    pub fn is_quantified(&self) -> bool {
+        [&self.baseline, &self.target, &self.actual]
+            .into_iter()
+            .flatten()
+            .any(|f| has_number(&f.text))
+    }
+
+    /// All four parts, with numbers.
+    pub fn is_complete(&self) -> bool {
+        self.missing().is_empty() && self.is_quantified()
+    }
+
+    fn is_empty(&self) -> bool {
+        Part::ALL.iter().all(|p| self.part(*p).is_none())
+    }
+}
+
+/// What the KPI scan found in a scope.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KpiReport {
+    pub kpis: Vec<Kpi>,
+    /// Problems with the way KPIs are written ("the KPI table has no target column").
+    pub problems: Vec<(Range<usize>, String)>,
+}
+
+/// The KPIs in a scope: its tables, then its labelled prose.
+pub fn kpis(scope: &Scope) -> KpiReport {
+    let mut report = table_kpis(scope);
+    from_prose(scope, &mut report);
+    report
+}
+
+/// The KPIs in the tables of a scope only.
+pub(crate) fn table_kpis(scope: &Scope) -> KpiReport {
+    let mut report = KpiReport::default();
+    for table in scope
+        .doc
+        .tables
+        .iter()
+        .filter(|t| t.span.start >= scope.span.start && t.span.end <= scope.span.end)
+    {
+        from_table(table, &mut report);
+    }
+    report
+}
+
+/// Which part a header (or a row label) names; `None` for other columns.
+fn classify_header(text: &str) -> Option<Part> {
+    let toks = tokens(text);
+    let has = |list: &[&str]| toks.iter().any(|t| t.is_any(list));
+    if has(METHOD_HEADERS) {
+        Some(Part::Method)
+    } else if has(ACTUAL_HEADERS) {
+        Some(Part::Actual)
+    } else if has(BASELINE_HEADERS) {
+        Some(Part::Baseline)
+    } else if has(TARGET_HEADERS) {
+        Some(Part::Target)
+    } else if has(METHOD_VERBS) {
+        Some(Part::Method)
+    } else {
+        None
+    }
+}
+
+fn is_name_header(text: &str) -> bool {
+    tokens(text).iter().any(|t| t.is_any(NAME_HEADERS))
+}
+
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.').to_lowercase();
+    PLACEHOLDERS.contains(&t.as_str())
+}
+
+/// A digit, a number word or a percentage.
+pub fn has_number(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || tokens(text).iter().any(|t| t.is_any(NUMBER_WORDS))
+}
+
+fn field(cell: &Cell) -> Option<Field> {
+    (!is_placeholder(&cell.text)).then(|| Field {
+        text: cell.text.clone(),
+        span: cell.span.clone(),
+    })
+}
+
+/// A table whose header (or first column) names at least two KPI parts, or one part
+/// and a KPI / metric column.
+fn from_table(table: &Table, report: &mut KpiReport) {
+    let columns: Vec<Option<Part>> = table
+        .header
+        .iter()
+        .map(|c| classify_header(&c.text))
+        .collect();
+    let distinct = |parts: &[Option<Part>]| {
+        Part::ALL
+            .into_iter()
+            .filter(|p| parts.contains(&Some(*p)))
+            .count()
+    };
+    let named = table.header.iter().any(|c| is_name_header(&c.text));
+    if distinct(&columns) >= 2 || (distinct(&columns) == 1 && named) {
+        rows_are_kpis(table, &columns, report);
+        return;
+    }
+    let labels: Vec<Option<Part>> = table
+        .rows
+        .iter()
+        .map(|row| row.first().and_then(|c| classify_header(&c.text)))
+        .collect();
+    if distinct(&labels) >= 2 {
+        columns_are_kpis(table, &labels, report);
+    }
+}
+
+fn rows_are_kpis(table: &Table, columns: &[Option<Part>], report: &mut KpiReport) {
+    let name_col = table
+        .header
+        .iter()
+        .position(|c| is_name_header(&c.text) && classify_header(&c.text).is_none())
+        .or_else(|| columns.iter().position(Option::is_none))
+        .unwrap_or(0);
+    let absent: Vec<Part> = Part::ALL
+        .into_iter()
+        .filter(|p| !columns.contains(&Some(*p)))
+        .collect();
+    if !absent.is_empty() {
+        report.problems.push((
+            table
+                .header
+                .first()
+                .map_or(table.span.clone(), |c| c.span.clone()),
+            format!(
+                "the KPI table has no {} column",
+                join_parts(&absent, "and no")
+            ),
+        ));
+    }
+    for row in &table.rows {
+        let Some(name_cell) = row.get(name_col) else {
+            continue;
+        };
+        let span = match (row.first(), row.last()) {
+            (Some(a), Some(b)) => a.span.start..b.span.end.max(a.span.start),
+            _ => continue,
+        };
+        let mut kpi = Kpi::new(name_cell.text.clone(), span);
+        kpi.in_table = true;
+        for (i, part) in columns.iter().enumerate() {
+            if let (Some(part), Some(cell)) = (part, row.get(i))
+                && kpi.part(*part).is_none()
+            {
+                *kpi.slot(*part) = field(cell);
+            }
+        }
+        if kpi.name.trim().is_empty() && kpi.is_empty() {
+            continue;
+        }
+        if kpi.name.trim().is_empty() {
+            kpi.name = format!("row {}", report.kpis.len() + 1);
+        }
+        report.kpis.push(kpi);
+    }
+}
+
+fn columns_are_kpis(table: &Table, labels: &[Option<Part>], report: &mut KpiReport) {
+    for (col, header) in table.header.iter().enumerate().skip(1) {
+        let mut kpi = Kpi::new(header.text.clone(), header.span.clone());
+        kpi.in_table = true;
+        for (row, part) in table.rows.iter().zip(labels) {
+            if let (Some(part), Some(cell)) = (part, row.get(col))
+                && kpi.part(*part).is_none()
+            {
+                *kpi.slot(*part) = field(cell);
+            }
+        }
+        if !kpi.is_empty() || !kpi.name.trim().is_empty() {
+            report.kpis.push(kpi);
+        }
+    }
+}
+
+/// "baseline", "baseline and no target", "baseline, target and no method".
+pub(crate) fn join_parts(parts: &[Part], last_joiner: &str) -> String {
+    let names: Vec<&str> = parts.iter().map(|p| p.describe()).collect();
+    match names.len() {
+        0 => String::new(),
+        1 => names[0].to_string(),
+        n => format!(
+            "{} {} {}",
+            names[..n - 1].join(", "),
+            last_joiner,
+            names[n - 1]
+        ),
+    }
+}
+
+/// A labelled part found in a prose text: its part, where the label starts (token),
+/// and the value's byte range in the text.
+#[derive(Debug)]
+struct Label {
+    part: Part,
+    label_start: usize,
+    value: Range<usize>,
+}
+
+/// KPIs in prose: labelled parts grouped under the nearest name before them.
+fn from_prose(scope: &Scope, report: &mut KpiReport) {
+    let mut current: Option<Kpi> = None;
+    let mut pending_name: Option<(String, Range<usize>)> = None;
+    let mut finished: Vec<Kpi> = Vec::new();
+    let scope_heading = scope
+        .doc
+        .headings
+        .iter()
+        .find(|h| h.span.start == scope.span.start)
+        .map(|h| h.span.clone());
+    for prose in &scope.prose {
+        if prose.block == BlockKind::TableCell {
+            continue;
+        }
+        if matches!(prose.block, BlockKind::Heading(_))
+            && scope_heading
+                .as_ref()
+                .is_some_and(|s| prose.span.start >= s.start && prose.span.end <= s.end)
+        {
+            continue;
+        }
+        let toks = tokens(&prose.text);
+        let labels = find_labels(&prose.text, &toks);
+        if labels.is_empty() {
+            // A short block is a name for the parts that follow ("### Processing time",
+            // "**KPI 1: Order accuracy**"); a new name closes the KPI before it.
+            let words = toks.iter().filter(|t| t.kind != TokKind::Punct).count();
+            if words > 0 && words <= 12 {
+                if let Some(kpi) = current.take() {
+                    finished.push(kpi);
+                }
+                pending_name = Some((clean_name(&prose.text), prose.span.clone()));
+            }
+            continue;
+        }
+        let mut previous_end = 0;
+        for label in labels {
+            // Text before the first label, or after a value that ended a sentence, names
+            // the KPI ("Order processing time: baseline …. Ticket volume: baseline …").
+            let label_byte = toks
+                .get(label.label_start)
+                .map_or(prose.text.len(), |t| t.range.start);
+            if let Some(gap) = prose.text.get(previous_end..label_byte) {
+                let name = clean_name(gap);
+                if !name.is_empty() && name.split_whitespace().count() <= 12 {
+                    if let Some(kpi) = current.take() {
+                        finished.push(kpi);
+                    }
+                    let skip = gap.len() - gap.trim_start_matches(is_separator).len();
+                    pending_name =
+                        Some((name, prose.source_range(previous_end + skip..label_byte)));
+                }
+            }
+            previous_end = label.value.end.max(previous_end);
+            let text = prose.text[label.value.clone()].trim().to_string();
+            let repeated = current
+                .as_ref()
+                .is_some_and(|k| k.part(label.part).is_some());
+            if current.is_none() || repeated || pending_name.is_some() {
+                if let Some(kpi) = current.take() {
+                    finished.push(kpi);
+                }
+                let (name, span) = pending_name.take().unwrap_or_else(|| {
+                    (
+                        format!("KPI {}", report.kpis.len() + finished.len() + 1),
+                        prose.source_range(label.value.clone()),
+                    )
+                });
+                current = Some(Kpi::new(name, span));
+            }
+            if is_placeholder(&text) {
+                continue;
+            }
+            if let Some(kpi) = current.as_mut() {
+                *kpi.slot(label.part) = Some(Field {
+                    text,
+                    span: prose.source_range(label.value.clone()),
+                });
+            }
+        }
+    }
+    finished.extend(current);
+    // A KPI told in a table and again in prose is one KPI.
+    let in_tables: Vec<String> = report.kpis.iter().map(|k| k.name.to_lowercase()).collect();
+    report.kpis.extend(
+        finished
+            .into_iter()
+            .filter(|k| !k.is_empty() && !in_tables.contains(&k.name.to_lowercase())),
+    );
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ':' | ';' | '.' | '-' | '–' | '—' | ',' | '*' | '#' | '|') || c.is_whitespace()
+}
+
+/// A name as a reader would quote it: without the punctuation around it.
+fn clean_name(text: &str) -> String {
+    let trimmed = text.trim_matches(is_separator);
+    if trimmed.eq_ignore_ascii_case("and") {
+        return String::new();
+    }
+    quote(trimmed, 80)
+}
+
+/// The labelled parts of one prose text, in order.
+fn find_labels(text: &str, toks: &[Tok]) -> Vec<Label> {
+    // (part, label start token, value start token)
+    let mut starts: Vec<(Part, usize, usize)> = Vec::new();
+    let mut j = 0;
+    while j < toks.len() {
+        if let Some((part, value_at)) = label_at(toks, j) {
+            starts.push((part, j, value_at));
+            j = value_at.max(j + 1);
+        } else {
+            j += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &(part, label_start, value_at)) in starts.iter().enumerate() {
+        let limit = starts.get(k + 1).map_or(toks.len(), |s| s.1);
+        // The value ends at `;`, `|`, a sentence's end, or the next label.
+        let mut end = value_at;
+        while end < limit {
+            let t = &toks[end];
+            let stop = t.kind == TokKind::Punct
+                && (matches!(t.low(), ";" | "|")
+                    || (matches!(t.low(), "." | "!" | "?")
+                        && toks.get(end + 1).is_none_or(|n| n.space_before)));
+            if stop {
+                break;
+            }
+            end += 1;
+        }
+        // Trailing commas and "and" before the next label belong to neither.
+        while end > value_at && (toks[end - 1].is_punct(',') || toks[end - 1].is("and")) {
+            end -= 1;
+        }
+        let value = match (
+            toks.get(value_at),
+            end.checked_sub(1).and_then(|e| toks.get(e)),
+        ) {
+            (Some(a), Some(b)) if end > value_at => a.range.start..b.range.end,
+            _ => {
+                let at = toks.get(value_at).map_or(text.len(), |t| t.range.start);
+                at..at
+            }
+        };
+        out.push(Label {
+            part,
+            label_start,
+            value,
+        });
+    }
+    out
+}
+
+/// A label at token `j`: its part and the token where its value starts.
+fn label_at(toks: &[Tok], j: usize) -> Option<(Part, usize)> {
+    let tok = &toks[j];
+    if tok.kind != TokKind::Word {
+        return None;
+    }
+    // "measured with …", "tracked in …", "calculated from …".
+    if tok.is_any(&["measured", "tracked", "calculated", "monitored"])
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| t.is_any(METHOD_PREPOSITIONS))
+    {
+        // "measured by: ERP timestamps": the colon is the label's.
+        let value = if toks.get(j + 2).is_some_and(|t| t.is_punct(':')) {
+            j + 3
+        } else {
+            j + 2
+        };
+        return Some((Part::Method, value));
+    }
+    // A label of one to three words ending in `:` or a dash: "Measurement method:",
+    // "Actual (month 3):", "How we measured —".
+    let part = classify_label_word(tok)?;
+    let mut k = j + 1;
+    let mut words = 0;
+    while let Some(t) = toks.get(k) {
+        if t.kind == TokKind::Word && words < 3 && classify_label_word(t).is_none_or(|p| p == part)
+        {
+            words += 1;
+            k += 1;
+        } else if t.is_punct('(') {
+            // Skip a short parenthesis: "Actual (month 3)".
+            let close = (k + 1..(k + 8).min(toks.len())).find(|&c| toks[c].is_punct(')'))?;
+            k = close + 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(t) = toks.get(k)
+        && (t.is_punct(':')
+            || t.is_punct('=')
+            || ((t.is_punct('—') || t.is_punct('–')) && t.space_before))
+    {
+        return Some((part, k + 1));
+    }
+    // "baseline 48 hours", "target of 8 hours", "actual was 6 hours".
+    if tok.is_any(BARE_LABELS) {
+        let mut v = j + 1;
+        while toks
+            .get(v)
+            .is_some_and(|t| t.is_any(&["of", "was", "is", "value", "were", "a", "an"]))
+            && v < j + 3
+        {
+            v += 1;
+        }
+        if toks.get(v).is_some_and(|t| {
+            t.kind == TokKind::Num || (t.kind == TokKind::Punct && "$€£¥₹<>~≈".contains(t.low()))
+        }) {
+            return Some((part, v));
+        }
+    }
+    None
+}
+
+fn classify_label_word(tok: &Tok) -> Option<Part> {
+    if tok.is_any(METHOD_HEADERS) || tok.is_any(METHOD_VERBS) {
+        // "Source:" and "How:" only as labels; checked by the caller's colon.
+        Some(Part::Method)
+    } else if tok.is_any(ACTUAL_HEADERS) {
+        Some(Part::Actual)
+    } else if tok.is_any(BASELINE_HEADERS) {
+        Some(Part::Baseline)
+    } else if tok.is_any(TARGET_HEADERS) {
+        Some(Part::Target)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn report(source: &str) -> (Document, KpiReport) {
+        let (doc, _) = Document::parse("t.md", source.to_string());
+        let r = {
+            let scope = Scope {
+                doc: &doc,
+                prose: doc.prose.iter().collect(),
+                span: 0..doc.source.len(),
+            };
+            kpis(&scope)
+        };
+        (doc, r)
+    }
+
+    fn summary(k: &Kpi) -> String {
+        let f = |p: Part| k.part(p).map_or("-".to_string(), |f| f.text.clone());
+        format!(
+            "{} | {} | {} | {} | {}",
+            k.name,
+            f(Part::Baseline),
+            f(Part::Target),
+            f(Part::Actual),
+            f(Part::Method)
+        )
+    }
+
+    #[test]
+    fn a_full_kpi_table() {
+        let src = "## KPIs\n\n| KPI | Baseline | Target | Actual | How measured |\n|---|---|---|---|---|\n| Invoice processing time | 5 days | 1 day | 4 hours | ERP workflow logs |\n| Error rate | 8% | 2% | 1.5% | Monthly audit sample |\n";
+        let (doc, r) = report(src);
+        assert_eq!(r.problems, []);
+        let s: Vec<String> = r.kpis.iter().map(summary).collect();
+        assert_eq!(
+            s,
+            [
+                "Invoice processing time | 5 days | 1 day | 4 hours | ERP workflow logs",
+                "Error rate | 8% | 2% | 1.5% | Monthly audit sample"
+            ]
+        );
+        assert!(r.kpis.iter().all(Kpi::is_complete));
+        assert_eq!(
+            &doc.source[r.kpis[1].actual.as_ref().unwrap().span.clone()],
+            "1.5%"
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_baseline_column() {
+        let src = "| Metric | Target | After | Method |\n|---|---|---|---|\n| Close time | 2 days | 3 days | ERP |\n";
+        let (_, r) = report(src);
+        assert_eq!(r.kpis.len(), 1);
+        assert_eq!(r.kpis[0].missing(), [Part::Baseline]);
+        assert!(!r.kpis[0].is_complete());
+        assert_eq!(r.problems.len(), 1);
+        assert!(
+            r.problems[0].1.contains("no baseline column"),
+            "{:?}",
+            r.problems
+        );
+    }
+
+    #[test]
+    fn before_after_tables_and_empty_cells() {
+        let src = "| KPI | Before AWS | After AWS | Target | Data source |\n|---|---|---|---|---|\n| Uptime | 97% | 99.9% | - | CloudWatch |\n";
+        let (_, r) = report(src);
+        assert_eq!(summary(&r.kpis[0]), "Uptime | 97% | - | 99.9% | CloudWatch");
+        assert_eq!(r.kpis[0].missing(), [Part::Target]);
+    }
+
+    #[test]
+    fn a_turned_table() {
+        let src = "| | Processing time | Errors |\n|---|---|---|\n| Baseline | 5 days | 8% |\n| Target | 1 day | 2% |\n| Actual | 4 hours | 1% |\n| Measurement method | ERP logs | QA audit |\n";
+        let (_, r) = report(src);
+        let s: Vec<String> = r.kpis.iter().map(summary).collect();
+        assert_eq!(
+            s,
+            [
+                "Processing time | 5 days | 1 day | 4 hours | ERP logs",
+                "Errors | 8% | 2% | 1% | QA audit"
+            ]
+        );
+    }
+
+    #[test]
+    fn unrelated_tables_are_not_kpis() {
+        let src = "| Service | Purpose |\n|---|---|\n| Amazon S3 | Storage |\n\n| Phase | Dates |\n|---|---|\n| Build | May |\n";
+        let (_, r) = report(src);
+        assert!(r.kpis.is_empty());
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn labelled_prose() {
+        let src = "## Key performance indicators\n\n### KPI 1: Invoice processing time\n\n- Baseline: 5 days\n- Target: 1 day\n- Actual (month 3): 4 hours\n- Measurement method: timestamps in the ERP workflow log\n\n### KPI 2: Order errors\n\n- **Baseline:** 8% of orders\n- **Target:** under 2%\n- **Result:** 1.4%\n- How we measured: monthly audit of 500 orders\n";
+        let (_, r) = report(src);
+        let s: Vec<String> = r.kpis.iter().map(summary).collect();
+        assert_eq!(
+            s,
+            [
+                "KPI 1: Invoice processing time | 5 days | 1 day | 4 hours | timestamps in the ERP workflow log",
+                "KPI 2: Order errors | 8% of orders | under 2% | 1.4% | monthly audit of 500 orders"
+            ]
+        );
+        assert!(r.kpis.iter().all(Kpi::is_complete));
+    }
+
+    #[test]
+    fn inline_prose() {
+        let src = "Order processing time: baseline 48 hours, target of 8 hours, actual 6 hours, measured from ERP timestamps. Ticket volume: baseline 900 a month; target 600; actual was 450; tracked in Zendesk.\n";
+        let (_, r) = report(src);
+        let s: Vec<String> = r.kpis.iter().map(summary).collect();
+        assert_eq!(
+            s,
+            [
+                "Order processing time | 48 hours | 8 hours | 6 hours | ERP timestamps",
+                "Ticket volume | 900 a month | 600 | 450 | Zendesk"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_kpis_with_dashes() {
+        let src = "- Invoice processing time — baseline: 3 days; target: 1 day; actual: 4 hours; measured by: ERP timestamps\n- Order accuracy — starting point: 92%; goal: 98%; achieved: 99%; source: QA audits\n";
+        let (_, r) = report(src);
+        let s: Vec<String> = r.kpis.iter().map(summary).collect();
+        assert_eq!(
+            s,
+            [
+                "Invoice processing time | 3 days | 1 day | 4 hours | ERP timestamps",
+                "Order accuracy | 92% | 98% | 99% | QA audits"
+            ]
+        );
+    }
+
+    #[test]
+    fn narrative_is_not_a_kpi() {
+        let src = "The target was ambitious. Before the project, the team measured nothing. After go-live, results improved.\n";
+        let (_, r) = report(src);
+        assert!(r.kpis.iter().all(|k| !k.is_complete()), "{:?}", r.kpis);
+        let src =
+            "- Baseline: manual\n- Target: automated\n- Actual: automated\n- Method: observation\n";
+        let (_, r) = report(src);
+        assert_eq!(r.kpis.len(), 1);
+        assert!(!r.kpis[0].is_quantified());
+        assert!(!r.kpis[0].is_complete());
+    }
+}
