@@ -162,31 +162,60 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             };
             let rule = format!("{}/{}", requirement.id, check_suffix(requirement, check));
             let severity = level_severity(check.level.unwrap_or(requirement.level));
-            if !verdict.met {
+            let help = format!(
+                "{} (checklist {}: \"{}\")",
+                requirement.help, requirement.id, requirement.words
+            );
+            // Evidence searched across the document but owned by a section (projections
+            // among the results) is only questioned inside that section: a counterfactual
+            // in the challenge ("would have cost $96,000") is no claimed result.
+            let problems: Vec<(Range<usize>, String)> = verdict
+                .problems
+                .into_iter()
+                .filter(|(span, _)| {
+                    check.scope != "document"
+                        || own.is_empty()
+                        || own.iter().any(|s| s.span.contains(&span.start))
+                })
+                .collect();
+            // A projection is worth a second look, not a failed requirement.
+            let problem_severity = if check.detector == "outcome" && verdict.met {
+                Severity::Warning
+            } else {
+                severity
+            };
+            if !verdict.met && problems.is_empty() {
                 out.push(
                     Diagnostic::new(rule.clone(), severity, at.clone(), check.message.clone())
                         .with_requirement(&requirement.id)
-                        .with_help(format!(
-                            "{} (checklist {}: \"{}\")",
-                            requirement.help, requirement.id, requirement.words
-                        )),
+                        .with_help(help.clone()),
                 );
             }
-            for (span, problem) in verdict.problems {
+            // Precise problems say more than the check's general message, which becomes
+            // their help.
+            for (span, problem) in problems {
                 let span = if span.is_empty() && span.start == 0 {
                     at.clone()
                 } else {
                     span
                 };
                 out.push(
-                    Diagnostic::new(rule.clone(), severity, span, problem)
+                    Diagnostic::new(rule.clone(), problem_severity, span, problem)
                         .with_requirement(&requirement.id)
-                        .with_help(requirement.help.clone()),
+                        .with_help(format!("{} {help}", capitalize(&check.message))),
                 );
             }
         }
     }
     out
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>() + ".",
+        None => String::new(),
+    }
 }
 
 /// Rule id for an anonymous case study that names its customer (checklist 2.3).

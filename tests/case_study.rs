@@ -1,0 +1,254 @@
+//! Case studies end to end: the template, the profile-driven requirement checks, the
+//! checklist's validity, `--today` and `--profile`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn caselint() -> Command {
+    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
+    cmd.env_remove("GITHUB_STEP_SUMMARY");
+    cmd
+}
+
+fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let output = caselint()
+        .current_dir(dir)
+        .args(["check", "--no-config", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    let report =
+        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("not JSON ({err}):\n{stdout}"));
+    (output.status.code().unwrap_or(-1), report)
+}
+
+fn rules(report: &Value) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_new_template_reports_only_placeholders() {
+    for visibility in ["public", "anonymous", "private"] {
+        let dir = tempfile::tempdir().unwrap();
+        caselint()
+            .current_dir(dir.path())
+            .args(["new", "acme.md", "--visibility", visibility])
+            .assert()
+            .code(0);
+        let (code, report) = check_json(dir.path(), &["--today", "2026-01-15", "acme.md"]);
+        let found = rules(&report);
+        assert!(!found.is_empty(), "the template is not finished");
+        for rule in &found {
+            assert!(
+                rule.ends_with("/placeholder"),
+                "{visibility}: unexpected {rule}:\n{report:#}"
+            );
+        }
+        assert_eq!(code, 1);
+    }
+}
+
+#[test]
+fn new_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("acme.md"), "keep me\n").unwrap();
+    let output = caselint()
+        .current_dir(dir.path())
+        .args(["new", "acme.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("acme.md")).unwrap(),
+        "keep me\n"
+    );
+    caselint()
+        .current_dir(dir.path())
+        .args(["new", "acme.md", "--force"])
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(dir.path().join("acme.md"))
+            .unwrap()
+            .starts_with("---\ncaselint: case-study")
+    );
+}
+
+#[test]
+fn an_expired_checklist_is_named_with_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    caselint()
+        .current_dir(dir.path())
+        .args(["new", "a.md"])
+        .assert()
+        .code(0);
+    let (_, report) = check_json(dir.path(), &["--today", "2026-11-26", "a.md"]);
+    let warning = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "checklist-version")
+        .expect("a checklist-version warning");
+    assert_eq!(warning["severity"], "warning");
+    assert!(
+        warning["message"].as_str().unwrap().contains("2026-05-31"),
+        "{warning:#}"
+    );
+    let (_, current) = check_json(dir.path(), &["--today", "2026-01-15", "a.md"]);
+    assert!(!rules(&current).contains(&"checklist-version".to_string()));
+}
+
+#[test]
+fn today_must_be_a_date() {
+    let output = caselint()
+        .args(["check", "--today", "2026-13-01", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn another_profile_needs_no_code_change() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("next.toml"),
+        r#"
+[profile]
+id = "smb-next"
+title = "A future checklist"
+released = "2026-02-01"
+valid_until = "2026-11-30"
+
+[[requirement]]
+id = "NEW-001"
+title = "Sustainability"
+words = "Describe how the solution reduces the customer's carbon footprint."
+help = "Add a section on sustainability with a measured reduction."
+headings = ["sustainability", "carbon footprint"]
+section = "Sustainability"
+
+[[requirement.check]]
+detector = "min-words"
+id = "NEW-001/substance"
+min = 5
+message = "say more about sustainability"
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("cs.md"),
+        "---\ncaselint: case-study\nvisibility: private\n---\n\n# Title\n\n## Sustainability\n\nToo short.\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(
+        dir.path(),
+        &["--today", "2026-03-01", "--profile", "next.toml", "cs.md"],
+    );
+    let found = rules(&report);
+    assert!(
+        found.contains(&"NEW-001/substance".to_string()),
+        "{report:#}"
+    );
+    assert!(!found.iter().any(|r| r.starts_with("UCR")), "{report:#}");
+
+    std::fs::write(
+        dir.path().join("cs.md"),
+        "---\ncaselint: case-study\n---\n\n# Title\n\nNothing.\n",
+    )
+    .unwrap();
+    let (_, missing) = check_json(
+        dir.path(),
+        &["--today", "2026-03-01", "--profile", "next.toml", "cs.md"],
+    );
+    let message = missing["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "NEW-001/section")
+        .expect("missing section reported");
+    assert!(
+        message["message"]
+            .as_str()
+            .unwrap()
+            .contains("## Sustainability")
+    );
+}
+
+#[test]
+fn explain_prints_a_requirement_from_the_profile() {
+    let output = caselint().args(["explain", "UCR-002"]).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("UCR-002"), "{text}");
+    assert!(text.contains("The checklist asks"), "{text}");
+    let rules = caselint().arg("rules").output().unwrap();
+    let listing = String::from_utf8_lossy(&rules.stdout);
+    for id in ["UCR-001", "PS-004", "CO-001", "DOC-003/product-name"] {
+        assert!(listing.contains(id), "{listing}");
+    }
+}
+
+#[test]
+fn sample_case_studies_that_should_pass_do() {
+    let dir = root().join("samples/case-studies");
+    for file in [
+        "acme-dental-public.md",
+        "northwind-anonymous.md",
+        "contoso-private.md",
+    ] {
+        let (code, report) = check_json(&dir, &["--today", "2026-02-01", file]);
+        assert_eq!(rules(&report), Vec::<String>::new(), "{file}:\n{report:#}");
+        assert_eq!(code, 0);
+    }
+}
+
+/// Each failing sample fails in its one documented way, and only that way.
+#[test]
+fn failing_samples_fail_as_documented() {
+    let dir = root().join("samples/case-studies");
+    let expected: &[(&str, &[&str])] = &[
+        ("fail-anonymous-leak.md", &["CS-2.3/customer-name-leak"]),
+        ("fail-kpis-no-baseline.md", &["CO-001/kpis"]),
+        ("fail-no-diagram.md", &["PS-001/diagram"]),
+        ("fail-not-smb.md", &["UCR-001/segment"]),
+        ("fail-old-deployment.md", &["CS-2.1/production-date"]),
+        ("fail-pilot.md", &["PS-004/not-pilot"]),
+        (
+            "fail-thin-challenge.md",
+            &[
+                "UCR-002/detail",
+                "UCR-002/immediate-risk",
+                "UCR-002/impact",
+                "UCR-002/long-term-risk",
+                "UCR-002/risk",
+            ],
+        ),
+    ];
+    for (file, wanted) in expected {
+        let (code, report) = check_json(&dir, &["--today", "2026-02-01", file]);
+        let mut found = rules(&report);
+        found.sort();
+        found.dedup();
+        assert_eq!(&found, wanted, "{file}:\n{report:#}");
+        assert_eq!(code, 1, "{file}");
+    }
+}
