@@ -94,6 +94,9 @@ pub struct Requirement {
     /// Evidence that must be found; each failing check is one finding.
     #[serde(default, rename = "check")]
     pub checks: Vec<Check>,
+    /// `headings` split into words once, with their count of content words.
+    #[serde(skip)]
+    heading_words: Vec<(Vec<String>, usize)>,
 }
 
 /// One piece of evidence a requirement needs, found by a detector in code.
@@ -168,7 +171,7 @@ impl Profile {
     }
 
     pub fn parse(text: &str, path: &str) -> Result<Profile, ProfileError> {
-        let profile: Profile = toml::from_str(text).map_err(|err| ProfileError::Invalid {
+        let mut profile: Profile = toml::from_str(text).map_err(|err| ProfileError::Invalid {
             path: path.to_string(),
             message: err.to_string(),
         })?;
@@ -178,6 +181,18 @@ impl Profile {
                 path: path.to_string(),
                 message,
             })?;
+        let fillers = profile.profile.heading_fillers.clone();
+        for requirement in &mut profile.requirements {
+            requirement.heading_words = requirement
+                .headings
+                .iter()
+                .map(|synonym| {
+                    let words = words(synonym);
+                    let content = words.iter().filter(|w| !fillers.contains(w)).count();
+                    (words, content)
+                })
+                .collect();
+        }
         Ok(profile)
     }
 
@@ -239,14 +254,9 @@ impl Profile {
         type Rank = (usize, usize, std::cmp::Reverse<usize>);
         let mut best: Option<(Rank, &Requirement)> = None;
         for (order, requirement) in self.requirements.iter().enumerate() {
-            for synonym in &requirement.headings {
-                let synonym = words(synonym);
-                if let Some(end) = last_end(heading, &synonym) {
-                    let content = synonym
-                        .iter()
-                        .filter(|w| !self.profile.heading_fillers.contains(w))
-                        .count();
-                    let rank = (content, end, std::cmp::Reverse(order));
+            for (synonym, content) in &requirement.heading_words {
+                if let Some(end) = last_end(heading, synonym) {
+                    let rank = (*content, end, std::cmp::Reverse(order));
                     if best.as_ref().is_none_or(|(b, _)| rank > *b) {
                         best = Some((rank, requirement));
                     }

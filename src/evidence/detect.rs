@@ -105,6 +105,15 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
         .iter()
         .map(|p| (p.as_str(), Phrase::new(p)))
         .collect();
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> =
+        std::collections::HashMap::new();
+    let mut anywhere: Vec<usize> = Vec::new();
+    for (k, (_, phrase)) in list.iter().enumerate() {
+        match phrase.first_word() {
+            Some(word) => by_first.entry(word).or_default().push(k),
+            None => anywhere.push(k),
+        }
+    }
     let mut seen: HashSet<usize> = HashSet::new();
     let mut found = Vec::new();
     // The section's own heading ("## Challenges and risks") is its title, not an answer.
@@ -121,18 +130,30 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
         {
             continue;
         }
+        if seen.len() == list.len() {
+            break;
+        }
         let toks = tokens(&prose.text);
-        for (k, (_, phrase)) in list.iter().enumerate() {
-            if seen.contains(&k) {
-                continue;
-            }
-            if let Some(m) = phrase.find_all(&toks).first() {
-                seen.insert(k);
-                let bytes = super::text::byte_range(&toks, m.clone());
-                found.push(Evidence {
-                    span: prose.source_range(bytes.clone()),
-                    note: format!("wording: `{}`", &prose.text[bytes]),
-                });
+        // One pass over the words, trying only the phrases that can start at each one:
+        // profiles hold hundreds of phrases, and sections can be long.
+        for i in 0..toks.len() {
+            let candidates = by_first
+                .get(toks[i].low())
+                .into_iter()
+                .flatten()
+                .chain(anywhere.iter());
+            for &k in candidates {
+                if seen.contains(&k) {
+                    continue;
+                }
+                if let Some(end) = list[k].1.matches_at(&toks, i) {
+                    seen.insert(k);
+                    let bytes = super::text::byte_range(&toks, i..end);
+                    found.push(Evidence {
+                        span: prose.source_range(bytes.clone()),
+                        note: format!("wording: `{}`", &prose.text[bytes]),
+                    });
+                }
             }
         }
     }

@@ -202,6 +202,16 @@ impl Phrase {
         Phrase { words, prefix }
     }
 
+    /// The word a match must start with, or `None` for a one-word prefix ("risk*"), which
+    /// can start anywhere.
+    pub fn first_word(&self) -> Option<&str> {
+        match self.words.as_slice() {
+            [] => None,
+            [_] if self.prefix => None,
+            [first, ..] => Some(first.as_str()),
+        }
+    }
+
     /// Whether the phrase starts at token `i`; returns the index after its last token.
     pub fn matches_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
         if self.words.is_empty() {
@@ -235,6 +245,7 @@ impl Phrase {
     }
 
     /// Every match in `toks`, as token index ranges, left to right, not overlapping.
+    #[cfg(test)]
     pub fn find_all(&self, toks: &[Tok]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut i = 0;
