@@ -206,6 +206,10 @@ fn check(args: CheckArgs) -> u8 {
     let mut reports: Vec<FileReport> = found.problems;
     reports.extend(outcomes.into_iter().map(|o| o.report));
 
+    let mut titles = requirement_titles();
+    for requirement in &checker.profile().requirements {
+        titles.insert(requirement.id.clone(), requirement.title.clone());
+    }
     let mut summary = Summary::from_reports(&reports, files_checked);
     summary.fixes_applied = if args.diff { 0 } else { fixes_applied };
     summary.fixable_remaining = count_fixable(&reports, FixMode::Safe);
@@ -229,7 +233,7 @@ fn check(args: CheckArgs) -> u8 {
             &RenderOptions {
                 color,
                 show_summary: true,
-                requirement_titles: requirement_titles(),
+                requirement_titles: titles,
             },
             &mut out,
         )?;

@@ -193,16 +193,23 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             }
             // Precise problems say more than the check's general message, which becomes
             // their help.
-            for (span, problem) in problems {
+            // The first problem of a check carries the checklist's words; the others only
+            // say what to do, so a table of ten incomplete KPIs does not repeat a paragraph.
+            for (index, (span, problem)) in problems.into_iter().enumerate() {
                 let span = if span.is_empty() && span.start == 0 {
                     at.clone()
                 } else {
                     span
                 };
+                let problem_help = if index == 0 {
+                    format!("{} {help}", capitalize(&check.message))
+                } else {
+                    capitalize(&check.message)
+                };
                 out.push(
                     Diagnostic::new(rule.clone(), problem_severity, span, problem)
                         .with_requirement(&requirement.id)
-                        .with_help(format!("{} {help}", capitalize(&check.message))),
+                        .with_help(problem_help),
                 );
             }
         }
