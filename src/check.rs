@@ -250,16 +250,7 @@ fn internal_error(path: &Path) -> FileOutcome {
         it was left unchanged. Please report it with the file attached."
         .to_string();
     FileOutcome {
-        report: FileReport {
-            path: path.to_path_buf(),
-            source: String::new(),
-            diagnostics: vec![Diagnostic::new(
-                file_rules::IO,
-                Severity::Error,
-                0..0,
-                message,
-            )],
-        },
+        report: FileReport::unreadable(path, message),
         fixes_applied: 0,
         diff: None,
     }

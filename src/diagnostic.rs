@@ -133,3 +133,19 @@ pub struct FileReport {
     pub source: String,
     pub diagnostics: Vec<Diagnostic>,
 }
+
+impl FileReport {
+    /// A file that could not be checked at all: one `io` error, nothing to show.
+    pub fn unreadable(path: &std::path::Path, message: impl Into<String>) -> FileReport {
+        FileReport {
+            path: path.to_path_buf(),
+            source: String::new(),
+            diagnostics: vec![Diagnostic::new(
+                file_rules::IO,
+                Severity::Error,
+                0..0,
+                message,
+            )],
+        }
+    }
+}

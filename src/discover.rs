@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
 
-use crate::diagnostic::{Diagnostic, FileReport, Severity, file_rules};
+use crate::diagnostic::FileReport;
 
 /// File endings checked when a folder is walked and no include glob is given.
 pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mdx"];
@@ -197,16 +197,7 @@ fn unreadable(path: &Path, reason: &str) -> FileReport {
 }
 
 fn report(path: &Path, message: String) -> FileReport {
-    FileReport {
-        path: path.to_path_buf(),
-        source: String::new(),
-        diagnostics: vec![Diagnostic::new(
-            file_rules::IO,
-            Severity::Error,
-            0..0,
-            message,
-        )],
-    }
+    FileReport::unreadable(path, message)
 }
 
 #[cfg(test)]

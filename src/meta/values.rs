@@ -337,27 +337,6 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_name(month: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(usize::try_from(month - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("January")
-}
-
 fn month_number(word: &str) -> Option<i8> {
     let word = word.trim_end_matches('.').to_lowercase();
     if word.len() < 3 {
@@ -387,7 +366,7 @@ fn real_date(y: i64, m: i64, d: i64) -> Result<Date, String> {
     let first = Date::new(y, m, 1).map_err(|e| e.to_string())?;
     let days = first.days_in_month();
     if !(1..=days).contains(&d) {
-        return Err(format!("{} {y} has {days} days", month_name(m)));
+        return Err(format!("{} has {days} days", first.strftime("%B %Y")));
     }
     Date::new(y, m, d).map_err(|e| e.to_string())
 }

@@ -287,28 +287,8 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
 
 /// "2021-09-08" → "September 8, 2021"; anything else is left out of the message.
 fn readable_date(date: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut parts = date.splitn(3, '-');
-    let year: u32 = parts.next()?.parse().ok()?;
-    let month: usize = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    let name = MONTHS.get(month.checked_sub(1)?)?;
-    (1..=31)
-        .contains(&day)
-        .then(|| format!("{name} {day}, {year}"))
+    let date: jiff::civil::Date = date.parse().ok()?;
+    Some(date.strftime("%B %-d, %Y").to_string())
 }
 
 #[cfg(test)]
