@@ -135,7 +135,7 @@ fn run_action(
         command.env(name, value);
     }
     let output = command.output().expect("bash runs");
-    let run = Run {
+    Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned()
             + &String::from_utf8_lossy(&output.stderr),
@@ -143,8 +143,7 @@ fn run_action(
         outputs: std::fs::read_to_string(&outputs).unwrap_or_default(),
         install_dir,
         _scratch: scratch,
-    };
-    run
+    }
 }
 
 fn annotations(stdout: &str, level: &str) -> Vec<String> {

@@ -337,10 +337,10 @@ fn text_message(text: &str) -> sarif::MultiformatMessageString {
 /// A path as a URI reference: relative paths stay relative (`docs/a%20b.md`), absolute
 /// ones become `file://` URIs.
 pub fn path_uri(path: &Path) -> (String, Option<String>) {
-    if path.is_absolute() {
-        if let Ok(url) = url::Url::from_file_path(path) {
-            return (url.to_string(), None);
-        }
+    if path.is_absolute()
+        && let Ok(url) = url::Url::from_file_path(path)
+    {
+        return (url.to_string(), None);
     }
     let shown = display_path(path);
     let trimmed = shown.trim_start_matches("./");
