@@ -111,6 +111,28 @@ pub struct CheckArgs {
     /// The date date-dependent checks count from (YYYY-MM-DD) [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<jiff::civil::Date>,
+    /// Also write a Markdown job summary to FILE [default: appended to $GITHUB_STEP_SUMMARY when set].
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
+    /// Also write a SARIF 2.1.0 report to FILE, whatever --format prints (for upload-sarif).
+    #[arg(long, value_name = "FILE")]
+    pub sarif_file: Option<PathBuf>,
+    /// Report only findings that this baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record this run's findings in FILE (then report only new ones: none, unless --baseline names another file).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Exit 1 on findings at this level or worse; `never` exits 0 unless caselint itself fails.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -122,6 +144,10 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 pub enum FormatArg {
     Human,
     Json,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,6 +196,14 @@ fn check(args: CheckArgs) -> u8 {
         Ok(checker) => checker,
         Err(err) => return trouble(&err.to_string()),
     };
+    // Read the baseline before checking anything: a wrong path fails fast.
+    let known = match &args.baseline {
+        Some(path) => match crate::baseline::Baseline::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(err) => return trouble(&err.to_string()),
+        },
+        None => None,
+    };
     if let Some(path) = &args.profile {
         match Profile::load(path) {
             Ok(profile) => checker = checker.with_profile(profile),
@@ -210,13 +244,29 @@ fn check(args: CheckArgs) -> u8 {
     for requirement in &checker.profile().requirements {
         titles.insert(requirement.id.clone(), requirement.title.clone());
     }
+    let baselined = match apply_baselines(&args, known, &mut reports) {
+        Ok(count) => count,
+        Err(message) => return trouble(&message),
+    };
     let mut summary = Summary::from_reports(&reports, files_checked);
     summary.fixes_applied = if args.diff { 0 } else { fixes_applied };
     summary.fixable_remaining = count_fixable(&reports, FixMode::Safe);
+    summary.baselined = baselined;
+    let render_options = RenderOptions {
+        color,
+        show_summary: true,
+        requirement_titles: titles.clone(),
+        profile: Some(checker.profile().clone()),
+    };
+    if let Err(message) = write_ci_files(&args, &reports, &summary, &render_options) {
+        return trouble(&message);
+    }
 
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -234,6 +284,7 @@ fn check(args: CheckArgs) -> u8 {
                 color,
                 show_summary: true,
                 requirement_titles: titles,
+                profile: Some(checker.profile().clone()),
             },
             &mut out,
         )?;
@@ -244,7 +295,82 @@ fn check(args: CheckArgs) -> u8 {
     {
         return trouble(&format!("cannot write the report: {err}"));
     }
-    exit_code(&reports)
+    match (exit_code(&reports), args.fail_on) {
+        (0, FailOn::Warning) if summary.warnings > 0 => 1,
+        (1, FailOn::Never) => 0,
+        (code, _) => code,
+    }
+}
+
+/// `--write-baseline` records the findings; then the `--baseline` file (or, without one,
+/// the baseline just written) hides the findings it records. Returns how many it hid.
+fn apply_baselines(
+    args: &CheckArgs,
+    known: Option<crate::baseline::Baseline>,
+    reports: &mut [FileReport],
+) -> Result<usize, String> {
+    use crate::baseline::{Baseline, base_dir};
+    let mut filter = known.zip(args.baseline.clone());
+    if let Some(path) = &args.write_baseline {
+        let written = Baseline::from_reports(reports, &base_dir(path));
+        written.write(path).map_err(|err| err.to_string())?;
+        eprintln!(
+            "caselint: recorded {} finding{} in {}",
+            written.findings.len(),
+            if written.findings.len() == 1 { "" } else { "s" },
+            path.display()
+        );
+        if filter.is_none() {
+            filter = Some((written, path.clone()));
+        }
+    }
+    Ok(match filter {
+        Some((baseline, path)) => baseline.filter(reports, &base_dir(&path)),
+        None => 0,
+    })
+}
+
+/// The outputs beside stdout: `--sarif-file`, and the job summary (`--summary`, else
+/// appended to `$GITHUB_STEP_SUMMARY`, which GitHub Actions sets in every step).
+fn write_ci_files(
+    args: &CheckArgs,
+    reports: &[FileReport],
+    summary: &Summary,
+    options: &RenderOptions,
+) -> Result<(), String> {
+    if let Some(path) = &args.sarif_file {
+        let mut sarif = Vec::new();
+        report::render(Format::Sarif, reports, summary, options, &mut sarif)
+            .and_then(|()| std::fs::write(path, &sarif))
+            .map_err(|err| {
+                format!(
+                    "cannot write the SARIF report to {}: {err}. Check that its folder exists and is writable",
+                    path.display()
+                )
+            })?;
+    }
+    let markdown = report::summary::render_markdown(reports, summary, options);
+    if let Some(path) = &args.summary {
+        std::fs::write(path, &markdown).map_err(|err| {
+            format!(
+                "cannot write the job summary to {}: {err}. Check that its folder exists and is writable",
+                path.display()
+            )
+        })?;
+    } else if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(format!("{markdown}\n").as_bytes()));
+        if let Err(err) = appended {
+            return Err(format!(
+                "cannot append the job summary to $GITHUB_STEP_SUMMARY ({}): {err}",
+                PathBuf::from(path).display()
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn load_config(args: &CheckArgs, paths: &[PathBuf]) -> Result<Config, String> {

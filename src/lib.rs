@@ -2,6 +2,7 @@
 //! Competency checklist. The binary is a thin shell over this library: discover → load →
 //! check → report → fix.
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -27,7 +27,8 @@
 //!   never `null`.
 //! - `fix` is `null` when there is none; `help` is `null` when there is none.
 //! - `path` is the path as given, with `/` separators on every platform.
-//! - Additions to the contract's `summary`: `fixes_applied`, `fixable_remaining`.
+//! - Additions to the contract's `summary`: `fixes_applied`, `fixable_remaining`,
+//!   `baselined` (findings hidden by a baseline; present only when it hid some).
 //! - Output is pretty-printed (two-space indent), ending with a newline; strings are
 //!   escaped by serde_json, so any message yields valid JSON.
 
@@ -80,6 +81,14 @@ struct JsonSummary {
     files_with_findings: usize,
     fixes_applied: usize,
     fixable_remaining: usize,
+    /// Findings the baseline hid; left out when none were, so reports of runs without a
+    /// baseline keep their exact shape.
+    #[serde(skip_serializing_if = "is_zero")]
+    baselined: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 pub(super) fn render(
@@ -133,6 +142,7 @@ fn build<'a>(reports: &'a [FileReport], paths: &'a [String], summary: &Summary) 
             files_with_findings: summary.files_with_findings,
             fixes_applied: summary.fixes_applied,
             fixable_remaining: summary.fixable_remaining,
+            baselined: summary.baselined,
         },
     }
 }

@@ -1,5 +1,7 @@
-//! Renderers: turn the [`FileReport`]s of a run into text for people ([`Format::Human`]) or
-//! into the JSON report other tools parse ([`Format::Json`]).
+//! Renderers: turn the [`FileReport`]s of a run into text for people ([`Format::Human`]),
+//! the JSON report other tools parse ([`Format::Json`]), SARIF 2.1.0 for code-scanning
+//! tools ([`Format::Sarif`]) or GitHub workflow commands ([`Format::Github`]); and, beside
+//! any of them, a Markdown job summary ([`summary::render_markdown`]).
 //!
 //! Every renderer sees the same input: files in the order given, and within a file the
 //! diagnostics sorted by position (see [`sorted`]). Spans are never trusted: a span that
@@ -14,28 +16,37 @@ use std::str::FromStr;
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::lines::LineIndex;
 
+pub mod github;
 mod human;
 mod json;
+pub mod sarif;
+pub mod summary;
 
-/// An output format. More (SARIF, GitHub workflow commands) will be added: match on it
-/// with that in mind.
+/// An output format. More may be added: match on it with that in mind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Source lines with carets, notes and a one-line summary (codespan-reporting).
     Human,
     /// The JSON report described in DESIGN.md (version 1).
     Json,
+    /// SARIF 2.1.0, for `github/codeql-action/upload-sarif` and other code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…::…`), capped as GitHub shows them.
+    Github,
 }
 
 impl Format {
     /// Every format, in the order `--help` should list them.
-    pub const ALL: &'static [Format] = &[Format::Human, Format::Json];
+    pub const ALL: &'static [Format] =
+        &[Format::Human, Format::Json, Format::Sarif, Format::Github];
 
     /// The name used on the command line and in configuration.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Human => "human",
             Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
         }
     }
 }
@@ -80,6 +91,9 @@ pub struct Summary {
     /// Safe fixes that were not applied (no `--fix`, or left for the next run because
     /// they overlapped another). Set by the caller.
     pub fixable_remaining: usize,
+    /// Findings left out because the `--baseline` file already records them. Set by the
+    /// caller.
+    pub baselined: usize,
 }
 
 impl Summary {
@@ -143,6 +157,12 @@ impl Summary {
                 self.fixable_remaining
             ));
         }
+        if self.baselined > 0 {
+            sentence.push_str(&format!(
+                " {} in the baseline not shown.",
+                plural(self.baselined, "known finding", "known findings")
+            ));
+        }
         sentence
     }
 }
@@ -152,7 +172,7 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 }
 
 /// How to render. Build with `RenderOptions { color: true, ..RenderOptions::default() }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct RenderOptions {
     /// Use ANSI colours (human format only). The caller decides from the terminal and
     /// `--color`; when false the output holds no escape codes at all.
@@ -163,6 +183,9 @@ pub struct RenderOptions {
     /// Titles of checklist requirements (`DOC-003` → `Customer-facing documents`), used
     /// in the human report's `= note:` line when known.
     pub requirement_titles: BTreeMap<String, String>,
+    /// The checklist profile the run used, so SARIF can describe its requirement checks
+    /// (`UCR-002/risk`). `None`: the built-in profile.
+    pub profile: Option<crate::profile::Profile>,
 }
 
 impl Default for RenderOptions {
@@ -171,6 +194,7 @@ impl Default for RenderOptions {
             color: false,
             show_summary: true,
             requirement_titles: BTreeMap::new(),
+            profile: None,
         }
     }
 }
@@ -189,6 +213,8 @@ pub fn render(
     match format {
         Format::Human => human::render(reports, summary, options, out),
         Format::Json => json::render(reports, summary, out),
+        Format::Sarif => sarif::render(reports, options, out),
+        Format::Github => github::render(reports, summary, options, out),
     }
 }
 
@@ -251,6 +277,19 @@ fn normalise_span(span: &Range<usize>, source: &str) -> Option<Range<usize>> {
         end += 1;
     }
     Some(start..end)
+}
+
+/// The 1-based column of byte `offset` in UTF-16 code units, as SARIF's default
+/// `columnKind` and GitHub's annotations count them (an emoji is two units, `é` one).
+/// `offset` must be a character boundary of `source` (a [`Position`]'s bytes are).
+pub fn utf16_column(source: &str, index: &LineIndex, offset: usize) -> usize {
+    let offset = offset.min(source.len());
+    let line = index.line(offset);
+    let start = index.line_range(source, line).start.min(offset);
+    source
+        .get(start..offset)
+        .map_or(0, |text| text.encode_utf16().count())
+        + 1
 }
 
 /// A path as shown in reports: as given, with `/` separators on every platform.
@@ -357,6 +396,7 @@ mod tests {
                 files_with_findings: 2,
                 fixes_applied: 0,
                 fixable_remaining: 0,
+                baselined: 0,
             }
         );
     }
@@ -368,7 +408,7 @@ mod tests {
         let error = "xml".parse::<Format>().expect_err("unknown");
         assert_eq!(
             error.to_string(),
-            "`xml` is not an output format: use one of `human`, `json`"
+            "`xml` is not an output format: use one of `human`, `json`, `sarif`, `github`"
         );
         for format in Format::ALL {
             assert_eq!(format.as_str().parse::<Format>(), Ok(*format));
