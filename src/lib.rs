@@ -17,3 +17,4 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod template;
+pub mod web;
