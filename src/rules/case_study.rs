@@ -178,8 +178,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 .into_iter()
                 .filter(|(span, _)| {
                     check.scope != "document"
-                        || own.is_empty()
-                        || own.iter().any(|s| s.span.contains(&span.start))
+                        || if own.is_empty() {
+                            !foreign_section(&sections, profile, &check.detector, span.start)
+                        } else {
+                            own.iter().any(|s| s.span.contains(&span.start))
+                        }
                 })
                 .collect();
             // A projection is worth a second look, not a failed requirement.
@@ -224,6 +227,24 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether `offset` lies in a section answering a requirement that never asks this
+/// detector: a projection in the challenge ("hiring would have cost $96,000") is no claimed
+/// result, so a whole-document check without sections of its own (CS-2.2) does not
+/// question it there.
+fn foreign_section(
+    sections: &[(String, Section)],
+    profile: &Profile,
+    detector: &str,
+    offset: usize,
+) -> bool {
+    sections.iter().any(|(id, section)| {
+        section.span.contains(&offset)
+            && profile
+                .requirement(id)
+                .is_some_and(|r| !r.checks.iter().any(|c| c.detector == detector))
+    })
 }
 
 fn capitalize(text: &str) -> String {
