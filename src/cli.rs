@@ -312,7 +312,11 @@ fn check_url(args: CheckUrlArgs) -> u8 {
     let config = if args.no_config {
         Ok(Config::default())
     } else {
-        match args.config.clone().or_else(|| Config::discover(std::path::Path::new("."))) {
+        match args
+            .config
+            .clone()
+            .or_else(|| Config::discover(std::path::Path::new(".")))
+        {
             Some(path) => Config::load(&path).map_err(|e| e.to_string()),
             None => Ok(Config::default()),
         }
@@ -336,7 +340,12 @@ fn check_url(args: CheckUrlArgs) -> u8 {
         checker = checker.with_today(today);
     }
     let info = crate::web::PageInfo {
-        visibility: if args.anonymous { "anonymous" } else { "public" }.to_string(),
+        visibility: if args.anonymous {
+            "anonymous"
+        } else {
+            "public"
+        }
+        .to_string(),
         customer_name: args.customer.clone(),
         customer_description: args.description.clone(),
         partner_name: args.partner.clone(),

@@ -26,8 +26,13 @@ fn settings(cache: &Path) -> Web {
         cache_dir: Some(cache.to_path_buf()),
         ..Web::default()
     };
-    for host in ["www.partner.example", "blog.partner.example", "evil.example"] {
-        web.resolve.insert(host.to_string(), "127.0.0.1".parse().unwrap());
+    for host in [
+        "www.partner.example",
+        "blog.partner.example",
+        "evil.example",
+    ] {
+        web.resolve
+            .insert(host.to_string(), "127.0.0.1".parse().unwrap());
     }
     web
 }
@@ -77,9 +82,14 @@ fn a_realistic_page_passes_and_is_cached() {
         when.method(GET)
             .path("/customers/acme")
             .header("user-agent", USER_AGENT);
-        then.status(200).header("content-type", "text/html").body(PAGE);
+        then.status(200)
+            .header("content-type", "text/html")
+            .body(PAGE);
     });
-    let url = format!("http://www.partner.example:{}/customers/acme", server.port());
+    let url = format!(
+        "http://www.partner.example:{}/customers/acme",
+        server.port()
+    );
     let report = checker(settings(cache.path())).check_url(&url, &info());
     let cs: Vec<_> = report
         .diagnostics
@@ -108,7 +118,10 @@ fn a_page_that_drops_the_partner_and_a_number_is_reported_on_the_draft() {
         <p>Amazon EventBridge Scheduler schedules every reminder for the clinics.</p>\
         <p>No-shows fell from 14% to 6%.</p></main></body></html>";
     html_mock(&server, "/customers/acme", html);
-    let url = format!("http://www.partner.example:{}/customers/acme", server.port());
+    let url = format!(
+        "http://www.partner.example:{}/customers/acme",
+        server.port()
+    );
     let draft = std::fs::read_to_string("tests/fixtures/web/draft-public.md")
         .unwrap()
         .replace("PAGE_URL", &url);
@@ -128,7 +141,11 @@ fn a_page_that_drops_the_partner_and_a_number_is_reported_on_the_draft() {
         .filter(|d| d.rule == PAGE_NUMBER)
         .collect();
     assert_eq!(dropped.len(), 1, "{dropped:#?}");
-    assert!(dropped[0].message.contains("$120,000"), "{}", dropped[0].message);
+    assert!(
+        dropped[0].message.contains("$120,000"),
+        "{}",
+        dropped[0].message
+    );
     assert_eq!(dropped[0].severity, Severity::Warning);
 }
 
@@ -139,8 +156,10 @@ fn redirects_are_checked_hop_by_hop() {
     let port = server.port();
     server.mock(|when, then| {
         when.method(GET).path("/old");
-        then.status(301)
-            .header("location", format!("http://blog.partner.example:{port}/new"));
+        then.status(301).header(
+            "location",
+            format!("http://blog.partner.example:{port}/new"),
+        );
     });
     server.mock(|when, then| {
         when.method(GET).path("/new");
@@ -170,7 +189,10 @@ fn redirects_are_checked_hop_by_hop() {
     let looped = fetcher(cache.path()).fetch(&format!("http://www.partner.example:{port}/loop"));
     let failure = looped.as_ref().as_ref().unwrap_err();
     assert_eq!(failure.kind, FailureKind::Status);
-    assert!(failure.to_string().contains("more than 10 redirects"), "{failure}");
+    assert!(
+        failure.to_string().contains("more than 10 redirects"),
+        "{failure}"
+    );
 }
 
 #[test]
@@ -189,9 +211,21 @@ fn slow_pages_time_out_without_hanging() {
     let started = Instant::now();
     let url = format!("http://www.partner.example:{}/slow", server.port());
     let report = checker(web).check_url(&url, &info());
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
-    let d = report.diagnostics.iter().find(|d| d.rule == REACHABLE).unwrap();
-    assert!(d.message.contains("timeout") && d.message.contains(&url), "{}", d.message);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == REACHABLE)
+        .unwrap();
+    assert!(
+        d.message.contains("timeout") && d.message.contains(&url),
+        "{}",
+        d.message
+    );
 }
 
 /// A server that answers each connection with the next scripted response (the last one
@@ -236,7 +270,10 @@ fn retries_honour_retry_after_and_back_off_on_5xx() {
     let started = Instant::now();
     let got = f.fetch(&format!("http://www.partner.example:{port}/a"));
     assert!(got.as_ref().is_ok(), "{:?}", got.as_ref().as_ref().err());
-    assert!(started.elapsed() >= Duration::from_millis(950), "Retry-After honoured");
+    assert!(
+        started.elapsed() >= Duration::from_millis(950),
+        "Retry-After honoured"
+    );
     assert_eq!(f.requests_sent(), 2);
     server.join().unwrap();
 
@@ -290,7 +327,10 @@ fn huge_bodies_and_wrong_content_types_are_refused() {
     let mut web = settings(cache.path());
     web.max_body_bytes = 1_000_000;
     let f = Fetcher::new(web, None);
-    let huge = f.fetch(&format!("http://www.partner.example:{}/huge", server.port()));
+    let huge = f.fetch(&format!(
+        "http://www.partner.example:{}/huge",
+        server.port()
+    ));
     let failure = huge.as_ref().as_ref().unwrap_err();
     assert_eq!(failure.kind, FailureKind::Content);
     assert!(failure.what.contains("limit"), "{failure}");
@@ -305,7 +345,9 @@ fn private_addresses_are_refused_unless_allowed() {
     let server = MockServer::start();
     let mock = server.mock(|when, then| {
         when.method(GET);
-        then.status(200).header("content-type", "text/html").body(PAGE);
+        then.status(200)
+            .header("content-type", "text/html")
+            .body(PAGE);
     });
     let mut web = settings(cache.path());
     web.allow_private_addresses = false;
@@ -315,7 +357,13 @@ fn private_addresses_are_refused_unless_allowed() {
     assert_eq!(failure.kind, FailureKind::Policy);
     assert!(failure.what.contains("127.0.0.1"), "{failure}");
     let ftp = f.fetch("ftp://www.partner.example/x");
-    assert!(ftp.as_ref().as_ref().unwrap_err().what.contains("only http and https"));
+    assert!(
+        ftp.as_ref()
+            .as_ref()
+            .unwrap_err()
+            .what
+            .contains("only http and https")
+    );
     assert_eq!(mock.calls(), 0);
 }
 
@@ -324,11 +372,18 @@ fn offline_uses_the_cache_and_a_miss_is_a_note() {
     let cache = tempfile::tempdir().unwrap();
     let server = MockServer::start();
     html_mock(&server, "/customers/acme", PAGE);
-    let url = format!("http://www.partner.example:{}/customers/acme", server.port());
+    let url = format!(
+        "http://www.partner.example:{}/customers/acme",
+        server.port()
+    );
     let mut web = settings(cache.path());
     web.offline = true;
     let missed = checker(web.clone()).check_url(&url, &info());
-    let note = missed.diagnostics.iter().find(|d| d.rule == OFFLINE).unwrap();
+    let note = missed
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == OFFLINE)
+        .unwrap();
     assert_eq!(note.severity, Severity::Warning);
 
     assert!(fetcher(cache.path()).fetch(&url).as_ref().is_ok());
@@ -345,8 +400,21 @@ fn a_saved_public_page_is_checked_like_a_fetched_one() {
         .with_today("2026-02-01".parse().unwrap());
     let report = checker.check_file(&path);
     let got = rules(&report);
-    assert!(got.contains(&"CS-2.3/customer-name-leak".to_string()), "{got:?}");
-    for rule in ["CS-2.2/customer", "CS-2.2/partner", "CS-2.2/challenge", "CS-2.2/aws-usage", "CS-2.2/outcome"] {
-        assert!(!got.iter().any(|r| r == rule), "{rule}: {:#?}", report.diagnostics);
+    assert!(
+        got.contains(&"CS-2.3/customer-name-leak".to_string()),
+        "{got:?}"
+    );
+    for rule in [
+        "CS-2.2/customer",
+        "CS-2.2/partner",
+        "CS-2.2/challenge",
+        "CS-2.2/aws-usage",
+        "CS-2.2/outcome",
+    ] {
+        assert!(
+            !got.iter().any(|r| r == rule),
+            "{rule}: {:#?}",
+            report.diagnostics
+        );
     }
 }

@@ -134,12 +134,19 @@ impl Checker {
                         REACHABLE,
                         Severity::Error,
                         0..0,
-                        format!("`{url}` is not a URL ({e}): give the page's full address, starting with https://"),
+                        format!(
+                            "`{url}` is not a URL ({e}): give the page's full address, starting with https://"
+                        ),
                     )],
                 };
             }
         };
-        head.extend(url_findings(&parsed, info.partner_domain.as_deref(), web, 0..0));
+        head.extend(url_findings(
+            &parsed,
+            info.partner_domain.as_deref(),
+            web,
+            0..0,
+        ));
         let mut report = match web.fetch(parsed.as_str()).as_ref() {
             Err(failure) => {
                 head.extend(hop_findings(&failure.hops, info, web, 0..0));
@@ -227,7 +234,10 @@ fn quick_public_url(text: &str) -> Option<String> {
 
 fn page_info(meta: &CaseStudyMeta, web: &Fetcher) -> PageInfo {
     PageInfo {
-        visibility: meta.visibility.map_or("public", Visibility::as_str).to_string(),
+        visibility: meta
+            .visibility
+            .map_or("public", Visibility::as_str)
+            .to_string(),
         customer_name: meta.customer.name.clone(),
         customer_description: meta.customer.description.clone(),
         partner_name: meta.partner.name.clone(),
@@ -241,7 +251,12 @@ fn page_info(meta: &CaseStudyMeta, web: &Fetcher) -> PageInfo {
 }
 
 /// The URL as given: https, and on the partner's registrable domain.
-fn url_findings(url: &Url, partner: Option<&str>, web: &Fetcher, at: Range<usize>) -> Vec<Diagnostic> {
+fn url_findings(
+    url: &Url,
+    partner: Option<&str>,
+    web: &Fetcher,
+    at: Range<usize>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if web.settings().require_https && url.scheme() != "https" {
         out.push(
@@ -249,7 +264,9 @@ fn url_findings(url: &Url, partner: Option<&str>, web: &Fetcher, at: Range<usize
                 HTTPS,
                 Severity::Error,
                 at.clone(),
-                format!("the published page `{url}` is not https: publish it at an https:// address"),
+                format!(
+                    "the published page `{url}` is not https: publish it at an https:// address"
+                ),
             )
             .with_requirement("2.2")
             .with_help(HELP),
@@ -288,7 +305,9 @@ fn hop_findings(hops: &[Hop], info: &PageInfo, web: &Fetcher, at: Range<usize>) 
     let mut out = Vec::new();
     for (i, pair) in hops.windows(2).enumerate() {
         let (from, to) = (&pair[0], &pair[1]);
-        let Ok(url) = Url::parse(&to.url) else { continue };
+        let Ok(url) = Url::parse(&to.url) else {
+            continue;
+        };
         let hop = i + 2;
         if let Some(partner) = &info.partner_domain
             && !on_partner_domain(&url, partner)
@@ -316,7 +335,10 @@ fn hop_findings(hops: &[Hop], info: &PageInfo, web: &Fetcher, at: Range<usize>) 
                     HTTPS,
                     Severity::Error,
                     at.clone(),
-                    format!("redirect hop {hop} goes to `{}`, which is not https", to.url),
+                    format!(
+                        "redirect hop {hop} goes to `{}`, which is not https",
+                        to.url
+                    ),
                 )
                 .with_requirement("2.2"),
             );
@@ -397,7 +419,11 @@ fn dropped_numbers(draft: &Document, page: &Document, url: &str) -> Vec<Diagnost
             if shown.iter().any(|(kind, v)| *kind == q.kind && same(*v)) {
                 continue;
             }
-            let written = prose.text.get(q.range.clone()).unwrap_or_default().to_string();
+            let written = prose
+                .text
+                .get(q.range.clone())
+                .unwrap_or_default()
+                .to_string();
             if said.contains(&written) {
                 continue;
             }

@@ -9,19 +9,84 @@ use crate::document::BlockKind;
 
 /// Legal forms a text drops when it names a company ("Acme Dental" for "Acme Dental, LLC").
 const LEGAL_FORMS: &[&str] = &[
-    "inc", "incorporated", "llc", "l.l.c", "ltd", "limited", "corp", "corporation", "co",
-    "company", "gmbh", "ag", "sa", "s.a", "sas", "bv", "b.v", "nv", "plc", "pty", "llp",
-    "lp", "srl", "s.r.l", "oy", "ab", "kk", "group", "holdings",
+    "inc",
+    "incorporated",
+    "llc",
+    "l.l.c",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "gmbh",
+    "ag",
+    "sa",
+    "s.a",
+    "sas",
+    "bv",
+    "b.v",
+    "nv",
+    "plc",
+    "pty",
+    "llp",
+    "lp",
+    "srl",
+    "s.r.l",
+    "oy",
+    "ab",
+    "kk",
+    "group",
+    "holdings",
 ];
 
 /// First words too common to stand for a company on their own ("First Bank" is not named
 /// by "First").
 const GENERIC_FIRST_WORDS: &[&str] = &[
-    "the", "first", "american", "national", "united", "general", "global", "international",
-    "new", "north", "south", "east", "west", "central", "premier", "advanced", "smart",
-    "digital", "cloud", "data", "best", "great", "big", "little", "city", "state", "royal",
-    "modern", "total", "pacific", "atlantic", "southern", "northern", "western", "eastern",
-    "health", "family", "community", "summit", "peak", "prime", "blue", "green", "red",
+    "the",
+    "first",
+    "american",
+    "national",
+    "united",
+    "general",
+    "global",
+    "international",
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "premier",
+    "advanced",
+    "smart",
+    "digital",
+    "cloud",
+    "data",
+    "best",
+    "great",
+    "big",
+    "little",
+    "city",
+    "state",
+    "royal",
+    "modern",
+    "total",
+    "pacific",
+    "atlantic",
+    "southern",
+    "northern",
+    "western",
+    "eastern",
+    "health",
+    "family",
+    "community",
+    "summit",
+    "peak",
+    "prime",
+    "blue",
+    "green",
+    "red",
 ];
 
 /// The forms of a company name a reader recognises: the name, the name without its legal
@@ -36,7 +101,11 @@ pub fn name_forms(name: &str) -> Vec<(String, bool)> {
     let mut words = full.clone();
     while words.len() > 1
         && words.last().is_some_and(|w| {
-            LEGAL_FORMS.contains(&w.trim_matches(|c: char| c == ',' || c == '.').to_lowercase().as_str())
+            LEGAL_FORMS.contains(
+                &w.trim_matches(|c: char| c == ',' || c == '.')
+                    .to_lowercase()
+                    .as_str(),
+            )
         })
     {
         words.pop();
@@ -77,7 +146,8 @@ pub fn name_mentions(scope: &Scope, name: &str) -> Vec<Range<usize>> {
                 let before = hay[..i].chars().next_back();
                 let after = hay[end..].chars().next();
                 let after2 = hay[end..].chars().nth(1);
-                let glued = before.is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '/' || c == '.')
+                let glued = before
+                    .is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '/' || c == '.')
                     || after.is_some_and(char::is_alphanumeric)
                     || (after == Some('.') && after2.is_some_and(char::is_alphanumeric));
                 if !glued {
@@ -93,16 +163,88 @@ pub fn name_mentions(scope: &Scope, name: &str) -> Vec<Range<usize>> {
 
 /// Nouns that say what kind of organisation a customer is.
 const ORGANISATIONS: &[&str] = &[
-    "company", "companies", "firm", "business", "group", "provider", "retailer",
-    "manufacturer", "distributor", "wholesaler", "practice", "clinic", "clinics", "network",
-    "chain", "agency", "organization", "organisation", "nonprofit", "non-profit", "bank",
-    "insurer", "brokerage", "lender", "school", "college", "university", "hospital",
-    "brand", "operator", "producer", "supplier", "carrier", "restaurant", "restaurants",
-    "hotel", "hotels", "store", "stores", "shop", "dealership", "dealer", "studio",
-    "publisher", "platform", "startup", "cooperative", "union", "unions", "firms", "groups", "providers", "retailers", "manufacturers", "distributors", "practices", "businesses", "banks", "schools", "brands", "operators",
-    "consultancy", "maker", "builder", "developer", "institution", "enterprise", "smb",
-    "customer", "client", "fintech", "e-commerce", "ecommerce", "marketplace", "franchise",
-    "utility", "laboratory", "lab", "pharmacy", "charity", "association", "team",
+    "company",
+    "companies",
+    "firm",
+    "business",
+    "group",
+    "provider",
+    "retailer",
+    "manufacturer",
+    "distributor",
+    "wholesaler",
+    "practice",
+    "clinic",
+    "clinics",
+    "network",
+    "chain",
+    "agency",
+    "organization",
+    "organisation",
+    "nonprofit",
+    "non-profit",
+    "bank",
+    "insurer",
+    "brokerage",
+    "lender",
+    "school",
+    "college",
+    "university",
+    "hospital",
+    "brand",
+    "operator",
+    "producer",
+    "supplier",
+    "carrier",
+    "restaurant",
+    "restaurants",
+    "hotel",
+    "hotels",
+    "store",
+    "stores",
+    "shop",
+    "dealership",
+    "dealer",
+    "studio",
+    "publisher",
+    "platform",
+    "startup",
+    "cooperative",
+    "union",
+    "unions",
+    "firms",
+    "groups",
+    "providers",
+    "retailers",
+    "manufacturers",
+    "distributors",
+    "practices",
+    "businesses",
+    "banks",
+    "schools",
+    "brands",
+    "operators",
+    "consultancy",
+    "maker",
+    "builder",
+    "developer",
+    "institution",
+    "enterprise",
+    "smb",
+    "customer",
+    "client",
+    "fintech",
+    "e-commerce",
+    "ecommerce",
+    "marketplace",
+    "franchise",
+    "utility",
+    "laboratory",
+    "lab",
+    "pharmacy",
+    "charity",
+    "association",
+    "team",
 ];
 
 /// Descriptions of a customer that does not name it: "a 40-clinic dental group in
@@ -112,7 +254,8 @@ const ORGANISATIONS: &[&str] = &[
 pub fn customer_descriptions(scope: &Scope) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     for prose in &scope.prose {
-        if matches!(prose.block, BlockKind::Heading(_)) && prose.text.split_whitespace().count() < 4 {
+        if matches!(prose.block, BlockKind::Heading(_)) && prose.text.split_whitespace().count() < 4
+        {
             continue;
         }
         let text = &prose.text;
@@ -121,7 +264,9 @@ pub fn customer_descriptions(scope: &Scope) -> Vec<Range<usize>> {
             let lower = word.to_lowercase();
             let opens = matches!(lower.as_str(), "a" | "an")
                 || (lower == "one"
-                    && words.get(i + 1).is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")));
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")));
             if !opens {
                 continue;
             }
@@ -193,7 +338,9 @@ mod tests {
 
     #[test]
     fn names_and_forms() {
-        let d = doc("Acme Dental works with BrightChair. See brightchair.com or mail info@brightchair.com.\n");
+        let d = doc(
+            "Acme Dental works with BrightChair. See brightchair.com or mail info@brightchair.com.\n",
+        );
         let scope = Scope::document(&d);
         assert_eq!(name_mentions(&scope, "Acme Dental Care, LLC").len(), 1);
         assert_eq!(name_mentions(&scope, "BrightChair Software Inc.").len(), 1);
@@ -204,7 +351,9 @@ mod tests {
 
     #[test]
     fn descriptions() {
-        let d = doc("The customer is a 40-clinic dental group in Ohio. One of the largest credit unions in Texas.\n");
+        let d = doc(
+            "The customer is a 40-clinic dental group in Ohio. One of the largest credit unions in Texas.\n",
+        );
         assert_eq!(customer_descriptions(&Scope::document(&d)).len(), 2);
         let d = doc("It cut costs by a third.\n");
         assert!(customer_descriptions(&Scope::document(&d)).is_empty());

@@ -36,7 +36,8 @@ impl Cache {
     }
 
     fn file(&self, url: &str) -> PathBuf {
-        self.dir.join(format!("{:016x}.json", fnv1a(url.as_bytes())))
+        self.dir
+            .join(format!("{:016x}.json", fnv1a(url.as_bytes())))
     }
 
     /// The cached page for `url`; with `fresh`, only if younger than the TTL. A cache file

@@ -45,7 +45,9 @@ pub struct Page {
 
 impl Page {
     pub fn final_url(&self) -> &str {
-        self.hops.last().map_or(self.url.as_str(), |h| h.url.as_str())
+        self.hops
+            .last()
+            .map_or(self.url.as_str(), |h| h.url.as_str())
     }
 }
 
@@ -371,8 +373,7 @@ impl Fetcher {
                 .unwrap_or_default()
                 .trim()
                 .to_ascii_lowercase();
-            if !mime.is_empty() && !matches!(mime.as_str(), "text/html" | "application/xhtml+xml")
-            {
+            if !mime.is_empty() && !matches!(mime.as_str(), "text/html" | "application/xhtml+xml") {
                 return Err(fail(
                     FailureKind::Content,
                     before,
@@ -428,7 +429,11 @@ impl Fetcher {
         } else if let Some(ip) = self.settings.resolve.get(host) {
             vec![*ip]
         } else {
-            lookup(host, url.port_or_known_default().unwrap_or(443), seconds(self.settings.connect_timeout))?
+            lookup(
+                host,
+                url.port_or_known_default().unwrap_or(443),
+                seconds(self.settings.connect_timeout),
+            )?
         };
         match addresses.iter().find(|ip| is_non_public(**ip)) {
             Some(ip) => Err(format!(
@@ -459,8 +464,7 @@ impl Fetcher {
             let retry_wait = match &sent {
                 Ok(response) => {
                     let status = response.status();
-                    if status.as_u16() == 429 || matches!(status.as_u16(), 500 | 502 | 503 | 504)
-                    {
+                    if status.as_u16() == 429 || matches!(status.as_u16(), 500 | 502 | 503 | 504) {
                         Some(retry_after(response).unwrap_or_else(|| self.backoff(attempt)))
                     } else {
                         None
@@ -511,7 +515,10 @@ impl Fetcher {
     /// Exponential backoff with full jitter: a random wait in [base·2ⁿ/2, base·2ⁿ], so
     /// many clients retrying together spread out.
     fn backoff(&self, attempt: u32) -> Duration {
-        let base = self.settings.backoff_ms.saturating_mul(1 << attempt.min(10));
+        let base = self
+            .settings
+            .backoff_ms
+            .saturating_mul(1 << attempt.min(10));
         let jitter = std::collections::hash_map::RandomState::new()
             .build_hasher()
             .finish()
@@ -629,11 +636,7 @@ fn is_timeout_io(e: &std::io::Error) -> bool {
 }
 
 fn looks_like_html(body: &[u8]) -> bool {
-    let start: Vec<u8> = body
-        .iter()
-        .take(512)
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let start: Vec<u8> = body.iter().take(512).map(u8::to_ascii_lowercase).collect();
     let text = String::from_utf8_lossy(&start);
     let text = text.trim_start_matches('\u{feff}').trim_start();
     text.starts_with("<!doctype html") || text.starts_with("<html") || text.contains("<body")

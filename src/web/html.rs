@@ -17,22 +17,60 @@ pub struct Extracted {
 }
 
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "nav", "footer", "form", "button", "select", "input", "textarea", "dialog", "head",
-    "meta", "link", "img", "picture", "video", "audio", "map",
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav",
+    "footer", "form", "button", "select", "input", "textarea", "dialog", "head", "meta", "link",
+    "img", "picture", "video", "audio", "map",
 ];
 
 /// Words in an id or class that mark page furniture, not content.
 const FURNITURE: &[&str] = &[
-    "cookie", "consent", "gdpr", "onetrust", "cookiebot", "newsletter", "subscribe",
-    "modal", "popup", "breadcrumb", "share", "social", "sr-only", "visually-hidden",
-    "screen-reader", "skip-link", "related", "sidebar", "site-header", "site-footer",
+    "cookie",
+    "consent",
+    "gdpr",
+    "onetrust",
+    "cookiebot",
+    "newsletter",
+    "subscribe",
+    "modal",
+    "popup",
+    "breadcrumb",
+    "share",
+    "social",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "skip-link",
+    "related",
+    "sidebar",
+    "site-header",
+    "site-footer",
 ];
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "aside", "ul", "ol", "dl", "dt",
-    "dd", "table", "thead", "tbody", "tr", "figure", "figcaption", "blockquote", "address",
-    "details", "summary", "hr", "center",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "aside",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "center",
 ];
 
 pub fn extract(html: &str) -> Extracted {
@@ -94,7 +132,8 @@ impl Writer {
             return;
         }
         if self.line.is_empty() {
-            self.line.push_str(&escape_start(&escape(collapsed.trim_start())));
+            self.line
+                .push_str(&escape_start(&escape(collapsed.trim_start())));
         } else {
             if self.line.ends_with(' ') && collapsed.starts_with(' ') {
                 self.line.push_str(&escape(collapsed.trim_start()));
@@ -194,9 +233,12 @@ fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
     }
     if value.attr("hidden").is_some()
         || value.attr("aria-hidden") == Some("true")
-        || value
-            .attr("role")
-            .is_some_and(|r| matches!(r, "navigation" | "contentinfo" | "dialog" | "alertdialog" | "search"))
+        || value.attr("role").is_some_and(|r| {
+            matches!(
+                r,
+                "navigation" | "contentinfo" | "dialog" | "alertdialog" | "search"
+            )
+        })
         || (whole_body && value.attr("role") == Some("banner"))
     {
         return true;
@@ -208,7 +250,10 @@ fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
             return true;
         }
     }
-    let marks = [value.attr("id").unwrap_or_default(), value.attr("class").unwrap_or_default()];
+    let marks = [
+        value.attr("id").unwrap_or_default(),
+        value.attr("class").unwrap_or_default(),
+    ];
     marks.iter().any(|m| {
         let m = m.to_ascii_lowercase();
         FURNITURE.iter().any(|f| m.contains(f))
@@ -279,8 +324,14 @@ mod tests {
         let page = extract(html);
         let md = page.markdown;
         assert!(md.contains("# Acme cuts costs"), "{md}");
-        assert!(md.contains("Acme Dental uses Amazon S3 to store x-rays."), "{md}");
-        assert!(!md.contains("cookies") && !md.contains("Home") && !md.contains("hidden"), "{md}");
+        assert!(
+            md.contains("Acme Dental uses Amazon S3 to store x-rays."),
+            "{md}"
+        );
+        assert!(
+            !md.contains("cookies") && !md.contains("Home") && !md.contains("hidden"),
+            "{md}"
+        );
         assert!(!md.contains("Copyright") && !md.contains("var x"), "{md}");
         assert!(md.contains("- 1\\. first"), "{md}");
         assert_eq!(page.title.as_deref(), Some("Acme | Partner"));
@@ -288,7 +339,13 @@ mod tests {
 
     #[test]
     fn title_when_no_h1() {
-        let page = extract("<html><head><title>Acme story – Partner</title></head><body><p>Hi</p></body></html>");
-        assert!(page.markdown.starts_with("# Acme story\n"), "{}", page.markdown);
+        let page = extract(
+            "<html><head><title>Acme story – Partner</title></head><body><p>Hi</p></body></html>",
+        );
+        assert!(
+            page.markdown.starts_with("# Acme story\n"),
+            "{}",
+            page.markdown
+        );
     }
 }

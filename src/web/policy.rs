@@ -101,22 +101,49 @@ mod tests {
 
     #[test]
     fn registrable_domains() {
-        for host in ["https://www.partner.com/x", "https://blog.partner.com", "https://partner.com"] {
+        for host in [
+            "https://www.partner.com/x",
+            "https://blog.partner.com",
+            "https://partner.com",
+        ] {
             assert!(on_partner_domain(&url(host), "partner.com"), "{host}");
         }
-        for host in ["https://partner.com.evil.io/", "https://partnercom.io/", "https://evilpartner.com/"] {
+        for host in [
+            "https://partner.com.evil.io/",
+            "https://partnercom.io/",
+            "https://evilpartner.com/",
+        ] {
             assert!(!on_partner_domain(&url(host), "partner.com"), "{host}");
         }
-        assert!(on_partner_domain(&url("https://www.partner.co.uk/a"), "partner.co.uk"));
-        assert!(!on_partner_domain(&url("https://other.co.uk/a"), "partner.co.uk"));
-        assert!(on_partner_domain(&url("https://WWW.Partner.com./a"), "https://www.partner.com/"));
+        assert!(on_partner_domain(
+            &url("https://www.partner.co.uk/a"),
+            "partner.co.uk"
+        ));
+        assert!(!on_partner_domain(
+            &url("https://other.co.uk/a"),
+            "partner.co.uk"
+        ));
+        assert!(on_partner_domain(
+            &url("https://WWW.Partner.com./a"),
+            "https://www.partner.com/"
+        ));
         assert_eq!(registrable_domain("co.uk"), "co.uk");
         assert!(!on_partner_domain(&url("https://co.uk/"), "partner.co.uk"));
     }
 
     #[test]
     fn addresses() {
-        for ip in ["127.0.0.1", "10.1.2.3", "192.168.0.1", "169.254.169.254", "::1", "fe80::1", "fd00::1", "::ffff:10.0.0.1", "100.64.0.1"] {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "192.168.0.1",
+            "169.254.169.254",
+            "::1",
+            "fe80::1",
+            "fd00::1",
+            "::ffff:10.0.0.1",
+            "100.64.0.1",
+        ] {
             assert!(is_non_public(ip.parse().unwrap()), "{ip}");
         }
         for ip in ["8.8.8.8", "2606:4700::1111"] {
