@@ -42,8 +42,10 @@ fn fetcher(cache: &Path) -> Fetcher {
 }
 
 fn checker(web: Web) -> Checker {
-    let mut config = Config::default();
-    config.web = web.clone();
+    let config = Config {
+        web,
+        ..Config::default()
+    };
     let fetcher = Checker::fetcher_for(&config);
     Checker::new(config)
         .expect("checker")

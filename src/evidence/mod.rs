@@ -20,6 +20,7 @@
 //!
 //! - `aws-usage` {min=1}: AWS services named with their role, in a sentence that says what the service does ("Amazon S3 stores the scans"); a bare list of names does not count (checklist 2.2).
 //! - `customer`, `partner` (evaluated by the case-study rules, which know the front matter): the text names the customer (public) or describes it (anonymous: "a 40-clinic dental group"), and names the AWS Partner.
+//!
 //! Front-matter detectors (evaluated by the case-study rules in code, not in `src/evidence/`): `front-matter-key` {key} (the key, e.g. `aws_arr_usd` or `customer.industry`, is present and not empty), `segment` (segment is SMB, annual revenue under the profile's maximum, the text does not call the customer a startup/ISV/digital native business), `deployment-date` (production_since within the profile's window before today and not in the future), `solution-area` (the text names the front matter's solution area, which is one of the profile's).
 //!
 //! ## How the code reads the contract (where it had to choose)
