@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -15,6 +16,10 @@ use crate::fix::{apply_fixes, unified_diff, write_atomic};
 use crate::lexicon::{Lexicon, LexiconError, NameMatcher};
 use crate::profile::{Profile, ProfileError};
 use crate::rules::{Context, check_document};
+use crate::web::Fetcher;
+
+mod published;
+pub use published::{DOMAIN, HTTPS, OFFLINE, PAGE_NUMBER, REACHABLE};
 
 /// Everything that is built once per run and shared by all files.
 pub struct Checker {
@@ -23,6 +28,8 @@ pub struct Checker {
     limits: Limits,
     profile: Profile,
     today: Date,
+    /// Fetches the published pages of public case studies; `None`: pages are not fetched.
+    web: Option<Arc<Fetcher>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +95,7 @@ impl Checker {
             limits,
             profile,
             today: jiff::ZonedDateTime::now().date(),
+            web: None,
         })
     }
 
@@ -101,6 +109,29 @@ impl Checker {
     pub fn with_today(mut self, today: Date) -> Checker {
         self.today = today;
         self
+    }
+
+    /// Fetches and checks the published page (`public_url`) of public and anonymous case
+    /// studies with this fetcher.
+    pub fn with_web(mut self, fetcher: Arc<Fetcher>) -> Checker {
+        self.web = Some(fetcher);
+        self
+    }
+
+    /// A fetcher built from the configuration's `[web]` section (the cache folder
+    /// resolved against the config file's folder).
+    pub fn fetcher_for(config: &Config) -> Fetcher {
+        let dir = config
+            .web
+            .cache_dir
+            .as_ref()
+            .map(|d| config.resolve(d))
+            .or_else(crate::web::default_cache_dir);
+        Fetcher::new(config.web.clone(), dir)
+    }
+
+    pub fn web(&self) -> Option<&Arc<Fetcher>> {
+        self.web.as_ref()
     }
 
     pub fn profile(&self) -> &Profile {
@@ -124,6 +155,9 @@ impl Checker {
             asset_exists: &asset_exists,
         };
         diagnostics.extend(check_document(&doc, &ctx));
+        if let Some(web) = &self.web {
+            diagnostics.extend(self.published_page(&doc, web));
+        }
         diagnostics.sort_by_key(|d| d.span.start);
         FileReport {
             path: path.to_path_buf(),
@@ -208,6 +242,7 @@ impl Checker {
     /// Processes every file in parallel; outcomes come back in the order of `files`. A bug
     /// that panics on one file is reported against that file; the others are still checked.
     pub fn run(&self, files: &[PathBuf], options: &RunOptions) -> Vec<FileOutcome> {
+        self.prefetch(files);
         files
             .par_iter()
             .map(|path| {

@@ -34,6 +34,8 @@ pub struct Cli {
 pub enum Command {
     /// Check Markdown files and folders (folders are walked, honouring .gitignore).
     Check(CheckArgs),
+    /// Fetch a published case study and check it as a public page (checklist 2.2, 2.3).
+    CheckUrl(CheckUrlArgs),
     /// Start a new case study from the checklist's template.
     New(NewArgs),
     /// List every rule with its default level.
@@ -126,6 +128,9 @@ pub struct CheckArgs {
     /// Exit 1 on findings at this level or worse; `never` exits 0 unless caselint itself fails.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Never use the network: published pages come from the cache only.
+    #[arg(long)]
+    pub offline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,6 +138,41 @@ pub enum FailOn {
     Error,
     Warning,
     Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckUrlArgs {
+    /// The published page, e.g. https://www.partner.com/customers/acme.
+    pub url: String,
+    /// The customer's name: the page must name it (or, with --anonymous, must not).
+    #[arg(long, value_name = "NAME")]
+    pub customer: Option<String>,
+    /// How an anonymous page describes the customer.
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// The AWS Partner's name: the page must name it.
+    #[arg(long, value_name = "NAME")]
+    pub partner: Option<String>,
+    /// The partner's domain; the page and every redirect must stay on it [default: [web]
+    /// partner_domain].
+    #[arg(long, value_name = "DOMAIN")]
+    pub partner_domain: Option<String>,
+    /// The page is an anonymized case study (checklist 2.3).
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Never use the network: the page comes from the cache only.
+    #[arg(long)]
+    pub offline: bool,
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -161,6 +201,7 @@ pub enum ColorArg {
 pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
+        Command::CheckUrl(args) => check_url(args),
         Command::New(args) => new_case_study(args),
         Command::Rules { profile } => with_profile(profile.as_deref(), list_rules),
         Command::Explain { rule, profile } => {
@@ -175,10 +216,11 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let config = match load_config(&args, &paths) {
+    let mut config = match load_config(&args, &paths) {
         Ok(config) => config,
         Err(message) => return trouble(&message),
     };
+    config.web.offline |= args.offline;
     let include = if args.include.is_empty() {
         config.files.include.clone()
     } else {
@@ -212,6 +254,10 @@ fn check(args: CheckArgs) -> u8 {
     }
     if let Some(today) = args.today {
         checker = checker.with_today(today);
+    }
+    if checker.config().web.fetch {
+        let fetcher = Checker::fetcher_for(checker.config());
+        checker = checker.with_web(std::sync::Arc::new(fetcher));
     }
 
     let color = match args.color {
@@ -385,6 +431,94 @@ fn load_config(args: &CheckArgs, paths: &[PathBuf]) -> Result<Config, String> {
         Some(path) => Config::load(&path).map_err(|err| err.to_string()),
         None => Ok(Config::default()),
     }
+}
+
+/// `caselint check-url URL`: one published page, checked as a public page.
+fn check_url(args: CheckUrlArgs) -> u8 {
+    let config = if args.no_config {
+        Ok(Config::default())
+    } else {
+        match args
+            .config
+            .clone()
+            .or_else(|| Config::discover(std::path::Path::new(".")))
+        {
+            Some(path) => Config::load(&path).map_err(|e| e.to_string()),
+            None => Ok(Config::default()),
+        }
+    };
+    let mut config = match config {
+        Ok(config) => config,
+        Err(message) => return trouble(&message),
+    };
+    config.web.offline |= args.offline;
+    config.web.fetch = true;
+    let fetcher = std::sync::Arc::new(Checker::fetcher_for(&config));
+    let partner_domain = args
+        .partner_domain
+        .clone()
+        .or_else(|| config.web.partner_domain.clone());
+    let mut checker = match Checker::new(config) {
+        Ok(checker) => checker.with_web(fetcher),
+        Err(err) => return trouble(&err.to_string()),
+    };
+    if let Some(today) = args.today {
+        checker = checker.with_today(today);
+    }
+    let info = crate::web::PageInfo {
+        visibility: if args.anonymous {
+            "anonymous"
+        } else {
+            "public"
+        }
+        .to_string(),
+        customer_name: args.customer.clone(),
+        customer_description: args.description.clone(),
+        partner_name: args.partner.clone(),
+        partner_domain,
+        solution_area: None,
+    };
+    let reports = vec![checker.check_url(&args.url, &info)];
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut titles = requirement_titles();
+    for requirement in &checker.profile().requirements {
+        titles.insert(requirement.id.clone(), requirement.title.clone());
+    }
+    let summary = Summary::from_reports(&reports, 1);
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let written = report::render(
+        format,
+        &reports,
+        &summary,
+        &RenderOptions {
+            color,
+            show_summary: true,
+            requirement_titles: titles,
+            ..RenderOptions::default()
+        },
+        &mut out,
+    )
+    .and_then(|()| out.flush());
+    if let Err(err) = written
+        && err.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return trouble(&format!("cannot write the report: {err}"));
+    }
+    exit_code(&reports)
 }
 
 fn trouble(message: &str) -> u8 {

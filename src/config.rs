@@ -61,6 +61,8 @@ pub struct Config {
     pub naming: Naming,
     #[serde(default)]
     pub checklist: Checklist,
+    #[serde(default)]
+    pub web: Web,
     /// Folder the config file sits in: relative paths in it are resolved from here.
     #[serde(skip)]
     pub root: Option<PathBuf>,
@@ -129,6 +131,121 @@ pub struct Checklist {
 
 fn yes() -> bool {
     true
+}
+
+/// `[web]`: how published pages are fetched (the only network I/O caselint does).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Web {
+    /// Seconds to wait for a connection (DNS lookup included).
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout: f64,
+    /// Seconds for one whole request, body included: no request hangs past it.
+    #[serde(default = "default_timeout")]
+    pub timeout: f64,
+    /// Extra attempts after a 429, a 5xx or a failed connection.
+    #[serde(default = "default_retries")]
+    pub retries: u32,
+    /// First backoff in milliseconds, doubled each retry, with jitter.
+    #[serde(default = "default_backoff_ms")]
+    pub backoff_ms: u64,
+    /// The longest `Retry-After` honoured, in seconds; a server asking for more is reported.
+    #[serde(default = "default_max_retry_after")]
+    pub max_retry_after: f64,
+    /// Requests in flight at once, overall and to one host.
+    #[serde(default = "default_concurrency")]
+    pub concurrency: usize,
+    #[serde(default = "default_per_host")]
+    pub per_host: usize,
+    /// Redirects followed, each hop checked.
+    #[serde(default = "default_max_redirects")]
+    pub max_redirects: usize,
+    /// Bytes of a page read at most.
+    #[serde(default = "default_max_body")]
+    pub max_body_bytes: u64,
+    /// Folder of the on-disk cache [default: `$XDG_CACHE_HOME/caselint/web` or
+    /// `~/.cache/caselint/web`].
+    #[serde(default)]
+    pub cache_dir: Option<PathBuf>,
+    /// Seconds a fetched page is reused without asking the server again; 0 turns the
+    /// cache off.
+    #[serde(default = "default_cache_ttl")]
+    pub cache_ttl: u64,
+    /// Fetch pages on private, loopback and link-local addresses (off: a public URL never
+    /// points inside a network).
+    #[serde(default)]
+    pub allow_private_addresses: bool,
+    /// Published pages must be `https://` (checklist 2.2 asks for a public URL; off for
+    /// local test servers).
+    #[serde(default = "yes")]
+    pub require_https: bool,
+    /// The partner's domain when a document or `check-url` does not give one.
+    #[serde(default)]
+    pub partner_domain: Option<String>,
+    /// Host → IP address, like curl's `--resolve` (staging servers, tests).
+    #[serde(default)]
+    pub resolve: BTreeMap<String, std::net::IpAddr>,
+    /// Use the cache only, never the network (`--offline`).
+    #[serde(default)]
+    pub offline: bool,
+    /// Fetch the `public_url` of case studies while checking them.
+    #[serde(default = "yes")]
+    pub fetch: bool,
+}
+
+impl Default for Web {
+    fn default() -> Self {
+        Web {
+            connect_timeout: default_connect_timeout(),
+            timeout: default_timeout(),
+            retries: default_retries(),
+            backoff_ms: default_backoff_ms(),
+            max_retry_after: default_max_retry_after(),
+            concurrency: default_concurrency(),
+            per_host: default_per_host(),
+            max_redirects: default_max_redirects(),
+            max_body_bytes: default_max_body(),
+            cache_dir: None,
+            cache_ttl: default_cache_ttl(),
+            allow_private_addresses: false,
+            require_https: true,
+            partner_domain: None,
+            resolve: BTreeMap::new(),
+            offline: false,
+            fetch: true,
+        }
+    }
+}
+
+fn default_connect_timeout() -> f64 {
+    5.0
+}
+fn default_timeout() -> f64 {
+    20.0
+}
+fn default_retries() -> u32 {
+    2
+}
+fn default_backoff_ms() -> u64 {
+    500
+}
+fn default_max_retry_after() -> f64 {
+    30.0
+}
+fn default_concurrency() -> usize {
+    16
+}
+fn default_per_host() -> usize {
+    4
+}
+fn default_max_redirects() -> usize {
+    10
+}
+fn default_max_body() -> u64 {
+    5 * 1024 * 1024
+}
+fn default_cache_ttl() -> u64 {
+    24 * 60 * 60
 }
 
 #[derive(Debug, thiserror::Error)]

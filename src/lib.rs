@@ -18,3 +18,4 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod template;
+pub mod web;

@@ -18,6 +18,9 @@
 //! - `kpis` {min=2}: key performance indicators, from a Markdown table (columns recognised by header words: name/KPI/metric; baseline/before/starting point; target/goal; actual/result/after/achieved; method/measurement/how measured/measured by/source) or from a list ("Invoice processing time — baseline: 3 days; target: 1 day; actual: 4 hours; measured by: ERP timestamps"). Met when at least `min` KPIs have all four values (baseline, target, actual, method). Problems: each KPI missing a value ("the KPI `Processing time` has no baseline"), a table missing a column.
 //! - `current-pilot`: pilot / proof of concept / POC / PoC / trial / beta described as the CURRENT state ("is in pilot", "currently piloting", "still a proof of concept", "POC phase"). Not matches: "autopilot", "co-pilot", "Copilot", and finished past phases ("after a successful pilot in 2024", "the pilot ended in March", "moved from POC to production"). Met when none is found; each one found is a problem.
 //!
+//! - `aws-usage` {min=1}: AWS services named with their role, in a sentence that says what the service does ("Amazon S3 stores the scans"); a bare list of names does not count (checklist 2.2).
+//! - `customer`, `partner` (evaluated by the case-study rules, which know the front matter): the text names the customer (public) or describes it (anonymous: "a 40-clinic dental group"), and names the AWS Partner.
+//!
 //! Front-matter detectors (evaluated by the case-study rules in code, not in `src/evidence/`): `front-matter-key` {key} (the key, e.g. `aws_arr_usd` or `customer.industry`, is present and not empty), `segment` (segment is SMB, annual revenue under the profile's maximum, the text does not call the customer a startup/ISV/digital native business), `deployment-date` (production_since within the profile's window before today and not in the future), `solution-area` (the text names the front matter's solution area, which is one of the profile's).
 //!
 //! ## How the code reads the contract (where it had to choose)
@@ -44,10 +47,12 @@
 
 mod diagram;
 mod kpi;
+pub mod mention;
 mod outcome;
 mod pilot;
 mod quantity;
 mod text;
+pub mod usage;
 
 pub use diagram::{Diagram, diagrams};
 pub use kpi::{Field, Kpi, KpiReport, Part, kpis};
@@ -78,6 +83,9 @@ pub const DETECTORS: &[&str] = &[
     "segment",
     "deployment-date",
     "solution-area",
+    "aws-usage",
+    "customer",
+    "partner",
 ];
 
 /// The prose a check searches: one section, or the whole document.
@@ -153,6 +161,7 @@ pub fn run(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         "diagram" => detect::diagram(check, scope, env),
         "kpis" => detect::kpis(check, scope),
         "current-pilot" => detect::current_pilot(scope),
+        "aws-usage" => usage::aws_usage(check, scope, env),
         _ => Verdict {
             met: true,
             ..Verdict::default()

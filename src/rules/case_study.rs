@@ -26,7 +26,9 @@ struct Section {
 }
 
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
-    if !matches!(doc.kind, DocumentKind::CaseStudy) {
+    // Public pages (fetched, or saved from a browser) run the requirements whose `kinds`
+    // name "public-page" (checklist 2.2, 2.3): the same engine, the same detectors.
+    if !matches!(doc.kind, DocumentKind::CaseStudy | DocumentKind::PublicPage) {
         return Vec::new();
     }
     let profile = ctx.profile;
@@ -158,6 +160,8 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 "segment" => segment(doc, meta.as_ref(), profile),
                 "deployment-date" => deployment_date(doc, meta.as_ref(), profile, ctx.today),
                 "solution-area" => solution_area(meta.as_ref(), scope),
+                "customer" => customer_named(doc, meta.as_ref(), scope),
+                "partner" => partner_named(doc, meta.as_ref(), scope),
                 _ => evidence::run(check, scope, &env),
             };
             let rule = format!("{}/{}", requirement.id, check_suffix(requirement, check));
@@ -174,8 +178,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 .into_iter()
                 .filter(|(span, _)| {
                     check.scope != "document"
-                        || own.is_empty()
-                        || own.iter().any(|s| s.span.contains(&span.start))
+                        || if own.is_empty() {
+                            !foreign_section(&sections, profile, &check.detector, span.start)
+                        } else {
+                            own.iter().any(|s| s.span.contains(&span.start))
+                        }
                 })
                 .collect();
             // A projection is worth a second look, not a failed requirement.
@@ -196,6 +203,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             // The first problem of a check carries the checklist's words; the others only
             // say what to do, so a table of ten incomplete KPIs does not repeat a paragraph.
             for (index, (span, problem)) in problems.into_iter().enumerate() {
+                // The same problem found again by another requirement (a projection
+                // among the results, seen by CO-001 and by CS-2.2) is said once.
+                if out.iter().any(|d| d.span == span && d.message == problem) {
+                    continue;
+                }
                 let span = if span.is_empty() && span.start == 0 {
                     at.clone()
                 } else {
@@ -215,6 +227,24 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether `offset` lies in a section answering a requirement that never asks this
+/// detector: a projection in the challenge ("hiring would have cost $96,000") is no claimed
+/// result, so a whole-document check without sections of its own (CS-2.2) does not
+/// question it there.
+fn foreign_section(
+    sections: &[(String, Section)],
+    profile: &Profile,
+    detector: &str,
+    offset: usize,
+) -> bool {
+    sections.iter().any(|(id, section)| {
+        section.span.contains(&offset)
+            && profile
+                .requirement(id)
+                .is_some_and(|r| !r.checks.iter().any(|c| c.detector == detector))
+    })
 }
 
 fn capitalize(text: &str) -> String {
@@ -624,6 +654,64 @@ fn deployment_date(
         )]);
     }
     met()
+}
+
+/// Checklist 2.2 / 2.3: a public case study names its customer; an anonymous one describes
+/// it instead (its name is checked separately, by [`name_leaks`]).
+fn customer_named(
+    doc: &Document,
+    meta: Option<&CaseStudyMeta>,
+    scope: &Scope,
+) -> evidence::Verdict {
+    let Some(meta) = meta else {
+        return met();
+    };
+    if meta.visibility == Some(Visibility::Anonymous) {
+        let described = !evidence::mention::customer_descriptions(scope).is_empty()
+            || meta
+                .customer
+                .description
+                .as_deref()
+                .is_some_and(|d| evidence::mention::echoes_description(scope, d));
+        return if described { met() } else { unmet(Vec::new()) };
+    }
+    match meta.customer.name.as_deref() {
+        Some(name) if !evidence::mention::name_mentions(scope, name).is_empty() => met(),
+        Some(name) => unmet(vec![(
+            0..0,
+            format!("the text never names the customer, `{}`", name.trim()),
+        )]),
+        // A draft without the name already has a front-matter finding; a page checked
+        // without one cannot be judged, and says so.
+        None if doc.kind == DocumentKind::PublicPage => unmet(vec![(
+            0..0,
+            "no customer name was given (front matter `customer.name`, or `check-url --customer`): caselint cannot tell whether the page names the customer".to_string(),
+        )]),
+        None => met(),
+    }
+}
+
+/// Checklist 2.2: the AWS Partner's name is in the text ("we", a logo or a domain do not
+/// say who the partner is).
+fn partner_named(doc: &Document, meta: Option<&CaseStudyMeta>, scope: &Scope) -> evidence::Verdict {
+    let Some(meta) = meta else {
+        return met();
+    };
+    match meta.partner.name.as_deref() {
+        Some(name) if !evidence::mention::name_mentions(scope, name).is_empty() => met(),
+        Some(name) => unmet(vec![(
+            0..0,
+            format!(
+                "the text never names the AWS Partner, `{}`: \"we\", a logo or a web address do not say who the partner is",
+                name.trim()
+            ),
+        )]),
+        None if doc.kind == DocumentKind::PublicPage => unmet(vec![(
+            0..0,
+            "no partner name was given (front matter `partner.name`, or `check-url --partner`): caselint cannot tell whether the page names the partner".to_string(),
+        )]),
+        None => met(),
+    }
 }
 
 /// UCR-004: the text names the solution area chosen in the front matter.

@@ -1,0 +1,351 @@
+//! HTML → the page's visible main text, as Markdown, so the page becomes a `Document` and
+//! every rule reads it like a draft.
+//!
+//! "Main text" is what a reader reads as the case study: the first `<main>`, else the
+//! first `<article>`, else `[role=main]`, else `<body>`; inside it, never scripts, styles,
+//! navigation, forms, footers, cookie or consent banners, dialogs, or anything hidden
+//! (`hidden`, `aria-hidden`, `display:none`, screen-reader-only text). Site headers and
+//! sidebars are dropped when the whole body is read; inside a `<main>` or `<article>` a
+//! `<header>` holds the page's own title, so it is kept.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// The page's title and its main text as Markdown.
+pub struct Extracted {
+    pub title: Option<String>,
+    pub markdown: String,
+}
+
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "nav",
+    "footer", "form", "button", "select", "input", "textarea", "dialog", "head", "meta", "link",
+    "img", "picture", "video", "audio", "map",
+];
+
+/// Words in an id or class that mark page furniture, not content.
+const FURNITURE: &[&str] = &[
+    "cookie",
+    "consent",
+    "gdpr",
+    "onetrust",
+    "cookiebot",
+    "newsletter",
+    "subscribe",
+    "modal",
+    "popup",
+    "breadcrumb",
+    "share",
+    "social",
+    "sr-only",
+    "visually-hidden",
+    "screen-reader",
+    "skip-link",
+    "related",
+    "sidebar",
+    "site-header",
+    "site-footer",
+];
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "aside",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "address",
+    "details",
+    "summary",
+    "hr",
+    "center",
+];
+
+pub fn extract(html: &str) -> Extracted {
+    let document = Html::parse_document(html);
+    let select = |css: &str| Selector::parse(css).ok();
+    let first = |css: &str| select(css).and_then(|s| document.select(&s).next());
+    let (root, whole_body) = match first("main")
+        .or_else(|| first("article"))
+        .or_else(|| first("[role=main]"))
+    {
+        Some(root) => (root, false),
+        None => match first("body") {
+            Some(body) => (body, true),
+            None => (document.root_element(), true),
+        },
+    };
+    let mut out = Writer::default();
+    walk(root, whole_body, &mut out);
+    out.flush();
+    let has_h1 = out.blocks.iter().any(|b| b.starts_with("# "));
+    let title = first("title")
+        .map(|t| collapse(&t.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
+    let mut blocks = Vec::new();
+    // Without an <h1>, the <title> (without its " | Site name") names the page, as a
+    // browser tab shows it.
+    if !has_h1 && let Some(title) = &title {
+        let cut = [" | ", " – ", " — ", " - "]
+            .iter()
+            .filter_map(|sep| title.find(sep))
+            .min()
+            .unwrap_or(title.len());
+        let own = title[..cut].trim();
+        if !own.is_empty() {
+            blocks.push(format!("# {}", escape(own)));
+        }
+    }
+    blocks.extend(out.blocks);
+    Extracted {
+        title,
+        markdown: blocks.join("\n\n") + "\n",
+    }
+}
+
+#[derive(Default)]
+struct Writer {
+    blocks: Vec<String>,
+    line: String,
+    prefix: String,
+}
+
+impl Writer {
+    fn text(&mut self, text: &str) {
+        let collapsed = collapse_keep_edges(text);
+        if collapsed.trim().is_empty() {
+            if !self.line.is_empty() && !self.line.ends_with(' ') {
+                self.line.push(' ');
+            }
+            return;
+        }
+        if self.line.is_empty() {
+            self.line
+                .push_str(&escape_start(&escape(collapsed.trim_start())));
+        } else {
+            if self.line.ends_with(' ') && collapsed.starts_with(' ') {
+                self.line.push_str(&escape(collapsed.trim_start()));
+            } else {
+                self.line.push_str(&escape(&collapsed));
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let line = self.line.trim();
+        if !line.is_empty() {
+            self.blocks.push(format!("{}{}", self.prefix, line));
+        }
+        self.line.clear();
+        self.prefix.clear();
+    }
+}
+
+fn walk(element: ElementRef, whole_body: bool, out: &mut Writer) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(text) => out.text(text),
+            Node::Element(_) => {
+                let Some(child) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                let name = child.value().name();
+                if is_hidden(child, whole_body) {
+                    continue;
+                }
+                match name {
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        out.flush();
+                        let level = name[1..].parse::<usize>().unwrap_or(2);
+                        walk(child, whole_body, out);
+                        let text = out.line.trim().to_string();
+                        out.line.clear();
+                        if !text.is_empty() {
+                            out.blocks.push(format!("{} {text}", "#".repeat(level)));
+                        }
+                    }
+                    "li" => {
+                        out.flush();
+                        out.prefix = "- ".to_string();
+                        walk(child, whole_body, out);
+                        out.flush();
+                    }
+                    "br" => out.flush(),
+                    "td" | "th" => {
+                        walk(child, whole_body, out);
+                        if !out.line.trim().is_empty() && !out.line.trim_end().ends_with(';') {
+                            out.line.push_str("; ");
+                        }
+                    }
+                    "pre" => {
+                        out.flush();
+                        let code: String = child.text().collect();
+                        let fence = if code.contains("```") { "~~~~" } else { "```" };
+                        out.blocks
+                            .push(format!("{fence}\n{}\n{fence}", code.trim_end()));
+                    }
+                    "code" | "kbd" | "samp" => {
+                        let code = collapse(&child.text().collect::<String>());
+                        if !code.contains('`') && !code.is_empty() {
+                            if !out.line.is_empty() && !out.line.ends_with(' ') {
+                                // Keep "the `x` key" spaced as written.
+                            }
+                            out.line.push('`');
+                            out.line.push_str(&code);
+                            out.line.push('`');
+                        } else {
+                            out.text(&code);
+                        }
+                    }
+                    _ if BLOCKS.contains(&name) => {
+                        out.flush();
+                        walk(child, whole_body, out);
+                        out.flush();
+                    }
+                    _ => walk(child, whole_body, out),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
+    let value = element.value();
+    let name = value.name();
+    if SKIPPED.contains(&name) {
+        return true;
+    }
+    if whole_body && matches!(name, "header" | "aside") {
+        return true;
+    }
+    if value.attr("hidden").is_some()
+        || value.attr("aria-hidden") == Some("true")
+        || value.attr("role").is_some_and(|r| {
+            matches!(
+                r,
+                "navigation" | "contentinfo" | "dialog" | "alertdialog" | "search"
+            )
+        })
+        || (whole_body && value.attr("role") == Some("banner"))
+    {
+        return true;
+    }
+    if let Some(style) = value.attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        let style = style.to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    let marks = [
+        value.attr("id").unwrap_or_default(),
+        value.attr("class").unwrap_or_default(),
+    ];
+    marks.iter().any(|m| {
+        let m = m.to_ascii_lowercase();
+        FURNITURE.iter().any(|f| m.contains(f))
+    })
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// White space collapsed, but a leading or trailing space kept (it separates words from
+/// the neighbouring inline element).
+fn collapse_keep_edges(text: &str) -> String {
+    let inner = collapse(text);
+    let lead = text.starts_with(char::is_whitespace);
+    let trail = text.ends_with(char::is_whitespace) && !inner.is_empty();
+    format!(
+        "{}{}{}",
+        if lead { " " } else { "" },
+        inner,
+        if trail { " " } else { "" }
+    )
+}
+
+/// Markdown's punctuation escaped, so the page's text is read as text: `*`, `_`, `[` and
+/// the like never become formatting, `<` never HTML, `&` never an entity.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A block that would start a list, a heading or a setext underline is escaped.
+fn escape_start(text: &str) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(text[digits..].chars().next(), Some('.' | ')')) {
+        return format!("{}\\{}", &text[..digits], &text[digits..]);
+    }
+    match text.chars().next() {
+        Some('-' | '+' | '=') => format!("\\{text}"),
+        _ => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn main_text_only() {
+        let html = r#"<html><head><title>Acme | Partner</title><script>var x = "Amazon S3";</script></head>
+<body><header><nav>Home Products</nav></header>
+<div id="cookie-banner">We use cookies</div>
+<main><header><h1>Acme cuts costs</h1></header>
+<p>Acme <b>Dental</b> uses <a href="/x">Amazon S3</a> to store x-rays.</p>
+<ul><li>1. first</li><li>*star*</li></ul>
+<div style="display: none">hidden text</div>
+<table><tr><td>Cost</td><td>-40%</td></tr></table></main>
+<footer>Copyright</footer></body></html>"#;
+        let page = extract(html);
+        let md = page.markdown;
+        assert!(md.contains("# Acme cuts costs"), "{md}");
+        assert!(
+            md.contains("Acme Dental uses Amazon S3 to store x-rays."),
+            "{md}"
+        );
+        assert!(
+            !md.contains("cookies") && !md.contains("Home") && !md.contains("hidden"),
+            "{md}"
+        );
+        assert!(!md.contains("Copyright") && !md.contains("var x"), "{md}");
+        assert!(md.contains("- 1\\. first"), "{md}");
+        assert_eq!(page.title.as_deref(), Some("Acme | Partner"));
+    }
+
+    #[test]
+    fn title_when_no_h1() {
+        let page = extract(
+            "<html><head><title>Acme story – Partner</title></head><body><p>Hi</p></body></html>",
+        );
+        assert!(
+            page.markdown.starts_with("# Acme story\n"),
+            "{}",
+            page.markdown
+        );
+    }
+}

@@ -1,0 +1,89 @@
+//! The five details of checklist 2.2 on `public-page` documents (pages saved from a
+//! browser are checked exactly like fetched ones).
+
+use std::path::Path;
+
+use caselint::check::Checker;
+use caselint::config::Config;
+
+fn page(visibility: &str, body: &str) -> Vec<String> {
+    let source = format!(
+        "---\ncaselint: public-page\nvisibility: {visibility}\ncustomer: {{ name: \"Acme Dental Care, LLC\", description: \"a dental group\" }}\npartner: {{ name: BrightChair, domain: brightchair.example }}\n---\n\n{body}\n"
+    );
+    let checker = Checker::new(Config::default())
+        .unwrap()
+        .with_today("2026-02-01".parse().unwrap());
+    checker
+        .check_source(Path::new("page.md"), source)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.rule.starts_with("CS-2"))
+        .map(|d| d.rule)
+        .collect()
+}
+
+const CHALLENGE: &str = "The group struggled with manual reminder calls that took hours a week.";
+const USAGE: &str =
+    "Amazon EventBridge Scheduler schedules every reminder, and AWS Lambda updates the records.";
+const RESULT: &str = "No-shows fell from 14% to 6% within four months.";
+
+#[test]
+fn a_complete_page_passes() {
+    let body = format!(
+        "# Acme Dental Care and BrightChair\n\nAcme Dental Care works with BrightChair. {CHALLENGE} {USAGE} {RESULT}"
+    );
+    assert!(
+        page("public", &body).is_empty(),
+        "{:?}",
+        page("public", &body)
+    );
+}
+
+#[test]
+fn each_missing_detail_is_its_own_finding() {
+    let partner_we = format!(
+        "Acme Dental Care asked us for help. {CHALLENGE} We built it on AWS. {USAGE} {RESULT} Visit brightchair.example."
+    );
+    assert_eq!(page("public", &partner_we), ["CS-2.2/partner"]);
+
+    let no_customer = format!("BrightChair helped a client. {CHALLENGE} {USAGE} {RESULT}");
+    assert_eq!(page("public", &no_customer), ["CS-2.2/customer"]);
+
+    let tags = format!(
+        "Acme Dental Care works with BrightChair. {CHALLENGE} {RESULT}\n\nServices used: Amazon S3, AWS Lambda, Amazon DynamoDB"
+    );
+    assert_eq!(page("public", &tags), ["CS-2.2/aws-usage"]);
+
+    let built_on_aws = format!(
+        "Acme Dental Care works with BrightChair. {CHALLENGE} The solution runs on AWS. {RESULT}"
+    );
+    assert_eq!(page("public", &built_on_aws), ["CS-2.2/aws-usage"]);
+
+    let projection = format!(
+        "Acme Dental Care works with BrightChair. {CHALLENGE} {USAGE} The clinics are expected to cut no-shows by up to 50%. The group has 260 employees."
+    );
+    let got = page("public", &projection);
+    assert!(
+        got.iter().all(|r| r == "CS-2.2/outcome") && !got.is_empty(),
+        "{got:?}"
+    );
+
+    let no_challenge = format!("Acme Dental Care works with BrightChair. {USAGE} {RESULT}");
+    assert_eq!(page("public", &no_challenge), ["CS-2.2/challenge"]);
+}
+
+#[test]
+fn anonymous_pages_describe_the_customer_and_never_name_it() {
+    let described = format!(
+        "BrightChair helped a 40-clinic dental group in Ohio. {CHALLENGE} {USAGE} {RESULT}"
+    );
+    assert!(
+        page("anonymous", &described).is_empty(),
+        "{:?}",
+        page("anonymous", &described)
+    );
+    let named = format!(
+        "BrightChair helped a 40-clinic dental group in Ohio, Acme Dental Care. {CHALLENGE} {USAGE} {RESULT}"
+    );
+    assert_eq!(page("anonymous", &named), ["CS-2.3/customer-name-leak"]);
+}
