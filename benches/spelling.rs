@@ -44,7 +44,11 @@ fn main() {
     markdown_files(&corpus, &mut files);
     let docs: Vec<Document> = files
         .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok().map(|s| Document::parse(p, s).0))
+        .filter_map(|p| {
+            std::fs::read_to_string(p)
+                .ok()
+                .map(|s| Document::parse(p, s).0)
+        })
         .collect();
     let bytes: usize = docs.iter().map(|d| d.source.len()).sum();
     if !docs.is_empty() {
@@ -68,7 +72,10 @@ fn main() {
     .unwrap_or_default();
     let (head, body) = match sample.strip_prefix("---") {
         Some(rest) => match rest.find("\n---") {
-            Some(end) => (format!("---{}\n---\n", &rest[..end]), rest[end + 4..].to_string()),
+            Some(end) => (
+                format!("---{}\n---\n", &rest[..end]),
+                rest[end + 4..].to_string(),
+            ),
             None => (String::new(), sample.clone()),
         },
         None => (String::new(), sample.clone()),

@@ -26,7 +26,8 @@
 //!
 //! [grammar]
 //! exclude = ["docs/api/**"]           # files where DOC-003/grammar is off
-//! disable = ["PhrasalVerbAsCompoundNoun"]  # grammar checks (harper names) to turn off
+//! disable = ["ThenThan"]            # grammar checks (harper names) to turn off
+//! enable = ["SentenceCapitalization"] # more of harper's checks
 //! ```
 
 use std::collections::BTreeMap;
@@ -183,6 +184,9 @@ pub struct Grammar {
     /// Names of individual grammar checks to turn off (as shown in findings).
     #[serde(default)]
     pub disable: Vec<String>,
+    /// harper checks to run besides the default ones (harper's names, e.g. `SentenceCapitalization`).
+    #[serde(default)]
+    pub enable: Vec<String>,
 }
 
 /// Whether `path` matches one of `globs`. A glob without a folder part (`CHANGELOG.md`,
@@ -353,8 +357,14 @@ mod tests {
             Path::new("docs/legacy/a.md"),
             &config.spelling.exclude
         ));
-        assert!(!path_matches(Path::new("docs/a.md"), &config.spelling.exclude));
-        assert!(path_matches(Path::new("./x/a.mdx"), &config.grammar.exclude));
+        assert!(!path_matches(
+            Path::new("docs/a.md"),
+            &config.spelling.exclude
+        ));
+        assert!(path_matches(
+            Path::new("./x/a.mdx"),
+            &config.grammar.exclude
+        ));
         assert_eq!(Config::default().spelling.dialect, Dialect::EnUs);
         assert!(Config::parse("[spelling]\ndialect = \"en-AU\"\n").is_err());
     }

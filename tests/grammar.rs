@@ -38,8 +38,8 @@ fn grammar(dir: &Path, report: &Value) -> Vec<(usize, usize, String, String, Str
         .iter()
         .filter(|d| d["rule"] == GRAMMAR)
         .map(|d| {
-            let source = std::fs::read(dir.join(d["path"].as_str().unwrap_or_default()))
-                .unwrap_or_default();
+            let source =
+                std::fs::read(dir.join(d["path"].as_str().unwrap_or_default())).unwrap_or_default();
             let start = d["byte_start"].as_u64().unwrap_or(0) as usize;
             let end = d["byte_end"].as_u64().unwrap_or(0) as usize;
             (
@@ -47,7 +47,10 @@ fn grammar(dir: &Path, report: &Value) -> Vec<(usize, usize, String, String, Str
                 end,
                 String::from_utf8_lossy(&source[start..end]).to_string(),
                 d["fix"]["replacement"].as_str().unwrap_or("-").to_string(),
-                d["fix"]["applicability"].as_str().unwrap_or("-").to_string(),
+                d["fix"]["applicability"]
+                    .as_str()
+                    .unwrap_or("-")
+                    .to_string(),
             )
         })
         .collect()

@@ -37,8 +37,8 @@ fn found(dir: &Path, report: &Value, rule: &str) -> Vec<(String, String, String)
         .iter()
         .filter(|d| d["rule"] == rule)
         .map(|d| {
-            let source = std::fs::read(dir.join(d["path"].as_str().unwrap_or_default()))
-                .unwrap_or_default();
+            let source =
+                std::fs::read(dir.join(d["path"].as_str().unwrap_or_default())).unwrap_or_default();
             let start = d["byte_start"].as_u64().unwrap_or(0) as usize;
             let end = d["byte_end"].as_u64().unwrap_or(0) as usize;
             (
@@ -114,7 +114,13 @@ fn fix_leaves_spelling_alone_and_unsafe_fixes_apply_it_once() {
 
     caselint()
         .current_dir(dir.path())
-        .args(["check", "--no-config", "--fix", "--unsafe-fixes", "typos.md"])
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--unsafe-fixes",
+            "typos.md",
+        ])
         .output()
         .unwrap();
     let fixed = std::fs::read_to_string(&file).unwrap();
@@ -126,7 +132,13 @@ fn fix_leaves_spelling_alone_and_unsafe_fixes_apply_it_once() {
 
     caselint()
         .current_dir(dir.path())
-        .args(["check", "--no-config", "--fix", "--unsafe-fixes", "typos.md"])
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--unsafe-fixes",
+            "typos.md",
+        ])
         .output()
         .unwrap();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);

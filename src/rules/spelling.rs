@@ -123,7 +123,12 @@ fn suggestions(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str)
         return found;
     }
     let mut raw = Vec::new();
-    dictionary.suggest(&word.replace('’', "'"), &mut raw);
+    // n-gram suggestions cost milliseconds per word and only find far-off words, which
+    // `is_close` rejects anyway: the edit-based ones are what a typo needs.
+    dictionary
+        .suggester()
+        .with_ngram_suggestions(false)
+        .suggest(&word.replace('’', "'"), &mut raw);
     let ranked = rank(word, raw);
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -227,18 +232,38 @@ fn is_code_like(chunk: &str) -> bool {
     let core = chunk.trim_matches(|c: char| {
         matches!(
             c,
-            '(' | ')' | '[' | ']' | '"' | '\'' | '“' | '”' | '‘' | '’' | ',' | ';' | ':' | '.'
-                | '!' | '?' | '*'
+            '(' | ')'
+                | '['
+                | ']'
+                | '"'
+                | '\''
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | ','
+                | ';'
+                | ':'
+                | '.'
+                | '!'
+                | '?'
+                | '*'
         )
     });
+    if core.starts_with("x-") || core.starts_with("X-") {
+        return true;
+    }
     if core.contains([
-        '@', '_', '\\', '=', '<', '>', '{', '}', '$', '#', '`', '|', '~', '^', '%', '+', '&',
+        '*', '@', '_', '\\', '=', '<', '>', '{', '}', '$', '#', '`', '|', '~', '^', '%', '+', '&',
     ]) {
         return true;
     }
     // A dot inside a token: a host, a file name, a version, a method call.
     if let Some(at) = core.find('.')
-        && core[at + 1..].chars().next().is_some_and(char::is_alphanumeric)
+        && core[at + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
     {
         return true;
     }
@@ -319,6 +344,12 @@ struct Exemptions<'a> {
 impl Exemptions<'_> {
     fn accepts(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
+        if let Some(singular) = lower.strip_suffix('s')
+            && singular.len() >= 4
+            && (ACCEPTED.contains(singular) || self.user.contains(singular))
+        {
+            return true;
+        }
         ACCEPTED.contains(&lower)
             || self.user.contains(&lower)
             || self.names.iter().any(|n| *n == lower)
@@ -333,6 +364,7 @@ fn is_product_word(ctx: &Context, word: &str) -> bool {
             .chain([&p.short, &p.bare])
             .chain(p.aliases.iter())
             .flat_map(|name| name.split(|c: char| !c.is_alphanumeric()))
+            .chain(p.code_ids.iter().map(String::as_str))
             .any(|part| part.eq_ignore_ascii_case(word))
     })
 }
@@ -341,7 +373,12 @@ fn is_product_word(ctx: &Context, word: &str) -> bool {
 /// an anonymous case study uses), from the front matter.
 fn front_matter_names(doc: &Document) -> Vec<String> {
     let mut out = Vec::new();
-    for key in ["customer.name", "partner.name", "customer.description", "title"] {
+    for key in [
+        "customer.name",
+        "partner.name",
+        "customer.description",
+        "title",
+    ] {
         if let Some(serde_json::Value::String(value)) = crate::meta::meta_value(doc, key) {
             out.extend(
                 value
@@ -369,8 +406,7 @@ fn excluded(doc: &Document, globs: &[String]) -> bool {
 }
 
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
-    if !is_enabled(ctx.config, SPELLING, doc.kind) || excluded(doc, &ctx.config.spelling.exclude)
-    {
+    if !is_enabled(ctx.config, SPELLING, doc.kind) || excluded(doc, &ctx.config.spelling.exclude) {
         return Vec::new();
     }
     let dialect = ctx.config.spelling.dialect;
@@ -392,18 +428,41 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         {
             continue;
         }
-        // Headings are often in title case: only their lower-case words are checked.
-        let in_heading = matches!(prose.block, BlockKind::Heading(_));
-        for word in words(&prose.text, starts && !in_heading) {
+        // Headings are often in title case and table cells are labels: only their
+        // lower-case words are checked, and a one-word cell is a value, not prose.
+        let label = matches!(prose.block, BlockKind::Heading(_) | BlockKind::TableCell);
+        let found = words(&prose.text, starts && !label);
+        if prose.block == BlockKind::TableCell && found.len() == 1 {
+            continue;
+        }
+        for (n, word) in found.iter().enumerate() {
             let text = stem(&prose.text[word.range.clone()]);
+            // "Starfield Services Root …": a capitalised run starting a sentence is a name.
+            let next_capitalised = found.get(n + 1).is_some_and(|next| {
+                prose.text[next.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
+            if word.sentence_start && next_capitalised {
+                continue;
+            }
             if !worth_checking(text, word.sentence_start) {
                 if !word.sentence_start && text.chars().next().is_some_and(char::is_uppercase) {
                     capitalised_names.insert(text);
                 }
                 continue;
             }
-            if !is_known(dictionary, dialect, text) {
-                candidates.push((index, word.range.start..word.range.start + text.len()));
+            // "pre-signed", "non-default": a prefix before a hyphen is not a word alone.
+            if prose.text[word.range.end..].starts_with('-')
+                && PREFIXES.contains(&text.to_ascii_lowercase().as_str())
+            {
+                continue;
+            }
+            let range = word.range.start..word.range.start + text.len();
+            // Markup inside a word (`p*xx*`) marks a deliberate placeholder.
+            if !is_known(dictionary, dialect, text) && prose.is_verbatim(range.clone()) {
+                candidates.push((index, range));
             }
         }
     }
@@ -422,12 +481,19 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             .collect(),
         ctx,
     };
+    let outside = OutsideProse::new(doc, &candidates);
     let mut out = Vec::new();
     for (index, range) in candidates {
         let prose = &doc.prose[index];
         let written = &prose.text[range.clone()];
         // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
-        if capitalised_names.contains(written) || exemptions.accepts(written) {
+        if capitalised_names.contains(written)
+            || exemptions.accepts(written)
+            || capitalised_names.contains(capitalise(written).as_str())
+            || outside.contains(written)
+            || is_compound(dictionary, dialect, written)
+            || is_derived(dictionary, dialect, written)
+        {
             continue;
         }
         if written.contains(['\'', '’']) && exemptions.accepts(stem_apostrophe(written)) {
@@ -435,6 +501,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         }
         let span = prose.source_range(range.clone());
         let suggestions = suggestions(dictionary, dialect, written);
+        // A word no dictionary word is close to is a coinage or a name, not a slip.
+        if !suggestions
+            .first()
+            .is_some_and(|best| is_close(written, best))
+        {
+            continue;
+        }
         let message = match suggestions.first() {
             Some(best) => format!("`{written}` may be misspelt: did you mean `{best}`?"),
             None => format!("`{written}` is not in the {} dictionary", dialect.as_str()),
@@ -454,6 +527,104 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         out.push(diagnostic);
     }
     out
+}
+
+/// Prefixes written with a hyphen ("pre-signed", "re-run", "non-default").
+const PREFIXES: &[&str] = &[
+    "anti", "auto", "bi", "co", "cross", "de", "inter", "intra", "micro", "mid", "multi", "non",
+    "mis", "post", "pre", "pro", "re", "semi", "sub", "super", "un",
+];
+
+/// Candidate words that the document also writes outside its prose (in code, a command, a
+/// URL or a link target): a tool, an option or a resource name, not a typo ("ethtool",
+/// "examplebucket").
+struct OutsideProse {
+    words: HashSet<String>,
+}
+
+impl OutsideProse {
+    fn new(doc: &Document, candidates: &[(usize, std::ops::Range<usize>)]) -> OutsideProse {
+        let mut prose_count: HashMap<String, usize> = HashMap::new();
+        for (index, range) in candidates {
+            let word = doc.prose[*index].text[range.clone()].to_lowercase();
+            *prose_count.entry(word).or_default() += 1;
+        }
+        let source = doc.source.to_lowercase();
+        let words = prose_count
+            .into_iter()
+            .filter(|(word, in_prose)| count_word(&source, word) > *in_prose)
+            .map(|(word, _)| word)
+            .collect();
+        OutsideProse { words }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.words.contains(&word.to_lowercase())
+    }
+}
+
+/// Occurrences of `word` in `text` as a whole word (not inside a longer run of letters).
+fn count_word(text: &str, word: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, word.as_bytes())
+        .filter(|&at| {
+            let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+            let after = bytes.get(at + word.len());
+            !before.is_some_and(u8::is_ascii_alphabetic)
+                && !after.is_some_and(u8::is_ascii_alphabetic)
+        })
+        .count()
+}
+
+/// Two dictionary words run together into a long lower-case name ("examplebucket",
+/// "costcenter"): an identifier written without code formatting. Short joins ("thefile")
+/// are more likely a missing space, and stay findings.
+fn is_compound(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
+    const MIN_PART: usize = 3;
+    if word.len() < 9 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    (MIN_PART..=word.len() - MIN_PART).any(|at| {
+        is_known(dictionary, dialect, &word[..at]) && is_known(dictionary, dialect, &word[at..])
+    })
+}
+
+/// "Bitnami" written in mid-sentence makes a lower-case "bitnami" the same name.
+fn capitalise(word: &str) -> String {
+    match_case("A", word)
+}
+
+/// A prefix ("re", "un", "de", …) or plural ending on a dictionary word: "reassociate",
+/// "unshares", "executables". Typos rarely leave a whole word behind the prefix.
+fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
+    const WORD_PREFIXES: &[&str] = &[
+        "auto", "co", "de", "dis", "inter", "multi", "non", "over", "pre", "re", "sub", "un",
+        "under",
+    ];
+    let lower = word.to_ascii_lowercase();
+    let prefixed = WORD_PREFIXES.iter().any(|prefix| {
+        lower
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.len() >= 4 && is_known(dictionary, dialect, rest))
+    });
+    let plural = lower.len() >= 6
+        && lower
+            .strip_suffix('s')
+            .is_some_and(|stem| is_known(dictionary, dialect, stem));
+    prefixed || plural
+}
+
+/// Whether a suggestion is a plausible correction of the word: few edits apart, or the
+/// same letters with a space put back ("usingthe" → "using the").
+fn is_close(word: &str, suggestion: &str) -> bool {
+    let word = word.to_lowercase();
+    let suggestion = suggestion.to_lowercase();
+    let joined: String = suggestion
+        .chars()
+        .filter(|c| *c != ' ' && *c != '-')
+        .collect();
+    let limit = if word.chars().count() <= 5 { 1 } else { 2 };
+    joined == word || strsim::damerau_levenshtein(&word, &suggestion) <= limit
 }
 
 /// "CloudFront’s" is checked as "CloudFront" against the exemptions.
