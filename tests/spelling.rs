@@ -150,11 +150,7 @@ fn fix_leaves_spelling_alone_and_unsafe_fixes_apply_it_once() {
 fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("legacy")).unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
-        "The colour of the withuot button.\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("a.md"), "We organise the withuot button.\n").unwrap();
     std::fs::write(dir.path().join("legacy/b.md"), "A withuot here.\n").unwrap();
 
     let words = |report: &Value| -> Vec<String> {
@@ -165,7 +161,7 @@ fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
     };
     std::fs::write(dir.path().join("caselint.toml"), "").unwrap();
     let report = check_json(dir.path(), &["."]);
-    assert_eq!(words(&report), vec!["colour", "withuot", "withuot"]);
+    assert_eq!(words(&report), vec!["organise", "withuot", "withuot"]);
 
     std::fs::write(
         dir.path().join("caselint.toml"),

@@ -152,7 +152,8 @@ fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
             let distance = strsim::damerau_levenshtein(&lower, &candidate.to_lowercase());
             // Slips of the fingers keep the length (swapped or wrong letters): "teh" → "the".
             let length = candidate.chars().count().abs_diff(word.chars().count());
-            (split, distance, length, order, candidate)
+            let swapped = usize::from(!same_letters(&lower, &candidate.to_lowercase()));
+            (split, distance, swapped + length, order, candidate)
         })
         .collect();
     scored.sort();
@@ -167,6 +168,15 @@ fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether two words use the same letters (a transposition: "teh" and "the").
+fn same_letters(a: &str, b: &str) -> bool {
+    let mut a: Vec<char> = a.chars().collect();
+    let mut b: Vec<char> = b.chars().collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    a == b
 }
 
 fn match_case(word: &str, candidate: &str) -> String {
@@ -352,7 +362,7 @@ impl Exemptions<'_> {
         }
         ACCEPTED.contains(&lower)
             || self.user.contains(&lower)
-            || self.names.iter().any(|n| *n == lower)
+            || self.names.contains(&lower)
             || is_product_word(self.ctx, word)
     }
 }
