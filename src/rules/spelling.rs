@@ -426,7 +426,6 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
 
     // Candidates first; exemptions that need the whole document are applied after.
     let mut candidates: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-    let mut capitalised_names: HashSet<&str> = HashSet::new();
     let mut previous: Option<&Prose> = None;
     for (index, prose) in doc.prose.iter().enumerate() {
         let starts = block_starts_sentence(prose, previous);
@@ -458,9 +457,6 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
             if !worth_checking(text, word.sentence_start) {
-                if !word.sentence_start && text.chars().next().is_some_and(char::is_uppercase) {
-                    capitalised_names.insert(text);
-                }
                 continue;
             }
             // "pre-signed", "non-default": a prefix before a hyphen is not a word alone.
@@ -497,9 +493,8 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         let prose = &doc.prose[index];
         let written = &prose.text[range.clone()];
         // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
-        if capitalised_names.contains(written)
+        if used_as_name(doc, &capitalise(written))
             || exemptions.accepts(written)
-            || capitalised_names.contains(capitalise(written).as_str())
             || outside.contains(written)
             || is_compound(dictionary, dialect, written)
             || is_derived(dictionary, dialect, written)
@@ -596,6 +591,27 @@ fn is_compound(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str)
     }
     (MIN_PART..=word.len() - MIN_PART).any(|at| {
         is_known(dictionary, dialect, &word[..at]) && is_known(dictionary, dialect, &word[at..])
+    })
+}
+
+/// Whether the document writes `name` capitalised somewhere other than at a sentence start:
+/// then it is a name ("Fargate runs …" after "… on Fargate"). Asked only of the few
+/// candidates, so the hot loop keeps no set of every capitalised word.
+fn used_as_name(doc: &Document, name: &str) -> bool {
+    let bytes = doc.source.as_bytes();
+    memchr::memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+        let before = doc.source[..at].trim_end_matches(['*', '_', '"', '“', '(', '[']);
+        let after = bytes.get(at + name.len());
+        let whole = !after.is_some_and(u8::is_ascii_alphabetic)
+            && !before.ends_with(|c: char| c.is_alphabetic());
+        let mid_sentence = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c == ' ' || c == ',')
+            && !before
+                .trim_end()
+                .ends_with(['.', '!', '?', ':', '\n', '|', '#', '-', '+']);
+        whole && mid_sentence
     })
 }
 
