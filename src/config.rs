@@ -18,6 +18,16 @@
 //!
 //! [checklist]
 //! profile = "smb-2026-02.toml"        # another checklist version (default: built in)
+//!
+//! [spelling]
+//! dialect = "en-US"                   # or "en-GB"
+//! accept = ["Acmeflow", "kubelet"]    # words never flagged (case ignored)
+//! exclude = ["docs/legacy/**"]        # files where DOC-003/spelling is off
+//!
+//! [grammar]
+//! exclude = ["docs/api/**"]           # files where DOC-003/grammar is off
+//! disable = ["ThenThan"]            # grammar checks (harper names) to turn off
+//! enable = ["SentenceCapitalization"] # more of harper's checks
 //! ```
 
 use std::collections::BTreeMap;
@@ -63,6 +73,10 @@ pub struct Config {
     pub checklist: Checklist,
     #[serde(default)]
     pub web: Web,
+    #[serde(default)]
+    pub spelling: Spelling,
+    #[serde(default)]
+    pub grammar: Grammar,
     /// Folder the config file sits in: relative paths in it are resolved from here.
     #[serde(skip)]
     pub root: Option<PathBuf>,
@@ -127,6 +141,75 @@ pub struct Checklist {
     /// A profile file (`lexicon/checklists/*.toml` format) instead of the built-in one.
     #[serde(default)]
     pub profile: Option<PathBuf>,
+}
+
+/// Which spelling a document follows, for `DOC-003/spelling` and `DOC-003/grammar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Dialect {
+    #[default]
+    #[serde(rename = "en-US", alias = "en_US", alias = "en-us")]
+    EnUs,
+    #[serde(rename = "en-GB", alias = "en_GB", alias = "en-gb")]
+    EnGb,
+}
+
+impl Dialect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dialect::EnUs => "en-US",
+            Dialect::EnGb => "en-GB",
+        }
+    }
+}
+
+/// `[spelling]`: the dictionary and the writer's own words.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spelling {
+    #[serde(default)]
+    pub dialect: Dialect,
+    /// Words that are always right (matched ignoring case).
+    #[serde(default)]
+    pub accept: Vec<String>,
+    /// Path globs of files the rule skips.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// `[grammar]`: where grammar is checked and which checks are off.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Grammar {
+    /// Path globs of files the rule skips.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Names of individual grammar checks to turn off (as shown in findings).
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// harper checks to run besides the default ones (harper's names, e.g. `SentenceCapitalization`).
+    #[serde(default)]
+    pub enable: Vec<String>,
+}
+
+/// Whether `path` matches one of `globs`. A glob without a folder part (`CHANGELOG.md`,
+/// `legacy/**`) matches at any depth, as in `.gitignore`. Invalid globs match nothing.
+pub fn path_matches(path: &Path, globs: &[String]) -> bool {
+    if globs.is_empty() {
+        return false;
+    }
+    let mut builder = globset::GlobSetBuilder::new();
+    for glob in globs {
+        let glob = glob.trim_start_matches("./");
+        for pattern in [glob.to_string(), format!("**/{glob}")] {
+            if let Ok(compiled) = globset::Glob::new(&pattern) {
+                builder.add(compiled);
+            }
+        }
+    }
+    let normalised: PathBuf = path.components().collect();
+    builder
+        .build()
+        .is_ok_and(|set| set.is_match(&normalised) || set.is_match(path))
 }
 
 fn yes() -> bool {
@@ -376,6 +459,31 @@ mod tests {
             err.contains("loud") || err.contains("unknown variant"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn spelling_and_grammar_sections() {
+        let config = Config::parse(
+            "[spelling]\ndialect = \"en-GB\"\naccept = [\"Acmeflow\"]\nexclude = [\"legacy/**\"]\n\
+             [grammar]\nexclude = [\"*.mdx\"]\ndisable = [\"LongSentences\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.spelling.dialect, Dialect::EnGb);
+        assert_eq!(config.spelling.accept, vec!["Acmeflow".to_string()]);
+        assert!(path_matches(
+            Path::new("docs/legacy/a.md"),
+            &config.spelling.exclude
+        ));
+        assert!(!path_matches(
+            Path::new("docs/a.md"),
+            &config.spelling.exclude
+        ));
+        assert!(path_matches(
+            Path::new("./x/a.mdx"),
+            &config.grammar.exclude
+        ));
+        assert_eq!(Config::default().spelling.dialect, Dialect::EnUs);
+        assert!(Config::parse("[spelling]\ndialect = \"en-AU\"\n").is_err());
     }
 
     #[test]

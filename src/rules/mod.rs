@@ -3,7 +3,9 @@
 //! `caselint rules` and `caselint explain` print.
 
 pub mod case_study;
+pub mod grammar;
 pub mod naming;
+pub mod spelling;
 
 use crate::config::{Config, Level};
 use crate::diagnostic::Diagnostic;
@@ -41,7 +43,9 @@ product landing pages for the correct spelling and styling of product names)";
 
 /// Every rule caselint knows, in the order `caselint rules` lists them.
 pub fn all_rules() -> &'static [RuleInfo] {
-    naming::RULES
+    static ALL: std::sync::LazyLock<Vec<RuleInfo>> =
+        std::sync::LazyLock::new(|| [naming::RULES, spelling::RULES, grammar::RULES].concat());
+    &ALL
 }
 
 /// Requirement id → its title in the checklist, for notes under findings.
@@ -72,6 +76,8 @@ pub struct Context<'a> {
 pub fn check_document(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     let mut found = naming::check(doc, ctx);
     found.extend(case_study::check(doc, ctx));
+    found.extend(spelling::check(doc, ctx));
+    found.extend(grammar::check(doc, ctx));
     found.retain_mut(|diagnostic| {
         let Some(level) = effective_level(ctx.config, &diagnostic.rule, doc.kind) else {
             return true;

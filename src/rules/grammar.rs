@@ -1,0 +1,317 @@
+//! DOC-003, second half: grammar. harper-core's curated checks (repeated words, a/an,
+//! their/there, its/it's, agreement, capitals, confused words) run on each paragraph and
+//! list item as a reader reads it; findings are mapped from harper's character offsets back
+//! to exact byte spans in the file.
+//!
+//! harper's own spelling checks are left out (`DOC-003/spelling` owns typos), and so are
+//! its style and readability advice, which is not a grammatical error.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use harper_core::linting::{Lint, LintGroup, LintKind, Suggestion};
+use harper_core::spell::FstDictionary;
+
+use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
+use crate::config::{Dialect, Level};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::document::{BlockKind, Document, Prose};
+
+pub const GRAMMAR: &str = "DOC-003/grammar";
+
+pub const RULES: &[RuleInfo] = &[RuleInfo {
+    id: GRAMMAR,
+    title: "Prose is free of grammatical slips",
+    requirement: "DOC-003",
+    requirement_title: "Customer facing documentation",
+    checklist_words: DOC_003_WORDS,
+    default_level: Level::Warning,
+    // Grammar costs far more than any other check; whole documentation trees opt in.
+    default_level_docs: Level::Off,
+    applies_to: "case studies and public pages (off for other docs unless configured)",
+    what: "Runs harper's grammar checks on every paragraph and list item: repeated words, `a` \
+versus `an`, their/there/they're, its/it's, subject-verb agreement, a sentence without its capital \
+letter, confused words (`loose` for `lose`) and the like. Spelling is left to DOC-003/spelling; \
+style advice is not reported. Turn single checks off with `[grammar] disable`, or more of harper's \
+checks on with `[grammar] enable`.",
+    why: "The checklist asks that customer-facing documentation be generally free of grammatical \
+errors; reviewers read slips as a lack of care.",
+    bad_example: "The the data is is stored in an bucket and it's retention is 30 days.",
+    good_example: "The data is stored in a bucket and its retention is 30 days.",
+    fix_safety: "Safe for a repeated word (the repeat is removed); other corrections are applied \
+only with --unsafe-fixes.",
+}];
+
+/// The harper checks that hold up on professionally edited technical prose (measured on
+/// 2,263 AWS documentation pages). harper's other checks (compound nouns, sentence
+/// capitals after list markers, unit shorthands, mass nouns, …) mostly flag correct
+/// technical writing; `[grammar] enable` turns any of them on.
+pub const DEFAULT_CHECKS: &[&str] = &[
+    "AnA",
+    "CorrectNumberSuffix",
+    "DoubleModal",
+    "ItsContraction",
+    "ItsPossessive",
+    "RepeatedWords",
+    "ThenThan",
+    "Theres",
+    "TheyreConfusions",
+];
+
+/// Stands for code, HTML or a URL that interrupts a sentence, so harper reads one sentence
+/// rather than fragments; findings touching it are dropped.
+const STAND_IN: &str = "Xyz";
+
+fn harper_dialect(dialect: Dialect) -> harper_core::Dialect {
+    match dialect {
+        Dialect::EnUs => harper_core::Dialect::American,
+        Dialect::EnGb => harper_core::Dialect::British,
+    }
+}
+
+thread_local! {
+    /// harper's linters keep caches and need `&mut`: one group per thread, built on first use.
+    static LINTERS: RefCell<Option<(Dialect, Vec<String>, LintGroup)>> = const { RefCell::new(None) };
+}
+
+fn lint_text(text: &str, dialect: Dialect, enable: &[String]) -> BTreeMap<String, Vec<Lint>> {
+    let document = harper_core::Document::new_plain_english_curated(text);
+    LINTERS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell
+            .as_ref()
+            .is_none_or(|(d, e, _)| *d != dialect || e.as_slice() != enable)
+        {
+            let mut group =
+                LintGroup::new_curated(FstDictionary::curated(), harper_dialect(dialect));
+            // Only the chosen checks run, which is also what makes grammar affordable.
+            // harper's spell check stays off: it would duplicate DOC-003/spelling.
+            group.set_all_rules_to(Some(false));
+            for name in DEFAULT_CHECKS
+                .iter()
+                .copied()
+                .chain(enable.iter().map(String::as_str))
+            {
+                if name != "SpellCheck" {
+                    group.config.set_rule_enabled(name, true);
+                }
+            }
+            *cell = Some((dialect, enable.to_vec(), group));
+        }
+        match cell.as_mut() {
+            Some((_, _, group)) => group.organized_lints(&document),
+            None => BTreeMap::new(),
+        }
+    })
+}
+
+/// One block's text as harper reads it, with a map back to the prose values.
+struct Joined {
+    text: String,
+    /// (start in `text`, prose index, length): verbatim pieces of prose.
+    pieces: Vec<(usize, usize, usize)>,
+    /// Ranges of `text` that are stand-ins for non-prose.
+    stand_ins: Vec<Range<usize>>,
+}
+
+impl Joined {
+    fn new(prose: &[Prose], indices: &[usize]) -> Joined {
+        let mut joined = Joined {
+            text: String::new(),
+            pieces: Vec::new(),
+            stand_ins: Vec::new(),
+        };
+        for (n, &index) in indices.iter().enumerate() {
+            if n > 0 {
+                let previous = &prose[indices[n - 1]];
+                let at = joined.text.len();
+                let pad_before = if previous.text.ends_with(char::is_whitespace) {
+                    ""
+                } else {
+                    " "
+                };
+                joined.text.push_str(pad_before);
+                let start = joined.text.len();
+                joined.text.push_str(STAND_IN);
+                joined.stand_ins.push(at..joined.text.len() + 1);
+                joined.stand_ins.push(start..start + STAND_IN.len());
+                if !prose[index].text.starts_with(char::is_whitespace) {
+                    joined.text.push(' ');
+                }
+            }
+            joined
+                .pieces
+                .push((joined.text.len(), index, prose[index].text.len()));
+            joined.text.push_str(&prose[index].text);
+        }
+        joined
+    }
+
+    /// The prose value and its byte range for a byte range of the joined text, when the
+    /// range lies inside one piece.
+    fn locate(&self, range: &Range<usize>) -> Option<(usize, Range<usize>)> {
+        self.pieces.iter().find_map(|&(start, index, len)| {
+            (range.start >= start && range.end <= start + len)
+                .then(|| (index, range.start - start..range.end - start))
+        })
+    }
+
+    fn touches_stand_in(&self, range: &Range<usize>) -> bool {
+        self.stand_ins
+            .iter()
+            .any(|s| range.start <= s.end && s.start <= range.end)
+    }
+}
+
+pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    if !is_enabled(ctx.config, GRAMMAR, doc.kind)
+        || crate::config::path_matches(&doc.path, &ctx.config.grammar.exclude)
+    {
+        return Vec::new();
+    }
+    let dialect = ctx.config.spelling.dialect;
+    let mut out = Vec::new();
+    // Group the prose values of each paragraph and list item.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for (index, prose) in doc.prose.iter().enumerate() {
+        if !matches!(prose.block, BlockKind::Paragraph | BlockKind::ListItem) {
+            continue;
+        }
+        match blocks.last_mut() {
+            Some(block) if doc.prose[block[0]].block_index == prose.block_index => {
+                block.push(index)
+            }
+            _ => blocks.push(vec![index]),
+        }
+    }
+    for block in blocks {
+        if doc.prose[block[0]]
+            .text
+            .trim_start()
+            .starts_with(super::case_study::PLACEHOLDER_MARK)
+        {
+            continue;
+        }
+        let joined = Joined::new(&doc.prose, &block);
+        // harper counts characters; the joined text's byte offset of each character.
+        let char_bytes: Vec<usize> = joined
+            .text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(joined.text.len()))
+            .collect();
+        for (name, lints) in lint_text(&joined.text, dialect, &ctx.config.grammar.enable) {
+            if ctx.config.grammar.disable.iter().any(|d| d == &name) {
+                continue;
+            }
+            for lint in lints {
+                // Spelling is DOC-003/spelling's, even when a user enables more checks.
+                if lint.lint_kind == LintKind::Spelling {
+                    continue;
+                }
+                let (Some(&start), Some(&end)) = (
+                    char_bytes.get(lint.span.start),
+                    char_bytes.get(lint.span.end),
+                ) else {
+                    continue;
+                };
+                let range = start..end;
+                if joined.touches_stand_in(&range) {
+                    continue;
+                }
+                let Some((index, local)) = joined.locate(&range) else {
+                    continue;
+                };
+                // "on on-premises": the second word belongs to a hyphenated compound.
+                if lint.lint_kind == LintKind::Repetition
+                    && joined.text[range.end..].starts_with('-')
+                {
+                    continue;
+                }
+                out.push(diagnostic(&doc.prose[index], local, &lint, &name));
+            }
+        }
+    }
+    out
+}
+
+fn diagnostic(prose: &Prose, range: Range<usize>, lint: &Lint, name: &str) -> Diagnostic {
+    let written = &prose.text[range.clone()];
+    let span = prose.source_range(range.clone());
+    let replacements: Vec<String> = lint
+        .suggestions
+        .iter()
+        .map(|s| match s {
+            Suggestion::ReplaceWith(chars) => chars.iter().collect(),
+            Suggestion::InsertAfter(chars) => {
+                let mut text = written.to_string();
+                text.extend(chars.iter());
+                text
+            }
+            Suggestion::Remove => String::new(),
+        })
+        .collect();
+    let mut diagnostic = Diagnostic::new(
+        GRAMMAR,
+        Severity::Warning,
+        span,
+        lint.message.trim_end_matches('.').to_string(),
+    )
+    .with_help(format!(
+        "grammar check `{name}`; turn it off with `[grammar] disable = [\"{name}\"]`."
+    ));
+    let verbatim = prose.is_verbatim(range);
+    // A repeated word has one cure; every other correction is for the writer to confirm.
+    let safe = lint.lint_kind == LintKind::Repetition && replacements.len() == 1;
+    for (i, replacement) in replacements.into_iter().enumerate() {
+        diagnostic = if i == 0 && verbatim {
+            let applicability = if safe {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            };
+            diagnostic.with_fix(replacement, applicability)
+        } else {
+            diagnostic.with_suggestion(replacement)
+        };
+        if diagnostic.suggestions.len() >= 3 {
+            break;
+        }
+    }
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn harper_finds_a_repeated_word_without_spelling_lints() {
+        let lints = lint_text("We moved the the data. Teh recieve.", Dialect::EnUs, &[]);
+        assert!(
+            lints.keys().all(|k| k != "SpellCheck"),
+            "{:?}",
+            lints.keys()
+        );
+        let repeated: Vec<&Lint> = lints
+            .values()
+            .flatten()
+            .filter(|l| l.lint_kind == LintKind::Repetition)
+            .collect();
+        assert_eq!(repeated.len(), 1, "{lints:?}");
+    }
+
+    #[test]
+    fn joined_blocks_map_back_and_mark_stand_ins() {
+        let (doc, _) = Document::parse("t.md", "Run `ls` to list the the files.\n".to_string());
+        let indices: Vec<usize> = (0..doc.prose.len()).collect();
+        let joined = Joined::new(&doc.prose, &indices);
+        assert_eq!(joined.text, "Run Xyz to list the the files.");
+        let at = joined.text.find("the the").unwrap();
+        let (index, local) = joined.locate(&(at..at + 7)).unwrap();
+        assert_eq!(&doc.prose[index].text[local], "the the");
+        assert!(joined.touches_stand_in(&(4..7)));
+        assert!(!joined.touches_stand_in(&(at..at + 3)));
+    }
+}

@@ -1,0 +1,128 @@
+//! DOC-003/grammar through the real binary: exact spans, safe fixes only for repeated
+//! words, on for case studies and opt-in for other docs.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spelling")
+}
+
+fn caselint() -> Command {
+    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
+    cmd.env_remove("NO_COLOR").env_remove("GITHUB_STEP_SUMMARY");
+    cmd
+}
+
+fn check_json(dir: &Path, args: &[&str]) -> Value {
+    let output = caselint()
+        .current_dir(dir)
+        .arg("check")
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
+    serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("not JSON ({err}):\n{stdout}"))
+}
+
+const GRAMMAR: &str = "DOC-003/grammar";
+
+/// (byte range, text under it, fix replacement, applicability) of each grammar finding.
+fn grammar(dir: &Path, report: &Value) -> Vec<(usize, usize, String, String, String)> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == GRAMMAR)
+        .map(|d| {
+            let source =
+                std::fs::read(dir.join(d["path"].as_str().unwrap_or_default())).unwrap_or_default();
+            let start = d["byte_start"].as_u64().unwrap_or(0) as usize;
+            let end = d["byte_end"].as_u64().unwrap_or(0) as usize;
+            (
+                start,
+                end,
+                String::from_utf8_lossy(&source[start..end]).to_string(),
+                d["fix"]["replacement"].as_str().unwrap_or("-").to_string(),
+                d["fix"]["applicability"]
+                    .as_str()
+                    .unwrap_or("-")
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn grammar_slips_have_exact_spans() {
+    let source = std::fs::read_to_string(fixtures().join("grammar.md")).unwrap();
+    let report = check_json(&fixtures(), &["--no-config", "grammar.md"]);
+    let found = grammar(&fixtures(), &report);
+    assert_eq!(found.len(), 2, "{found:?}");
+
+    let repeated = &found[0];
+    let at = source.find("the the records").unwrap();
+    assert_eq!(&source[repeated.0..repeated.1], repeated.2);
+    assert!(
+        repeated.0 >= at && repeated.1 <= at + "the the".len(),
+        "{repeated:?}"
+    );
+    assert_eq!(repeated.4, "safe");
+
+    let article = &found[1];
+    assert_eq!(article.2, "an");
+    assert_eq!(article.0, source.find("an bucket").unwrap());
+    assert_eq!(article.3, "a");
+    assert_eq!(article.4, "unsafe");
+}
+
+#[test]
+fn fix_removes_the_repeated_word_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("grammar.md");
+    std::fs::copy(fixtures().join("grammar.md"), &file).unwrap();
+    for _ in 0..2 {
+        caselint()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--fix", "grammar.md"])
+            .output()
+            .unwrap();
+    }
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(fixed.contains("The team moved the records"), "{fixed}");
+    // The article is a suggestion only: --fix leaves it.
+    assert!(fixed.contains("an bucket"), "{fixed}");
+    let report = check_json(dir.path(), &["--no-config", "grammar.md"]);
+    assert_eq!(grammar(dir.path(), &report).len(), 1);
+}
+
+#[test]
+fn plain_docs_opt_in() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("doc.md"),
+        "We stored the the files in an bucket.\n",
+    )
+    .unwrap();
+    let report = check_json(dir.path(), &["--no-config", "doc.md"]);
+    assert!(grammar(dir.path(), &report).is_empty());
+
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[rules]\n\"DOC-003/grammar\" = \"warning\"\n",
+    )
+    .unwrap();
+    let report = check_json(dir.path(), &["doc.md"]);
+    assert_eq!(grammar(dir.path(), &report).len(), 2);
+
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[rules]\n\"DOC-003/grammar\" = \"warning\"\n[grammar]\nexclude = [\"doc.md\"]\n",
+    )
+    .unwrap();
+    let report = check_json(dir.path(), &["doc.md"]);
+    assert!(grammar(dir.path(), &report).is_empty());
+}

@@ -1,0 +1,181 @@
+//! DOC-003/spelling through the real binary: misspellings found with the right first
+//! suggestion, names and code never flagged, fixes only on request, configuration.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spelling")
+}
+
+fn caselint() -> Command {
+    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
+    cmd.env_remove("NO_COLOR").env_remove("GITHUB_STEP_SUMMARY");
+    cmd
+}
+
+fn check_json(dir: &Path, args: &[&str]) -> Value {
+    let output = caselint()
+        .current_dir(dir)
+        .arg("check")
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
+    serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("not JSON ({err}):\n{stdout}"))
+}
+
+/// (flagged text as found in the file, first suggestion, fix applicability) per finding of
+/// `rule`.
+fn found(dir: &Path, report: &Value, rule: &str) -> Vec<(String, String, String)> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| {
+            let source =
+                std::fs::read(dir.join(d["path"].as_str().unwrap_or_default())).unwrap_or_default();
+            let start = d["byte_start"].as_u64().unwrap_or(0) as usize;
+            let end = d["byte_end"].as_u64().unwrap_or(0) as usize;
+            (
+                String::from_utf8_lossy(&source[start..end]).to_string(),
+                d["suggestions"][0]["replacement"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+                d["fix"]["applicability"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+const SPELLING: &str = "DOC-003/spelling";
+
+#[test]
+fn misspellings_are_found_with_the_right_first_suggestion() {
+    let report = check_json(&fixtures(), &["--no-config", "typos.md"]);
+    let found = found(&fixtures(), &report, SPELLING);
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(w, s, _)| (w.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("recieve", "receive"),
+            ("seperate", "separate"),
+            ("enviroment", "environment"),
+            ("succesful", "successful"),
+            ("withuot", "without"),
+        ]
+    );
+    assert!(found.iter().all(|(_, _, a)| a == "unsafe"), "{found:?}");
+    let first = &report["diagnostics"][0];
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["line"], 3);
+    assert_eq!(first["column"], 9);
+    assert!(first["suggestions"].as_array().unwrap().len() <= 3);
+}
+
+#[test]
+fn names_terms_code_and_urls_are_never_flagged() {
+    let report = check_json(&fixtures(), &["--no-config", "clean.md"]);
+    let found = found(&fixtures(), &report, SPELLING);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn front_matter_names_are_accepted_at_a_sentence_start() {
+    let report = check_json(&fixtures(), &["--no-config", "case-study.md"]);
+    let found = found(&fixtures(), &report, SPELLING);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn fix_leaves_spelling_alone_and_unsafe_fixes_apply_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("typos.md");
+    std::fs::copy(fixtures().join("typos.md"), &file).unwrap();
+    let original = std::fs::read_to_string(&file).unwrap();
+
+    caselint()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--fix", "typos.md"])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+
+    caselint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--unsafe-fixes",
+            "typos.md",
+        ])
+        .output()
+        .unwrap();
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        fixed.contains("We will receive every invoice by email and keep a separate copy"),
+        "{fixed}"
+    );
+    assert!(fixed.contains("migrated without downtime"), "{fixed}");
+
+    caselint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--unsafe-fixes",
+            "typos.md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
+    let report = check_json(dir.path(), &["--no-config", "typos.md"]);
+    assert!(found(dir.path(), &report, SPELLING).is_empty());
+}
+
+#[test]
+fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("legacy")).unwrap();
+    std::fs::write(dir.path().join("a.md"), "We organise the withuot button.\n").unwrap();
+    std::fs::write(dir.path().join("legacy/b.md"), "A withuot here.\n").unwrap();
+
+    let words = |report: &Value| -> Vec<String> {
+        found(dir.path(), report, SPELLING)
+            .into_iter()
+            .map(|(w, _, _)| w)
+            .collect()
+    };
+    std::fs::write(dir.path().join("caselint.toml"), "").unwrap();
+    let report = check_json(dir.path(), &["."]);
+    assert_eq!(words(&report), vec!["organise", "withuot", "withuot"]);
+
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[spelling]\ndialect = \"en-GB\"\naccept = [\"Withuot\"]\nexclude = [\"legacy/**\"]\n",
+    )
+    .unwrap();
+    let report = check_json(dir.path(), &["."]);
+    assert!(words(&report).is_empty(), "{:?}", words(&report));
+
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[rules]\n\"DOC-003/spelling\" = \"off\"\n",
+    )
+    .unwrap();
+    let report = check_json(dir.path(), &["."]);
+    assert!(words(&report).is_empty());
+}
