@@ -27,9 +27,41 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn profile() -> Profile {
+fn full_profile() -> Profile {
     let text = std::fs::read_to_string(root().join(PROFILE_PATH)).expect("profile file");
     Profile::parse(&text, PROFILE_PATH).unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// The case-study requirements that answer from sections. CS-2.2 (the public page's five
+/// details) reads the whole document and is checked on its own below.
+fn profile() -> Profile {
+    let mut profile = full_profile();
+    profile
+        .requirements
+        .retain(|r| !r.kinds.iter().any(|k| k == "public-page"));
+    profile
+}
+
+#[test]
+fn public_case_study_details_have_their_fixed_rule_ids() {
+    let p = full_profile();
+    let cs = p.requirement("CS-2.2").expect("CS-2.2 requirement");
+    let mut ids: Vec<&str> = cs.checks.iter().map(|c| c.id.as_str()).collect();
+    ids.sort();
+    for wanted in [
+        "CS-2.2/aws-usage",
+        "CS-2.2/challenge",
+        "CS-2.2/customer",
+        "CS-2.2/outcome",
+        "CS-2.2/partner",
+    ] {
+        assert!(ids.contains(&wanted), "{ids:?}");
+    }
+    assert!(
+        cs.visibilities
+            .iter()
+            .all(|v| v == "public" || v == "anonymous")
+    );
 }
 
 const REQUIRED: &[&str] = &[
