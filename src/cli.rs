@@ -175,6 +175,29 @@ pub struct CheckUrlArgs {
     pub today: Option<jiff::civil::Date>,
 }
 
+impl ColorArg {
+    /// `auto`: only on a terminal, and not when `NO_COLOR` is set.
+    fn enabled(self) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Requirement id → title, for the notes under findings: the rules' and the profile's.
+fn titles_with(profile: &Profile) -> std::collections::BTreeMap<String, String> {
+    let mut titles = requirement_titles();
+    for requirement in &profile.requirements {
+        titles.insert(requirement.id.clone(), requirement.title.clone());
+    }
+    titles
+}
+
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
     text.parse()
         .map_err(|err| format!("`{text}` is not a date: write it as YYYY-MM-DD ({err})"))
@@ -260,14 +283,7 @@ fn check(args: CheckArgs) -> u8 {
         checker = checker.with_web(std::sync::Arc::new(fetcher));
     }
 
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = args.color.enabled();
     let fix = match (args.fix || args.diff, args.unsafe_fixes) {
         (false, _) => FixMode::Off,
         (true, false) => FixMode::Safe,
@@ -286,10 +302,7 @@ fn check(args: CheckArgs) -> u8 {
     let mut reports: Vec<FileReport> = found.problems;
     reports.extend(outcomes.into_iter().map(|o| o.report));
 
-    let mut titles = requirement_titles();
-    for requirement in &checker.profile().requirements {
-        titles.insert(requirement.id.clone(), requirement.title.clone());
-    }
+    let titles = titles_with(checker.profile());
     let baselined = match apply_baselines(&args, known, &mut reports) {
         Ok(count) => count,
         Err(message) => return trouble(&message),
@@ -479,18 +492,8 @@ fn check_url(args: CheckUrlArgs) -> u8 {
         solution_area: None,
     };
     let reports = vec![checker.check_url(&args.url, &info)];
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
-    let mut titles = requirement_titles();
-    for requirement in &checker.profile().requirements {
-        titles.insert(requirement.id.clone(), requirement.title.clone());
-    }
+    let color = args.color.enabled();
+    let titles = titles_with(checker.profile());
     let summary = Summary::from_reports(&reports, 1);
     let format = match args.format {
         FormatArg::Human => Format::Human,
