@@ -126,3 +126,32 @@ fn plain_docs_opt_in() {
     let report = check_json(dir.path(), &["doc.md"]);
     assert!(grammar(dir.path(), &report).is_empty());
 }
+
+#[test]
+fn code_acronyms_labels_and_names_are_not_grammar_slips() {
+    let report = check_json(
+        &fixtures(),
+        &["--config", "grammar-on.toml", "grammar-clean.md"],
+    );
+    let found = grammar(&fixtures(), &report);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn wrong_articles_before_names_and_acronyms_are_found_once() {
+    let source = std::fs::read_to_string(fixtures().join("grammar-slips.md")).unwrap();
+    let report = check_json(
+        &fixtures(),
+        &["--config", "grammar-on.toml", "grammar-slips.md"],
+    );
+    let found = grammar(&fixtures(), &report);
+    let spans: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(start, end, _, fix, _)| (&source[*start..*end], fix.as_str()))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![("a", "an"), ("a", "an"), ("a a", "a")],
+        "{found:?}"
+    );
+}

@@ -179,3 +179,76 @@ fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
     let report = check_json(dir.path(), &["."]);
     assert!(words(&report).is_empty());
 }
+
+#[test]
+fn the_first_suggestion_is_the_common_word_or_the_one_on_the_page() {
+    let report = check_json(&fixtures(), &["--no-config", "ranked.md"]);
+    let pairs: Vec<(String, String)> = found(&fixtures(), &report, SPELLING)
+        .into_iter()
+        .map(|(word, suggestion, _)| (word, suggestion))
+        .collect();
+    let expected = [
+        ("continer", "container"),
+        ("accout", "account"),
+        ("tbe", "the"),
+        ("reciving", "receiving"),
+        ("pubish", "publish"),
+        ("costumer", "customer"),
+        ("Inisghts", "Insights"),
+        ("programatically", "programmatically"),
+        ("paramater", "parameter"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(w, s)| (w.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(pairs, expected);
+    let listed = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("costumer"))
+        .unwrap();
+    assert!(
+        listed["message"]
+            .as_str()
+            .unwrap()
+            .contains("rarely the one meant"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn other_englishes_are_named_and_prefixed_words_and_names_pass() {
+    let report = check_json(&fixtures(), &["--no-config", "variants.md"]);
+    let findings = found(&fixtures(), &report, SPELLING);
+    let pairs: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|(w, s, _)| (w.as_str(), s.as_str()))
+        .collect();
+    assert_eq!(pairs, vec![("colour", "color"), ("analysed", "analyzed")]);
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().all(|m| m.contains("en-US writes")),
+        "{messages:?}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[spelling]\ndialect = \"en-GB\"\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        fixtures().join("variants.md"),
+        dir.path().join("variants.md"),
+    )
+    .unwrap();
+    let report = check_json(dir.path(), &["variants.md"]);
+    assert!(found(dir.path(), &report, SPELLING).is_empty(), "{report}");
+}

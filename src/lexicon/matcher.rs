@@ -125,6 +125,9 @@ pub struct NameMatcher {
     forms: Vec<Vec<Form>>,
     near: HashMap<char, Vec<NearName>>,
     terms_lower: std::collections::HashSet<String>,
+    /// Every word of every product name, alias and code id, lower-cased: the spelling
+    /// check asks about each unknown word, so this is a set rather than a scan.
+    name_words: HashSet<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -194,17 +197,37 @@ impl NameMatcher {
             .iter()
             .map(|t| t.to_ascii_lowercase())
             .collect();
+        let name_words = lexicon
+            .products
+            .iter()
+            .flat_map(|p| {
+                [&p.canonical, &p.short, &p.bare]
+                    .into_iter()
+                    .chain(p.aliases.iter())
+                    .flat_map(|name| name.split(|c: char| !c.is_alphanumeric()))
+                    .chain(p.code_ids.iter().map(String::as_str))
+            })
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .collect();
         Ok(NameMatcher {
             products: lexicon.products.clone(),
             automaton,
             forms,
             near,
             terms_lower,
+            name_words,
         })
     }
 
     pub fn products(&self) -> &[Product] {
         &self.products
+    }
+
+    /// Whether `word` is one of the words of a product's name in any of its forms
+    /// ("Lambda", "CloudFront", "ec2"); case is ignored.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.name_words.contains(&word.to_lowercase())
     }
 
     /// Every product name in `text`, judged. Hits in code-like tokens (paths, hosts,

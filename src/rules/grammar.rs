@@ -31,10 +31,11 @@ pub const RULES: &[RuleInfo] = &[RuleInfo {
     default_level_docs: Level::Off,
     applies_to: "case studies and public pages (off for other docs unless configured)",
     what: "Runs harper's grammar checks on every paragraph and list item: repeated words, `a` \
-versus `an`, their/there/they're, its/it's, subject-verb agreement, a sentence without its capital \
-letter, confused words (`loose` for `lose`) and the like. Spelling is left to DOC-003/spelling; \
-style advice is not reported. Turn single checks off with `[grammar] disable`, or more of harper's \
-checks on with `[grammar] enable`.",
+versus `an`, their/there/they're, `it's` written for `its`, then/than, double modals (`might \
+could`) and number suffixes (`1th`). An article before inline code, an acronym or a name read \
+letter by letter is left alone, as is a word repeated into a bold label. Spelling is left to \
+DOC-003/spelling; style advice is not reported. Turn single checks off with `[grammar] disable`, \
+or more of harper's checks on with `[grammar] enable`.",
     why: "The checklist asks that customer-facing documentation be generally free of grammatical \
 errors; reviewers read slips as a lack of care.",
     bad_example: "The the data is is stored in an bucket and it's retention is 30 days.",
@@ -51,7 +52,6 @@ pub const DEFAULT_CHECKS: &[&str] = &[
     "AnA",
     "CorrectNumberSuffix",
     "DoubleModal",
-    "ItsContraction",
     "ItsPossessive",
     "RepeatedWords",
     "ThenThan",
@@ -157,6 +157,14 @@ impl Joined {
         })
     }
 
+    /// Whether the word after the range is a stand-in: "an `eduPerson` attribute" reads
+    /// as "an Xyz attribute", and the article's verdict would be about the stand-in.
+    fn next_to_stand_in(&self, range: &Range<usize>) -> bool {
+        let after = self.text[range.end..].trim_start();
+        let at = self.text.len() - after.len();
+        after.starts_with(STAND_IN) && self.stand_ins.iter().any(|s| s.start == at)
+    }
+
     fn touches_stand_in(&self, range: &Range<usize>) -> bool {
         self.stand_ins
             .iter()
@@ -217,7 +225,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     continue;
                 };
                 let range = start..end;
-                if joined.touches_stand_in(&range) {
+                if joined.touches_stand_in(&range) || joined.next_to_stand_in(&range) {
+                    continue;
+                }
+                if lint.lint_kind == LintKind::Miscellaneous
+                    && name == "AnA"
+                    && !article_verdict_holds(&joined.text, &range)
+                {
                     continue;
                 }
                 let Some((index, local)) = joined.locate(&range) else {
@@ -225,12 +239,93 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 };
                 // "on on-premises": the second word belongs to a hyphenated compound.
                 if lint.lint_kind == LintKind::Repetition
-                    && joined.text[range.end..].starts_with('-')
+                    && (joined.text[range.end..].starts_with('-')
+                        || !repetition_is_slip(&joined.text[range.clone()]))
+                {
+                    continue;
+                }
+                // "Choose **Choose file**", "user *user_name*", "Python<br>Python users":
+                // the repeat is a label or a placeholder set off by emphasis or a line
+                // break, not a slip.
+                if lint.lint_kind == LintKind::Repetition
+                    && doc
+                        .source
+                        .get(doc.prose[index].source_range(local.clone()))
+                        .is_some_and(|source| {
+                            source.contains(['*', '_'])
+                                || source.contains("  \n")
+                                || source.contains("\\\n")
+                        })
                 {
                     continue;
                 }
                 out.push(diagnostic(&doc.prose[index], local, &lint, &name));
             }
+        }
+    }
+    drop_nested(out)
+}
+
+/// Whether harper's a/an verdict on the article in `range` can be trusted. Before an
+/// acronym the article follows how it is read, which spelling does not tell ("an SQL" and
+/// "a SQL", "an SAP" are all written), except for one that starts with A, E, I or O, read
+/// letter by letter or not ("an IAM role", "an EC2 instance"). A capital "A" inside a
+/// sentence is a name ("key A and key B"), not an article.
+fn article_verdict_holds(text: &str, range: &Range<usize>) -> bool {
+    let article = &text[range.clone()];
+    // "us-east-1a", "-a key": a letter glued to a name or an option, not a word.
+    if text[..range.start].ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+        return false;
+    }
+    let before = text[..range.start].trim_end_matches(' ');
+    if article == "A" && !before.trim_end().is_empty() && !before.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let after = text[range.end..]
+        .trim_start_matches(' ')
+        .trim_start_matches(['"', '“', '(', '[']);
+    // "**a** – AMD processors", "a * as a wildcard": a label or a symbol follows.
+    if !after.starts_with(char::is_alphanumeric) {
+        return false;
+    }
+    let next: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+    // Acronyms, names with digits and vowel-less tokens are read letter by letter or
+    // not, as the writer says them: "an SQL", "a SQL", "an m5", "an sshd".
+    let acronym = next.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && next
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let letter_by_letter = acronym
+        || next.chars().any(|c| c.is_ascii_digit())
+        || !next.chars().any(|c| "aeiouyAEIOUY".contains(c));
+    if !letter_by_letter {
+        return true;
+    }
+    // Only a spelt-out vowel is certain: "an IAM role", "an EC2 instance".
+    article.eq_ignore_ascii_case("a") && next.starts_with(['A', 'E', 'I', 'O'])
+}
+
+/// Whether a repeated word is a slip rather than a sentence that runs into a label with
+/// the same word ("choose **Choose file**", "For **for**, enter 15"): a slip repeats the
+/// word as it was typed.
+fn repetition_is_slip(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next_back()) {
+        (Some(first), Some(last)) => first == last,
+        _ => true,
+    }
+}
+
+/// "Create a a directory" is one slip: the repeated word, not also a wrong article.
+fn drop_nested(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    found.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.span.end)));
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(found.len());
+    for diagnostic in found {
+        let inside = out.last().is_some_and(|outer: &Diagnostic| {
+            outer.span.start <= diagnostic.span.start && diagnostic.span.end <= outer.span.end
+        });
+        if !inside {
+            out.push(diagnostic);
         }
     }
     out
@@ -300,6 +395,31 @@ mod tests {
             .filter(|l| l.lint_kind == LintKind::Repetition)
             .collect();
         assert_eq!(repeated.len(), 1, "{lints:?}");
+    }
+
+    #[test]
+    fn article_verdicts_before_acronyms_labels_and_names() {
+        // The article under test is in brackets.
+        let holds = |marked: &str| {
+            let start = marked.find('[').unwrap();
+            let end = marked.find(']').unwrap() - 1;
+            let text = marked.replace(['[', ']'], "");
+            article_verdict_holds(&text, &(start..end))
+        };
+        assert!(holds("Create [a] IAM role."));
+        assert!(holds("We chose [an] bucket."));
+        assert!(!holds("Use [an] SQL database."));
+        assert!(!holds("Use [an] m5 instance."));
+        assert!(!holds("Use [an] sshd server."));
+        assert!(!holds("Copy key [A] and key B."));
+        assert!(!holds("Run it in us-east-1[a] now."));
+        assert!(!holds("[a] – AMD processors"));
+    }
+
+    #[test]
+    fn a_repeat_with_another_case_is_a_label() {
+        assert!(repetition_is_slip("the the"));
+        assert!(!repetition_is_slip("choose Choose"));
     }
 
     #[test]

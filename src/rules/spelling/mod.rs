@@ -10,6 +10,12 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+mod rank;
+mod words;
+
+use words::ends_sentence;
+use words::words;
+
 use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::{Dialect, Level};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -30,7 +36,11 @@ pub const RULES: &[RuleInfo] = &[RuleInfo {
 `[spelling] dialect = \"en-GB\"`) and offers up to three corrections. AWS product names, the \
 customer's and partner's names from the front matter, cloud and software terms, your \
 `[spelling] accept` words, capitalised names inside a sentence, acronyms, CamelCase words and \
-code-like tokens (paths, hosts, identifiers, words with digits) are never flagged.",
+code-like tokens (paths, hosts, identifiers, words with digits) are never flagged. Also \
+reported: dictionary words that are almost always a slip (`costumer`), words spelt as in the \
+other English (`colour` in en-US), and names with two letters swapped (`Container Inisghts`). \
+The first correction is the likeliest: fewest edits, then a word the page uses, a common \
+word, a neighbouring key.",
     why: "The checklist asks that customer-facing documentation be generally free of typos; a \
 typo in a case study undermines the claims around it.",
     bad_example: "The migration was completed withuot downtime.",
@@ -39,17 +49,18 @@ typo in a case study undermines the claims around it.",
 misspelling can have more than one plausible correction.",
 }];
 
-const EN_US_AFF: &str = include_str!("../../lexicon/dictionaries/en_US.aff");
-const EN_US_DIC: &str = include_str!("../../lexicon/dictionaries/en_US.dic");
-const EN_GB_AFF: &str = include_str!("../../lexicon/dictionaries/en_GB.aff");
-const EN_GB_DIC: &str = include_str!("../../lexicon/dictionaries/en_GB.dic");
-const CLOUD_WORDS: &str = include_str!("../../lexicon/words/cloud.txt");
+const EN_US_AFF: &str = include_str!("../../../lexicon/dictionaries/en_US.aff");
+const EN_US_DIC: &str = include_str!("../../../lexicon/dictionaries/en_US.dic");
+const EN_GB_AFF: &str = include_str!("../../../lexicon/dictionaries/en_GB.aff");
+const EN_GB_DIC: &str = include_str!("../../../lexicon/dictionaries/en_GB.dic");
+const CLOUD_WORDS: &str = include_str!("../../../lexicon/words/cloud.txt");
+const MISSPELLINGS: &str = include_str!("../../../lexicon/words/misspellings.txt");
 
 /// Parsed once, on first use: a run that never checks spelling never pays for it.
 static EN_US: LazyLock<Option<spellbook::Dictionary>> =
     LazyLock::new(|| spellbook::Dictionary::new(EN_US_AFF, EN_US_DIC).ok());
 static EN_GB: LazyLock<Option<spellbook::Dictionary>> = LazyLock::new(|| {
-    // The file starts with a byte-order mark, which is not part of the first line.
+    // A byte-order mark, which some editions of these files carry, is not part of the first line.
     let aff = EN_GB_AFF.trim_start_matches('\u{feff}');
     let dic = EN_GB_DIC.trim_start_matches('\u{feff}');
     spellbook::Dictionary::new(aff, dic).ok()
@@ -58,12 +69,37 @@ static EN_GB: LazyLock<Option<spellbook::Dictionary>> = LazyLock::new(|| {
 /// The vocabulary files, lower-cased: matching ignores case.
 static ACCEPTED: LazyLock<HashSet<String>> = LazyLock::new(|| word_list(CLOUD_WORDS));
 
+/// Dictionary words that are almost always a slip in business writing, with the word
+/// meant: `wrong right` per line.
+static LISTED: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    MISSPELLINGS
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or_default())
+        .filter_map(|line| line.split_once(char::is_whitespace))
+        .map(|(wrong, right)| (wrong.trim(), right.trim()))
+        .filter(|(wrong, right)| !wrong.is_empty() && !right.is_empty())
+        .collect()
+});
+
 fn word_list(text: &str) -> HashSet<String> {
     text.lines()
         .map(|line| line.split('#').next().unwrap_or_default().trim())
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase)
         .collect()
+}
+
+/// Starts parsing the dictionary on a thread of its own when the configuration may use it,
+/// so the parse (about 0.1 s) overlaps building the name matcher and finding the files
+/// instead of stalling the first page checked.
+pub fn preload(config: &crate::config::Config) {
+    let wanted = crate::document::DocumentKind::ALL
+        .iter()
+        .any(|&kind| is_enabled(config, SPELLING, kind));
+    if wanted {
+        let dialect = config.spelling.dialect;
+        std::thread::spawn(move || dictionary(dialect).is_some());
+    }
 }
 
 fn dictionary(dialect: Dialect) -> Option<&'static spellbook::Dictionary> {
@@ -79,7 +115,7 @@ const CACHE_LIMIT: usize = 200_000;
 
 #[derive(Default)]
 struct Cache {
-    known: [HashMap<Box<str>, bool>; 2],
+    known: [HashMap<Box<str>, Verdict>; 2],
     suggestions: [HashMap<Box<str>, Vec<String>>; 2],
 }
 
@@ -94,13 +130,22 @@ fn dialect_slot(dialect: Dialect) -> usize {
     }
 }
 
+/// What the dictionary and the list of listed slips say of one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Known,
+    Unknown,
+    /// A dictionary word that is almost always a slip for another.
+    Listed,
+}
+
 /// The dictionary's verdict on one word, cached.
-fn is_known(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
+fn verdict(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> Verdict {
     let slot = dialect_slot(dialect);
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(&known) = cache.known[slot].get(word) {
-            return known;
+        if let Some(&verdict) = cache.known[slot].get(word) {
+            return verdict;
         }
         // Typographic apostrophes are read as ASCII ones ("don’t").
         let known = if word.contains('’') {
@@ -108,211 +153,55 @@ fn is_known(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) ->
         } else {
             dictionary.check(word)
         };
+        let verdict = if !known {
+            Verdict::Unknown
+        } else if listed_correction(word).is_some() {
+            Verdict::Listed
+        } else {
+            Verdict::Known
+        };
         if cache.known[slot].len() >= CACHE_LIMIT {
             cache.known[slot].clear();
         }
-        cache.known[slot].insert(word.into(), known);
-        known
+        cache.known[slot].insert(word.into(), verdict);
+        verdict
     })
 }
 
-/// At most three corrections, best first, cached.
-fn suggestions(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> Vec<String> {
+fn is_known(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
+    verdict(dictionary, dialect, word) != Verdict::Unknown
+}
+
+/// The word a listed slip stands for ("costumer" → "customer").
+fn listed_correction(word: &str) -> Option<&'static str> {
+    LISTED.get(word.to_lowercase().as_str()).copied()
+}
+
+/// Hunspell's edit-based corrections, cached: the costly part of a suggestion. n-gram
+/// suggestions cost milliseconds per word and find only far-off words, which no ranking
+/// would offer anyway.
+fn dictionary_suggestions(
+    dictionary: &spellbook::Dictionary,
+    dialect: Dialect,
+    word: &str,
+) -> Vec<String> {
     let slot = dialect_slot(dialect);
     if let Some(found) = CACHE.with(|c| c.borrow().suggestions[slot].get(word).cloned()) {
         return found;
     }
     let mut raw = Vec::new();
-    // n-gram suggestions cost milliseconds per word and only find far-off words, which
-    // `is_close` rejects anyway: the edit-based ones are what a typo needs.
     dictionary
         .suggester()
         .with_ngram_suggestions(false)
         .suggest(&word.replace('’', "'"), &mut raw);
-    let ranked = rank(word, raw);
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         if cache.suggestions[slot].len() >= CACHE_LIMIT {
             cache.suggestions[slot].clear();
         }
-        cache.suggestions[slot].insert(word.into(), ranked.clone());
+        cache.suggestions[slot].insert(word.into(), raw.clone());
     });
-    ranked
-}
-
-/// Hunspell's order already puts likely corrections first; among them, a single-word
-/// correction closer in spelling wins, and the writer's capitalisation is kept.
-fn rank(word: &str, raw: Vec<String>) -> Vec<String> {
-    let lower = word.to_lowercase();
-    let mut scored: Vec<(usize, usize, usize, usize, String)> = raw
-        .into_iter()
-        .enumerate()
-        .map(|(order, candidate)| {
-            let split = usize::from(candidate.contains([' ', '-']));
-            let distance = strsim::damerau_levenshtein(&lower, &candidate.to_lowercase());
-            // Slips of the fingers keep the length (swapped or wrong letters): "teh" → "the".
-            let length = candidate.chars().count().abs_diff(word.chars().count());
-            let swapped = usize::from(!same_letters(&lower, &candidate.to_lowercase()));
-            (split, distance, swapped + length, order, candidate)
-        })
-        .collect();
-    scored.sort();
-    let mut out: Vec<String> = Vec::new();
-    for (_, _, _, _, candidate) in scored {
-        let candidate = match_case(word, &candidate);
-        if !out.contains(&candidate) {
-            out.push(candidate);
-        }
-        if out.len() == 3 {
-            break;
-        }
-    }
-    out
-}
-
-/// Whether two words use the same letters (a transposition: "teh" and "the").
-fn same_letters(a: &str, b: &str) -> bool {
-    let mut a: Vec<char> = a.chars().collect();
-    let mut b: Vec<char> = b.chars().collect();
-    a.sort_unstable();
-    b.sort_unstable();
-    a == b
-}
-
-fn match_case(word: &str, candidate: &str) -> String {
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-    if capitalised && candidate.chars().next().is_some_and(char::is_lowercase) {
-        let mut chars = candidate.chars();
-        chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default()
-    } else {
-        candidate.to_string()
-    }
-}
-
-/// A word of prose: its byte range in `Prose::text`, and whether it starts a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Word {
-    pub range: std::ops::Range<usize>,
-    pub sentence_start: bool,
-}
-
-/// Splits prose into the words worth checking. White-space separated chunks that look like
-/// code (paths, hosts, e-mail addresses, identifiers, options, markup) are skipped whole;
-/// inside a chunk, words are runs of ASCII letters with inner apostrophes, split at hyphens
-/// and slashes between words.
-pub(crate) fn words(text: &str, starts_sentence: bool) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut sentence_start = starts_sentence;
-    let mut offset = 0;
-    for chunk in text.split_inclusive(char::is_whitespace) {
-        let start = offset;
-        offset += chunk.len();
-        let trimmed = chunk.trim_end();
-        if trimmed.is_empty() {
-            continue;
-        }
-        let ends_sentence = ends_sentence(trimmed);
-        if !is_code_like(trimmed) {
-            let mut first_in_chunk = true;
-            for range in letter_runs(trimmed) {
-                out.push(Word {
-                    range: start + range.start..start + range.end,
-                    sentence_start: sentence_start && first_in_chunk,
-                });
-                first_in_chunk = false;
-            }
-        }
-        sentence_start = ends_sentence;
-    }
-    out
-}
-
-/// Whether a chunk ends a sentence (`done.`, `"Why?"`, `first:`), so the next word may
-/// be capitalised as any sentence's first word is.
-fn ends_sentence(chunk: &str) -> bool {
-    let core = chunk.trim_end_matches(['"', '\'', '”', '’', ')', ']', '*', '_']);
-    core.ends_with(['.', '!', '?', ':', '…'])
-}
-
-/// Code and addresses written in running text: never words.
-fn is_code_like(chunk: &str) -> bool {
-    let core = chunk.trim_matches(|c: char| {
-        matches!(
-            c,
-            '(' | ')'
-                | '['
-                | ']'
-                | '"'
-                | '\''
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-                | ','
-                | ';'
-                | ':'
-                | '.'
-                | '!'
-                | '?'
-                | '*'
-        )
-    });
-    if core.starts_with("x-") || core.starts_with("X-") {
-        return true;
-    }
-    if core.contains([
-        '*', '@', '_', '\\', '=', '<', '>', '{', '}', '$', '#', '`', '|', '~', '^', '%', '+', '&',
-    ]) {
-        return true;
-    }
-    // A dot inside a token: a host, a file name, a version, a method call.
-    if let Some(at) = core.find('.')
-        && core[at + 1..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-    {
-        return true;
-    }
-    // Paths and URLs-without-scheme, but not "and/or" or "read/write".
-    if core.starts_with('/') || core.matches('/').count() > 1 {
-        return true;
-    }
-    // Anything with a digit: versions, sizes, ids ("t3", "2xlarge", "IPv6").
-    core.chars().any(|c| c.is_ascii_digit())
-}
-
-/// Runs of letters (with inner apostrophes) inside a chunk; words with other scripts or
-/// accents are left alone, as Hunspell's English lists do not cover them.
-fn letter_runs(chunk: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut foreign = false;
-    let mut chars = chunk.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_letter = chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        let inner_apostrophe = matches!(c, '\'' | '’') && start.is_some() && next_is_letter;
-        if c.is_alphabetic() || inner_apostrophe {
-            if !c.is_ascii() && !inner_apostrophe {
-                foreign = true;
-            }
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            if !foreign {
-                out.push(s..i);
-            }
-            foreign = false;
-        }
-    }
-    if let Some(s) = start
-        && !foreign
-    {
-        out.push(s..chunk.len());
-    }
-    out
+    raw
 }
 
 /// Which words the dictionary is asked about: all-lower-case words anywhere, and
@@ -363,20 +252,8 @@ impl Exemptions<'_> {
         ACCEPTED.contains(&lower)
             || self.user.contains(&lower)
             || self.names.contains(&lower)
-            || is_product_word(self.ctx, word)
+            || self.ctx.names.is_name_word(word)
     }
-}
-
-/// Whether `word` is one of the words of an AWS product's name (any of its forms).
-fn is_product_word(ctx: &Context, word: &str) -> bool {
-    ctx.names.products().iter().any(|p| {
-        std::iter::once(&p.canonical)
-            .chain([&p.short, &p.bare])
-            .chain(p.aliases.iter())
-            .flat_map(|name| name.split(|c: char| !c.is_alphanumeric()))
-            .chain(p.code_ids.iter().map(String::as_str))
-            .any(|part| part.eq_ignore_ascii_case(word))
-    })
 }
 
 /// Lower-cased words of the customer's and partner's names (and the customer description
@@ -415,6 +292,19 @@ fn excluded(doc: &Document, globs: &[String]) -> bool {
     crate::config::path_matches(&doc.path, globs)
 }
 
+/// Why a word is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slip {
+    /// Not in the dictionary.
+    Unknown,
+    /// In the dictionary but, in business writing, almost always a slip for another word
+    /// ("costumer", "alow"): `lexicon/words/misspellings.txt`.
+    Listed,
+    /// A capitalised word in mid-sentence, read as a name, whose letters are a common
+    /// word with two neighbours swapped ("Container Inisghts").
+    SwappedInName,
+}
+
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     if !is_enabled(ctx.config, SPELLING, doc.kind) || excluded(doc, &ctx.config.spelling.exclude) {
         return Vec::new();
@@ -425,7 +315,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     };
 
     // Candidates first; exemptions that need the whole document are applied after.
-    let mut candidates: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let mut candidates: Vec<(usize, std::ops::Range<usize>, Slip)> = Vec::new();
     let mut previous: Option<&Prose> = None;
     for (index, prose) in doc.prose.iter().enumerate() {
         let starts = block_starts_sentence(prose, previous);
@@ -456,7 +346,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             if word.sentence_start && next_capitalised {
                 continue;
             }
+            let range = word.range.start..word.range.start + text.len();
             if !worth_checking(text, word.sentence_start) {
+                if is_swapped_name(dictionary, dialect, text) && prose.is_verbatim(range.clone()) {
+                    candidates.push((index, range, Slip::SwappedInName));
+                }
                 continue;
             }
             // "pre-signed", "non-default": a prefix before a hyphen is not a word alone.
@@ -465,10 +359,14 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             {
                 continue;
             }
-            let range = word.range.start..word.range.start + text.len();
+            let slip = match verdict(dictionary, dialect, text) {
+                Verdict::Known => continue,
+                Verdict::Unknown => Slip::Unknown,
+                Verdict::Listed => Slip::Listed,
+            };
             // Markup inside a word (`p*xx*`) marks a deliberate placeholder.
-            if !is_known(dictionary, dialect, text) && prose.is_verbatim(range.clone()) {
-                candidates.push((index, range));
+            if prose.is_verbatim(range.clone()) {
+                candidates.push((index, range, slip));
             }
         }
     }
@@ -488,35 +386,86 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         ctx,
     };
     let outside = OutsideProse::new(doc, &candidates);
+    // Built on the first word that needs a correction: most pages need none.
+    let page = std::cell::OnceCell::new();
     let mut out = Vec::new();
-    for (index, range) in candidates {
+    for (index, range, slip) in candidates {
         let prose = &doc.prose[index];
         let written = &prose.text[range.clone()];
-        // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
-        if used_as_name(doc, &capitalise(written))
-            || exemptions.accepts(written)
-            || outside.contains(written)
-            || is_compound(dictionary, dialect, written)
-            || is_derived(dictionary, dialect, written)
-        {
+        if exemptions.accepts(written) || outside.contains(written) {
             continue;
         }
         if written.contains(['\'', '’']) && exemptions.accepts(stem_apostrophe(written)) {
             continue;
         }
-        let span = prose.source_range(range.clone());
-        let suggestions = suggestions(dictionary, dialect, written);
+        // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
+        if slip == Slip::Unknown && used_as_name(doc, &capitalise(written)) {
+            continue;
+        }
+        let variant = match slip {
+            Slip::Listed => None,
+            Slip::Unknown | Slip::SwappedInName => {
+                dialect_variant(dictionary, dialect, &written.to_lowercase())
+            }
+        };
+        // "Network Information Centre": a name spelt the other way is still a name.
+        if slip == Slip::SwappedInName && variant.is_some() {
+            continue;
+        }
+        if let Some(variant) = variant {
+            let right = rank::match_case(written, &variant);
+            let span = prose.source_range(range.clone());
+            let message = format!(
+                "`{written}` is spelt as in another English: {} writes `{right}`",
+                dialect.as_str()
+            );
+            let mut diagnostic = Diagnostic::new(SPELLING, Severity::Warning, span, message)
+                .with_help(
+                    "Keep one spelling throughout; to write the other English, set `[spelling] dialect` in caselint.toml.",
+                );
+            diagnostic = if prose.is_verbatim(range) {
+                diagnostic.with_fix(right, Applicability::Unsafe)
+            } else {
+                diagnostic.with_suggestion(right)
+            };
+            out.push(diagnostic);
+            continue;
+        }
+        let suggestions = match slip {
+            Slip::Listed => listed_correction(written)
+                .map(|c| vec![rank::match_case(written, c)])
+                .unwrap_or_default(),
+            Slip::Unknown | Slip::SwappedInName => corrections(
+                dictionary,
+                dialect,
+                written,
+                page.get_or_init(|| PageWords::new(doc, dictionary, dialect)),
+                &exemptions.user,
+            ),
+        };
         // A word no dictionary word is close to is a coinage or a name, not a slip.
-        if !suggestions
-            .first()
-            .is_some_and(|best| is_close(written, best))
+        let Some(best) = suggestions.first() else {
+            continue;
+        };
+        // "examplebucket", "reassociate": a run-together name or a prefixed word, unless a
+        // single word one edit away is what was meant ("paramater").
+        let one_edit_word = !best.contains([' ', '-'])
+            && strsim::damerau_levenshtein(&written.to_lowercase(), &best.to_lowercase()) == 1;
+        if slip == Slip::Unknown
+            && (is_derived(dictionary, dialect, written)
+                || (!one_edit_word && is_compound(dictionary, dialect, written)))
         {
             continue;
         }
-        let message = match suggestions.first() {
-            Some(best) => format!("`{written}` may be misspelt: did you mean `{best}`?"),
-            None => format!("`{written}` is not in the {} dictionary", dialect.as_str()),
+        let message = match slip {
+            Slip::Listed => {
+                format!("`{written}` is a word, but rarely the one meant: did you mean `{best}`?")
+            }
+            Slip::Unknown | Slip::SwappedInName => {
+                format!("`{written}` may be misspelt: did you mean `{best}`?")
+            }
         };
+        let span = prose.source_range(range.clone());
         let mut diagnostic = Diagnostic::new(SPELLING, Severity::Warning, span, message)
             .with_help(
                 "If the word is right (a name or a term), add it to `[spelling] accept` in caselint.toml.",
@@ -534,6 +483,146 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+/// Ranked corrections for a word the dictionary does not know: Hunspell's, and the words
+/// of this page and of the vocabulary lists that are close to it ("programatically" →
+/// "programmatically", which Hunspell's lists lack).
+fn corrections(
+    dictionary: &spellbook::Dictionary,
+    dialect: Dialect,
+    written: &str,
+    page: &PageWords,
+    user: &HashSet<String>,
+) -> Vec<String> {
+    let lower = written.to_lowercase();
+    let mut candidates: Vec<rank::Candidate> = dictionary_suggestions(dictionary, dialect, written)
+        .into_iter()
+        .enumerate()
+        .map(|(order, word)| rank::Candidate { word, order })
+        .collect();
+    let near = |word: &&String| {
+        word.len().abs_diff(lower.len()) <= 2 && strsim::damerau_levenshtein(word, &lower) <= 2
+    };
+    let extra: Vec<&String> = page
+        .words
+        .iter()
+        .chain(ACCEPTED.iter())
+        .chain(user.iter())
+        .filter(near)
+        .collect();
+    for (n, word) in extra.into_iter().enumerate() {
+        candidates.push(rank::Candidate {
+            word: word.clone(),
+            order: 1000 + n,
+        });
+    }
+    rank::rank(written, candidates, &|word| page.has_form_of(word))
+}
+
+/// The lower-case words of a document's prose that are spelt right: where a writer's slip
+/// most likely came from.
+struct PageWords {
+    words: HashSet<String>,
+}
+
+impl PageWords {
+    /// Whether the page uses the word or a regular inflection of it ("publish" on a page
+    /// that says "publishes").
+    fn has_form_of(&self, word: &str) -> bool {
+        ["", "s", "es", "d", "ed", "ing"]
+            .iter()
+            .any(|ending| self.words.contains(&format!("{word}{ending}")))
+    }
+
+    fn new(doc: &Document, dictionary: &spellbook::Dictionary, dialect: Dialect) -> PageWords {
+        let mut words = HashSet::new();
+        for prose in &doc.prose {
+            for word in self::words(&prose.text, false) {
+                let text = stem(&prose.text[word.range]);
+                if text.len() < 3 || words.contains(&text.to_lowercase()) {
+                    continue;
+                }
+                let lower = text.to_lowercase();
+                if ACCEPTED.contains(&lower)
+                    || verdict(dictionary, dialect, &lower) == Verdict::Known
+                {
+                    words.insert(lower);
+                }
+            }
+        }
+        PageWords { words }
+    }
+}
+
+/// The spelling this dialect's dictionary uses for a word spelt the way of another
+/// English: "colour" → "color", "signalling" → "signaling", "centre" → "center",
+/// "analyse" → "analyze", "catalogue" → "catalog", "licence" → "license", and back.
+fn dialect_variant(
+    dictionary: &spellbook::Dictionary,
+    dialect: Dialect,
+    word: &str,
+) -> Option<String> {
+    const SWAPS: &[(&str, &str)] = &[
+        ("our", "or"),
+        ("re", "er"),
+        ("ise", "ize"),
+        ("isi", "izi"),
+        ("isa", "iza"),
+        ("yse", "yze"),
+        ("ysi", "yzi"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+        ("ae", "e"),
+        ("oe", "e"),
+    ];
+    let mut tried = Vec::new();
+    for (a, b) in SWAPS {
+        for (from, to) in [(a, b), (b, a)] {
+            for (at, _) in word.match_indices(from) {
+                tried.push(format!("{}{to}{}", &word[..at], &word[at + from.len()..]));
+            }
+        }
+    }
+    // A doubled l before an ending ("signalling", "travelled", "cancellation"), not
+    // anywhere ("colocation" is not "collocation" spelt another way).
+    for ending in ["ing", "ed", "er", "ation"] {
+        for (at, _) in word.match_indices(&format!("l{ending}")) {
+            let (head, tail) = word.split_at(at);
+            if let Some(single) = head.strip_suffix('l') {
+                tried.push(format!("{single}{tail}"));
+            } else {
+                tried.push(format!("{head}l{tail}"));
+            }
+        }
+    }
+    tried
+        .into_iter()
+        .find(|variant| variant != word && verdict(dictionary, dialect, variant) == Verdict::Known)
+}
+
+/// A Title-case word in mid-sentence that is a common word with two neighbouring letters
+/// swapped. Names are never checked against the dictionary, but a swap that yields a
+/// common word is almost never a name.
+fn is_swapped_name(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
+    let mut chars = word.chars();
+    if word.len() < 6
+        || !chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        || !chars.all(|c| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    if is_known(dictionary, dialect, &lower) {
+        return false;
+    }
+    let bytes = lower.as_bytes();
+    (1..bytes.len() - 1).any(|i| {
+        let mut swapped = bytes.to_vec();
+        swapped.swap(i, i + 1);
+        String::from_utf8(swapped)
+            .is_ok_and(|s| rank::is_common(&s) && is_known(dictionary, dialect, &s))
+    })
+}
+
 /// Prefixes written with a hyphen ("pre-signed", "re-run", "non-default").
 const PREFIXES: &[&str] = &[
     "anti", "auto", "bi", "co", "cross", "de", "inter", "intra", "micro", "mid", "multi", "non",
@@ -548,9 +637,9 @@ struct OutsideProse {
 }
 
 impl OutsideProse {
-    fn new(doc: &Document, candidates: &[(usize, std::ops::Range<usize>)]) -> OutsideProse {
+    fn new(doc: &Document, candidates: &[(usize, std::ops::Range<usize>, Slip)]) -> OutsideProse {
         let mut prose_count: HashMap<String, usize> = HashMap::new();
-        for (index, range) in candidates {
+        for (index, range, _) in candidates {
             let word = doc.prose[*index].text[range.clone()].to_lowercase();
             *prose_count.entry(word).or_default() += 1;
         }
@@ -617,7 +706,7 @@ fn used_as_name(doc: &Document, name: &str) -> bool {
 
 /// "Bitnami" written in mid-sentence makes a lower-case "bitnami" the same name.
 fn capitalise(word: &str) -> String {
-    match_case("A", word)
+    rank::match_case("A", word)
 }
 
 /// A prefix ("re", "un", "de", …) or plural ending on a dictionary word: "reassociate",
@@ -640,19 +729,6 @@ fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) 
     prefixed || plural
 }
 
-/// Whether a suggestion is a plausible correction of the word: few edits apart, or the
-/// same letters with a space put back ("usingthe" → "using the").
-fn is_close(word: &str, suggestion: &str) -> bool {
-    let word = word.to_lowercase();
-    let suggestion = suggestion.to_lowercase();
-    let joined: String = suggestion
-        .chars()
-        .filter(|c| *c != ' ' && *c != '-')
-        .collect();
-    let limit = if word.chars().count() <= 5 { 1 } else { 2 };
-    joined == word || strsim::damerau_levenshtein(&word, &suggestion) <= limit
-}
-
 /// "CloudFront’s" is checked as "CloudFront" against the exemptions.
 fn stem_apostrophe(word: &str) -> &str {
     word.split(['\'', '’']).next().unwrap_or(word)
@@ -661,33 +737,6 @@ fn stem_apostrophe(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn texts(text: &str) -> Vec<(&str, bool)> {
-        words(text, true)
-            .into_iter()
-            .map(|w| (&text[w.range], w.sentence_start))
-            .collect()
-    }
-
-    #[test]
-    fn words_skip_code_like_chunks() {
-        let found = texts("Run it. Open /etc/hosts, my_var and example.com or t3.large now");
-        let plain: Vec<&str> = found.iter().map(|(w, _)| *w).collect();
-        assert_eq!(plain, vec!["Run", "it", "Open", "and", "or", "now"]);
-        assert!(found[0].1 && !found[1].1 && found[2].1);
-    }
-
-    #[test]
-    fn words_keep_apostrophes_and_split_hyphens() {
-        let plain: Vec<&str> = texts("don’t re-run the team's read/write (café)")
-            .into_iter()
-            .map(|(w, _)| w)
-            .collect();
-        assert_eq!(
-            plain,
-            vec!["don’t", "re", "run", "the", "team's", "read", "write"]
-        );
-    }
 
     #[test]
     fn only_lower_case_and_sentence_case_are_checked() {
@@ -713,11 +762,65 @@ mod tests {
     #[test]
     fn suggestions_are_ranked_and_keep_case() {
         let dict = dictionary(Dialect::EnUs).unwrap();
-        let found = suggestions(dict, Dialect::EnUs, "recieve");
+        let page = PageWords {
+            words: HashSet::new(),
+        };
+        let none = HashSet::new();
+        let found = corrections(dict, Dialect::EnUs, "recieve", &page, &none);
         assert_eq!(found.first().map(String::as_str), Some("receive"));
         assert!(found.len() <= 3);
-        let found = suggestions(dict, Dialect::EnUs, "Teh");
+        let found = corrections(dict, Dialect::EnUs, "Teh", &page, &none);
         assert_eq!(found.first().map(String::as_str), Some("The"));
+    }
+
+    #[test]
+    fn listed_slips_are_dictionary_words_with_a_dictionary_correction() {
+        let dict = dictionary(Dialect::EnUs).unwrap();
+        assert!(LISTED.len() >= 10);
+        for (wrong, right) in LISTED.iter() {
+            assert!(
+                dict.check(wrong),
+                "{wrong}: the dictionary finds it without the list"
+            );
+            assert!(dict.check(right), "{right}: not a dictionary word");
+        }
+    }
+
+    #[test]
+    fn dialect_variants_both_ways() {
+        let us = dictionary(Dialect::EnUs).unwrap();
+        let gb = dictionary(Dialect::EnGb).unwrap();
+        let variant = |d, dialect, w: &str| dialect_variant(d, dialect, w);
+        assert_eq!(
+            variant(us, Dialect::EnUs, "colour").as_deref(),
+            Some("color")
+        );
+        assert_eq!(
+            variant(us, Dialect::EnUs, "signalling").as_deref(),
+            Some("signaling")
+        );
+        assert_eq!(
+            variant(us, Dialect::EnUs, "catalogue").as_deref(),
+            Some("catalog")
+        );
+        assert_eq!(
+            variant(gb, Dialect::EnGb, "organize").as_deref(),
+            Some("organise")
+        );
+        assert_eq!(
+            variant(gb, Dialect::EnGb, "center").as_deref(),
+            Some("centre")
+        );
+        assert_eq!(variant(us, Dialect::EnUs, "recieve"), None);
+    }
+
+    #[test]
+    fn swapped_letters_in_a_name_are_found_but_names_are_not() {
+        let us = dictionary(Dialect::EnUs).unwrap();
+        assert!(is_swapped_name(us, Dialect::EnUs, "Inisghts"));
+        assert!(!is_swapped_name(us, Dialect::EnUs, "Fargate"));
+        assert!(!is_swapped_name(us, Dialect::EnUs, "Insights"));
+        assert!(!is_swapped_name(us, Dialect::EnUs, "DynamoDB"));
     }
 
     #[test]
