@@ -1,32 +1,18 @@
 //! Case studies end to end: the template, the profile-driven requirement checks, the
 //! checklist's validity, `--today` and `--profile`.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{caselint, root};
+use std::path::Path;
+
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn caselint() -> Command {
-    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
-    cmd.env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
-
 fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let output = caselint()
-        .current_dir(dir)
-        .args(["check", "--no-config", "--format", "json"])
-        .args(args)
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8(output.stdout).expect("utf-8");
-    let report =
-        serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("not JSON ({err}):\n{stdout}"));
-    (output.status.code().unwrap_or(-1), report)
+    let args: Vec<&str> = std::iter::once("--no-config")
+        .chain(args.iter().copied())
+        .collect();
+    common::check_json(dir, &args)
 }
 
 fn rules(report: &Value) -> Vec<String> {

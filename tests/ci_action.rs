@@ -5,6 +5,9 @@
 //!
 //! Needs bash, curl (or wget), tar, sha256sum and git on the machine.
 
+mod common;
+
+use common::root;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,10 +17,6 @@ use serde_json::Value;
 
 const TARGET: &str = "x86_64-unknown-linux-musl";
 const ASSET: &str = "caselint-x86_64-unknown-linux-musl.tar.gz";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn sha256(path: &Path) -> String {
     let output = Command::new("sha256sum")

@@ -2,23 +2,15 @@
 //! 2.1.0 schema), GitHub annotations and their cap, the job summary, `--fail-on`, and
 //! baselines.
 
+mod common;
+
+use common::{caselint, root};
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn ci_fixtures() -> PathBuf {
     root().join("tests/fixtures/ci")
-}
-
-fn caselint() -> Command {
-    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
-    cmd.env_remove("NO_COLOR").env_remove("GITHUB_STEP_SUMMARY");
-    cmd
 }
 
 /// Runs `caselint check ARGS` in `dir`: (exit code, stdout, stderr).

@@ -1,35 +1,12 @@
 //! The real binary on real files: exit codes, JSON contract, fixes, configuration,
 //! suppression comments and bad input.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{caselint, check_json, fixtures};
+use std::path::Path;
+
 use serde_json::Value;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-fn caselint() -> Command {
-    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
-    cmd.env_remove("NO_COLOR").env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
-
-/// Runs `check --format json` in `dir` and returns (exit code, parsed report).
-fn check_json(dir: &Path, args: &[&str]) -> (i32, Value) {
-    let output = caselint()
-        .current_dir(dir)
-        .arg("check")
-        .args(["--format", "json"])
-        .args(args)
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
-    let report: Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|err| panic!("stdout is not JSON ({err}):\n{stdout}"));
-    (output.status.code().unwrap_or(-1), report)
-}
 
 fn rules_of(report: &Value) -> Vec<String> {
     report["diagnostics"]
@@ -73,7 +50,7 @@ fn triple(rule: &str, text: &str, fix: &str) -> (String, String, String) {
 
 #[test]
 fn wrong_names_are_found_with_exact_spans_and_fixes() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let (code, report) = check_json(&dir, &["wrong-names.md"]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -95,7 +72,7 @@ fn wrong_names_are_found_with_exact_spans_and_fixes() {
 
 #[test]
 fn json_report_follows_the_contract() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let (_, report) = check_json(&dir, &["wrong-names.md"]);
     assert_eq!(report["version"], 1);
     assert_eq!(report["files_checked"], 1);
@@ -120,7 +97,7 @@ fn json_report_follows_the_contract() {
 
 #[test]
 fn correct_names_code_urls_and_homographs_are_not_flagged() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let (code, report) = check_json(&dir, &["correct-names.md"]);
     assert_eq!(rules_of(&report), Vec::<String>::new(), "{report:#}");
     assert_eq!(code, 0);
@@ -128,7 +105,7 @@ fn correct_names_code_urls_and_homographs_are_not_flagged() {
 
 #[test]
 fn names_split_by_markup_are_suggested_not_fixed() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let (_, report) = check_json(&dir, &["markup.md"]);
     let d = &report["diagnostics"][0];
     assert_eq!(d["rule"], "DOC-003/product-name");
@@ -138,7 +115,7 @@ fn names_split_by_markup_are_suggested_not_fixed() {
 
 #[test]
 fn first_mention_applies_to_case_studies() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let (_, report) = check_json(
         &dir,
         &["--today", "2026-01-15", "case-study-first-mention.md"],
@@ -168,7 +145,7 @@ fn first_mention_applies_to_case_studies() {
 #[test]
 fn fix_rewrites_prose_only_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
-    let source = std::fs::read_to_string(fixtures().join("naming/correct-names.md")).unwrap()
+    let source = std::fs::read_to_string(fixtures("").join("naming/correct-names.md")).unwrap()
         + "\nAlso Cloudwatch, AWS S3 and `AWS S3` in code.\n";
     let path = dir.path().join("doc.md");
     std::fs::write(&path, &source).unwrap();
@@ -254,7 +231,7 @@ fn diff_shows_the_change_without_writing() {
 
 #[test]
 fn suppression_comments_silence_exactly_what_they_name() {
-    let dir = fixtures().join("suppress");
+    let dir = fixtures("").join("suppress");
     let (_, report) = check_json(&dir, &["suppressed.md"]);
     assert_eq!(
         findings(&dir, &report),
@@ -278,7 +255,7 @@ fn suppression_comments_silence_exactly_what_they_name() {
 
 #[test]
 fn config_is_found_by_walking_up_and_applied() {
-    let root = fixtures().join("config");
+    let root = fixtures("").join("config");
     let (code, report) = check_json(&root.join("docs"), &["."]);
     // The accepted term hides "Cloudwatch" inside it, the rename is only a warning, and
     // the drafts folder is excluded.
@@ -293,7 +270,7 @@ fn config_is_found_by_walking_up_and_applied() {
 
 #[test]
 fn flags_override_config_globs() {
-    let root = fixtures().join("config/docs");
+    let root = fixtures("").join("config/docs");
     let (_, report) = check_json(&root, &["--include", "drafts/**", "--no-config", "."]);
     assert_eq!(report["files_checked"], 1);
     assert_eq!(report["diagnostics"][0]["path"], "./drafts/draft.md");
@@ -344,7 +321,7 @@ fn china_partition_prefers_amazon() {
 
 #[test]
 fn bad_files_get_one_clear_error_each_and_the_rest_is_checked() {
-    let dir = fixtures().join("bad");
+    let dir = fixtures("").join("bad");
     let (code, report) = check_json(
         &dir,
         &[
@@ -423,7 +400,7 @@ fn oversized_files_are_refused_by_the_configured_limit() {
 
 #[test]
 fn human_output_shows_line_caret_and_help() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let output = caselint()
         .current_dir(&dir)
         .args(["check", "--color", "never", "wrong-names.md"])
@@ -475,7 +452,7 @@ fn usage_errors_exit_2() {
 /// the fixes are pinned in a snapshot.
 #[test]
 fn common_slips_are_all_found() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let (_, report) = check_json(&dir, &["common-slips.md"]);
     let source = std::fs::read_to_string(dir.join("common-slips.md")).unwrap();
     let flagged: std::collections::BTreeSet<u64> = report["diagnostics"]
@@ -503,7 +480,7 @@ fn common_slips_are_all_found() {
 /// Correct names, homographs, code and URLs in prose: nothing to report.
 #[test]
 fn common_correct_text_is_left_alone() {
-    let dir = fixtures().join("naming");
+    let dir = fixtures("").join("naming");
     let (code, report) = check_json(&dir, &["common-correct.md"]);
     assert_eq!(rules_of(&report), Vec::<String>::new(), "{report:#}");
     assert_eq!(code, 0);

@@ -1,32 +1,12 @@
 //! DOC-003/grammar through the real binary: exact spans, safe fixes only for repeated
 //! words, on for case studies and opt-in for other docs.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{caselint, check_json, fixtures};
+use std::path::Path;
+
 use serde_json::Value;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spelling")
-}
-
-fn caselint() -> Command {
-    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
-    cmd.env_remove("NO_COLOR").env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
-
-fn check_json(dir: &Path, args: &[&str]) -> Value {
-    let output = caselint()
-        .current_dir(dir)
-        .arg("check")
-        .args(["--format", "json"])
-        .args(args)
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
-    serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("not JSON ({err}):\n{stdout}"))
-}
 
 const GRAMMAR: &str = "DOC-003/grammar";
 
@@ -58,9 +38,9 @@ fn grammar(dir: &Path, report: &Value) -> Vec<(usize, usize, String, String, Str
 
 #[test]
 fn grammar_slips_have_exact_spans() {
-    let source = std::fs::read_to_string(fixtures().join("grammar.md")).unwrap();
-    let report = check_json(&fixtures(), &["--no-config", "grammar.md"]);
-    let found = grammar(&fixtures(), &report);
+    let source = std::fs::read_to_string(fixtures("spelling").join("grammar.md")).unwrap();
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "grammar.md"]);
+    let found = grammar(&fixtures("spelling"), &report);
     assert_eq!(found.len(), 2, "{found:?}");
 
     let repeated = &found[0];
@@ -83,7 +63,7 @@ fn grammar_slips_have_exact_spans() {
 fn fix_removes_the_repeated_word_once() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("grammar.md");
-    std::fs::copy(fixtures().join("grammar.md"), &file).unwrap();
+    std::fs::copy(fixtures("spelling").join("grammar.md"), &file).unwrap();
     for _ in 0..2 {
         caselint()
             .current_dir(dir.path())
@@ -95,7 +75,7 @@ fn fix_removes_the_repeated_word_once() {
     assert!(fixed.contains("The team moved the records"), "{fixed}");
     // The article is a suggestion only: --fix leaves it.
     assert!(fixed.contains("an bucket"), "{fixed}");
-    let report = check_json(dir.path(), &["--no-config", "grammar.md"]);
+    let (_, report) = check_json(dir.path(), &["--no-config", "grammar.md"]);
     assert_eq!(grammar(dir.path(), &report).len(), 1);
 }
 
@@ -107,7 +87,7 @@ fn plain_docs_opt_in() {
         "We stored the the files in an bucket.\n",
     )
     .unwrap();
-    let report = check_json(dir.path(), &["--no-config", "doc.md"]);
+    let (_, report) = check_json(dir.path(), &["--no-config", "doc.md"]);
     assert!(grammar(dir.path(), &report).is_empty());
 
     std::fs::write(
@@ -115,7 +95,7 @@ fn plain_docs_opt_in() {
         "[rules]\n\"DOC-003/grammar\" = \"warning\"\n",
     )
     .unwrap();
-    let report = check_json(dir.path(), &["doc.md"]);
+    let (_, report) = check_json(dir.path(), &["doc.md"]);
     assert_eq!(grammar(dir.path(), &report).len(), 2);
 
     std::fs::write(
@@ -123,28 +103,28 @@ fn plain_docs_opt_in() {
         "[rules]\n\"DOC-003/grammar\" = \"warning\"\n[grammar]\nexclude = [\"doc.md\"]\n",
     )
     .unwrap();
-    let report = check_json(dir.path(), &["doc.md"]);
+    let (_, report) = check_json(dir.path(), &["doc.md"]);
     assert!(grammar(dir.path(), &report).is_empty());
 }
 
 #[test]
 fn code_acronyms_labels_and_names_are_not_grammar_slips() {
-    let report = check_json(
-        &fixtures(),
+    let (_, report) = check_json(
+        &fixtures("spelling"),
         &["--config", "grammar-on.toml", "grammar-clean.md"],
     );
-    let found = grammar(&fixtures(), &report);
+    let found = grammar(&fixtures("spelling"), &report);
     assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
 fn wrong_articles_before_names_and_acronyms_are_found_once() {
-    let source = std::fs::read_to_string(fixtures().join("grammar-slips.md")).unwrap();
-    let report = check_json(
-        &fixtures(),
+    let source = std::fs::read_to_string(fixtures("spelling").join("grammar-slips.md")).unwrap();
+    let (_, report) = check_json(
+        &fixtures("spelling"),
         &["--config", "grammar-on.toml", "grammar-slips.md"],
     );
-    let found = grammar(&fixtures(), &report);
+    let found = grammar(&fixtures("spelling"), &report);
     let spans: Vec<(&str, &str)> = found
         .iter()
         .map(|(start, end, _, fix, _)| (&source[*start..*end], fix.as_str()))

@@ -13,6 +13,9 @@
 //!    detectors' contract (src/evidence/mod.rs). It keeps the samples honest while the
 //!    real detectors are written; the rules engine remains the authority.
 
+mod common;
+
+use common::root;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -22,10 +25,6 @@ use caselint::profile::{Check, Profile, Requirement};
 
 const PROFILE_PATH: &str = "lexicon/checklists/smb-2025-08.toml";
 const TODAY: &str = "2026-02-01";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn full_profile() -> Profile {
     let text = std::fs::read_to_string(root().join(PROFILE_PATH)).expect("profile file");

@@ -1,32 +1,12 @@
 //! DOC-003/spelling through the real binary: misspellings found with the right first
 //! suggestion, names and code never flagged, fixes only on request, configuration.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{caselint, check_json, fixtures};
+use std::path::Path;
+
 use serde_json::Value;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/spelling")
-}
-
-fn caselint() -> Command {
-    let mut cmd = Command::cargo_bin("caselint").expect("binary builds");
-    cmd.env_remove("NO_COLOR").env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
-
-fn check_json(dir: &Path, args: &[&str]) -> Value {
-    let output = caselint()
-        .current_dir(dir)
-        .arg("check")
-        .args(["--format", "json"])
-        .args(args)
-        .output()
-        .expect("runs");
-    let stdout = String::from_utf8(output.stdout).expect("utf-8 output");
-    serde_json::from_str(&stdout).unwrap_or_else(|err| panic!("not JSON ({err}):\n{stdout}"))
-}
 
 /// (flagged text as found in the file, first suggestion, fix applicability) per finding of
 /// `rule`.
@@ -60,8 +40,8 @@ const SPELLING: &str = "DOC-003/spelling";
 
 #[test]
 fn misspellings_are_found_with_the_right_first_suggestion() {
-    let report = check_json(&fixtures(), &["--no-config", "typos.md"]);
-    let found = found(&fixtures(), &report, SPELLING);
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "typos.md"]);
+    let found = found(&fixtures("spelling"), &report, SPELLING);
     let pairs: Vec<(&str, &str)> = found
         .iter()
         .map(|(w, s, _)| (w.as_str(), s.as_str()))
@@ -86,15 +66,15 @@ fn misspellings_are_found_with_the_right_first_suggestion() {
 
 #[test]
 fn names_terms_code_and_urls_are_never_flagged() {
-    let report = check_json(&fixtures(), &["--no-config", "clean.md"]);
-    let found = found(&fixtures(), &report, SPELLING);
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "clean.md"]);
+    let found = found(&fixtures("spelling"), &report, SPELLING);
     assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]
 fn front_matter_names_are_accepted_at_a_sentence_start() {
-    let report = check_json(&fixtures(), &["--no-config", "case-study.md"]);
-    let found = found(&fixtures(), &report, SPELLING);
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "case-study.md"]);
+    let found = found(&fixtures("spelling"), &report, SPELLING);
     assert!(found.is_empty(), "{found:?}");
 }
 
@@ -102,7 +82,7 @@ fn front_matter_names_are_accepted_at_a_sentence_start() {
 fn fix_leaves_spelling_alone_and_unsafe_fixes_apply_it_once() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("typos.md");
-    std::fs::copy(fixtures().join("typos.md"), &file).unwrap();
+    std::fs::copy(fixtures("spelling").join("typos.md"), &file).unwrap();
     let original = std::fs::read_to_string(&file).unwrap();
 
     caselint()
@@ -142,7 +122,7 @@ fn fix_leaves_spelling_alone_and_unsafe_fixes_apply_it_once() {
         .output()
         .unwrap();
     assert_eq!(std::fs::read_to_string(&file).unwrap(), fixed);
-    let report = check_json(dir.path(), &["--no-config", "typos.md"]);
+    let (_, report) = check_json(dir.path(), &["--no-config", "typos.md"]);
     assert!(found(dir.path(), &report, SPELLING).is_empty());
 }
 
@@ -160,7 +140,7 @@ fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
             .collect()
     };
     std::fs::write(dir.path().join("caselint.toml"), "").unwrap();
-    let report = check_json(dir.path(), &["."]);
+    let (_, report) = check_json(dir.path(), &["."]);
     assert_eq!(words(&report), vec!["organise", "withuot", "withuot"]);
 
     std::fs::write(
@@ -168,7 +148,7 @@ fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
         "[spelling]\ndialect = \"en-GB\"\naccept = [\"Withuot\"]\nexclude = [\"legacy/**\"]\n",
     )
     .unwrap();
-    let report = check_json(dir.path(), &["."]);
+    let (_, report) = check_json(dir.path(), &["."]);
     assert!(words(&report).is_empty(), "{:?}", words(&report));
 
     std::fs::write(
@@ -176,14 +156,14 @@ fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
         "[rules]\n\"DOC-003/spelling\" = \"off\"\n",
     )
     .unwrap();
-    let report = check_json(dir.path(), &["."]);
+    let (_, report) = check_json(dir.path(), &["."]);
     assert!(words(&report).is_empty());
 }
 
 #[test]
 fn the_first_suggestion_is_the_common_word_or_the_one_on_the_page() {
-    let report = check_json(&fixtures(), &["--no-config", "ranked.md"]);
-    let pairs: Vec<(String, String)> = found(&fixtures(), &report, SPELLING)
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "ranked.md"]);
+    let pairs: Vec<(String, String)> = found(&fixtures("spelling"), &report, SPELLING)
         .into_iter()
         .map(|(word, suggestion, _)| (word, suggestion))
         .collect();
@@ -220,8 +200,8 @@ fn the_first_suggestion_is_the_common_word_or_the_one_on_the_page() {
 
 #[test]
 fn other_englishes_are_named_and_prefixed_words_and_names_pass() {
-    let report = check_json(&fixtures(), &["--no-config", "variants.md"]);
-    let findings = found(&fixtures(), &report, SPELLING);
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "variants.md"]);
+    let findings = found(&fixtures("spelling"), &report, SPELLING);
     let pairs: Vec<(&str, &str)> = findings
         .iter()
         .map(|(w, s, _)| (w.as_str(), s.as_str()))
@@ -245,10 +225,10 @@ fn other_englishes_are_named_and_prefixed_words_and_names_pass() {
     )
     .unwrap();
     std::fs::copy(
-        fixtures().join("variants.md"),
+        fixtures("spelling").join("variants.md"),
         dir.path().join("variants.md"),
     )
     .unwrap();
-    let report = check_json(dir.path(), &["variants.md"]);
+    let (_, report) = check_json(dir.path(), &["variants.md"]);
     assert!(found(dir.path(), &report, SPELLING).is_empty(), "{report}");
 }
