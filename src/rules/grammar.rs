@@ -237,27 +237,18 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 let Some((index, local)) = joined.locate(&range) else {
                     continue;
                 };
-                // "on on-premises": the second word belongs to a hyphenated compound.
-                if lint.lint_kind == LintKind::Repetition
-                    && (joined.text[range.end..].starts_with('-')
-                        || !repetition_is_slip(&joined.text[range.clone()]))
-                {
-                    continue;
-                }
-                // "Choose **Choose file**", "user *user_name*", "Python<br>Python users":
-                // the repeat is a label or a placeholder set off by emphasis or a line
-                // break, not a slip.
-                if lint.lint_kind == LintKind::Repetition
-                    && doc
+                if lint.lint_kind == LintKind::Repetition {
+                    let source = doc
                         .source
                         .get(doc.prose[index].source_range(local.clone()))
-                        .is_some_and(|source| {
-                            source.contains(['*', '_'])
-                                || source.contains("  \n")
-                                || source.contains("\\\n")
-                        })
-                {
-                    continue;
+                        .unwrap_or_default();
+                    if deliberate_repeat(
+                        &joined.text[range.clone()],
+                        &joined.text[range.end..],
+                        source,
+                    ) {
+                        continue;
+                    }
                 }
                 out.push(diagnostic(&doc.prose[index], local, &lint, &name));
             }
@@ -305,15 +296,22 @@ fn article_verdict_holds(text: &str, range: &Range<usize>) -> bool {
     article.eq_ignore_ascii_case("a") && next.starts_with(['A', 'E', 'I', 'O'])
 }
 
-/// Whether a repeated word is a slip rather than a sentence that runs into a label with
-/// the same word ("choose **Choose file**", "For **for**, enter 15"): a slip repeats the
-/// word as it was typed.
-fn repetition_is_slip(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    match (words.next(), words.next_back()) {
+/// Whether a repeated word is meant: the second belongs to a hyphenated compound ("on
+/// on-premises"), or the sentence runs into a label or a placeholder that starts with the
+/// same word, which the writer set off with emphasis, a line break or a capital ("choose
+/// **Choose file**", "user *user_name*", "Python<br>Python users", "For **for**"). A
+/// slip repeats the word as it was typed.
+fn deliberate_repeat(written: &str, after: &str, source: &str) -> bool {
+    let mut words = written.split_whitespace();
+    let same_case = match (words.next(), words.next_back()) {
         (Some(first), Some(last)) => first == last,
         _ => true,
-    }
+    };
+    after.starts_with('-')
+        || !same_case
+        || source.contains(['*', '_'])
+        || source.contains("  \n")
+        || source.contains("\\\n")
 }
 
 /// "Create a a directory" is one slip: the repeated word, not also a wrong article.
@@ -417,9 +415,20 @@ mod tests {
     }
 
     #[test]
-    fn a_repeat_with_another_case_is_a_label() {
-        assert!(repetition_is_slip("the the"));
-        assert!(!repetition_is_slip("choose Choose"));
+    fn repeats_set_off_as_labels_are_meant() {
+        assert!(!deliberate_repeat("the the", " files", "the the"));
+        assert!(deliberate_repeat(
+            "choose Choose",
+            " file",
+            "choose **Choose"
+        ));
+        assert!(deliberate_repeat("on on", "-premises", "on on"));
+        assert!(deliberate_repeat("user user", "_name", "user *user"));
+        assert!(deliberate_repeat(
+            "Python Python",
+            " users",
+            "Python  \nPython"
+        ));
     }
 
     #[test]

@@ -55,6 +55,22 @@ const EN_GB_AFF: &str = include_str!("../../../lexicon/dictionaries/en_GB.aff");
 const EN_GB_DIC: &str = include_str!("../../../lexicon/dictionaries/en_GB.dic");
 const CLOUD_WORDS: &str = include_str!("../../../lexicon/words/cloud.txt");
 const MISSPELLINGS: &str = include_str!("../../../lexicon/words/misspellings.txt");
+const WORD_FORMS: &str = include_str!("../../../lexicon/words/word-forms.toml");
+
+/// `lexicon/words/word-forms.toml`: prefixes and dialect spellings.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordForms {
+    hyphen_prefixes: Vec<String>,
+    word_prefixes: Vec<String>,
+    dialect_swaps: Vec<(String, String)>,
+    doubled_l_endings: Vec<String>,
+}
+
+/// The file is built in and a unit test loads it, so a broken edit fails the tests; at run
+/// time it can only be the file the tests passed with.
+static FORMS: LazyLock<WordForms> =
+    LazyLock::new(|| toml::from_str(WORD_FORMS).unwrap_or_default());
 
 /// Parsed once, on first use: a run that never checks spelling never pays for it.
 static EN_US: LazyLock<Option<spellbook::Dictionary>> =
@@ -355,7 +371,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             }
             // "pre-signed", "non-default": a prefix before a hyphen is not a word alone.
             if prose.text[word.range.end..].starts_with('-')
-                && PREFIXES.contains(&text.to_ascii_lowercase().as_str())
+                && FORMS
+                    .hyphen_prefixes
+                    .iter()
+                    .any(|prefix| prefix.eq_ignore_ascii_case(text))
             {
                 continue;
             }
@@ -561,30 +580,15 @@ fn dialect_variant(
     dialect: Dialect,
     word: &str,
 ) -> Option<String> {
-    const SWAPS: &[(&str, &str)] = &[
-        ("our", "or"),
-        ("re", "er"),
-        ("ise", "ize"),
-        ("isi", "izi"),
-        ("isa", "iza"),
-        ("yse", "yze"),
-        ("ysi", "yzi"),
-        ("ogue", "og"),
-        ("ence", "ense"),
-        ("ae", "e"),
-        ("oe", "e"),
-    ];
     let mut tried = Vec::new();
-    for (a, b) in SWAPS {
+    for (a, b) in &FORMS.dialect_swaps {
         for (from, to) in [(a, b), (b, a)] {
-            for (at, _) in word.match_indices(from) {
+            for (at, _) in word.match_indices(from.as_str()) {
                 tried.push(format!("{}{to}{}", &word[..at], &word[at + from.len()..]));
             }
         }
     }
-    // A doubled l before an ending ("signalling", "travelled", "cancellation"), not
-    // anywhere ("colocation" is not "collocation" spelt another way).
-    for ending in ["ing", "ed", "er", "ation"] {
+    for ending in &FORMS.doubled_l_endings {
         for (at, _) in word.match_indices(&format!("l{ending}")) {
             let (head, tail) = word.split_at(at);
             if let Some(single) = head.strip_suffix('l') {
@@ -622,12 +626,6 @@ fn is_swapped_name(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &
             .is_ok_and(|s| rank::is_common(&s) && is_known(dictionary, dialect, &s))
     })
 }
-
-/// Prefixes written with a hyphen ("pre-signed", "re-run", "non-default").
-const PREFIXES: &[&str] = &[
-    "anti", "auto", "bi", "co", "cross", "de", "inter", "intra", "micro", "mid", "multi", "non",
-    "mis", "post", "pre", "pro", "re", "semi", "sub", "super", "un",
-];
 
 /// Candidate words that the document also writes outside its prose (in code, a command, a
 /// URL or a link target): a tool, an option or a resource name, not a typo ("ethtool",
@@ -712,14 +710,10 @@ fn capitalise(word: &str) -> String {
 /// A prefix ("re", "un", "de", …) or plural ending on a dictionary word: "reassociate",
 /// "unshares", "executables". Typos rarely leave a whole word behind the prefix.
 fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
-    const WORD_PREFIXES: &[&str] = &[
-        "auto", "co", "de", "dis", "inter", "multi", "non", "over", "pre", "re", "sub", "un",
-        "under",
-    ];
     let lower = word.to_ascii_lowercase();
-    let prefixed = WORD_PREFIXES.iter().any(|prefix| {
+    let prefixed = FORMS.word_prefixes.iter().any(|prefix| {
         lower
-            .strip_prefix(prefix)
+            .strip_prefix(prefix.as_str())
             .is_some_and(|rest| rest.len() >= 4 && is_known(dictionary, dialect, rest))
     });
     let plural = lower.len() >= 6
@@ -821,6 +815,15 @@ mod tests {
         assert!(!is_swapped_name(us, Dialect::EnUs, "Fargate"));
         assert!(!is_swapped_name(us, Dialect::EnUs, "Insights"));
         assert!(!is_swapped_name(us, Dialect::EnUs, "DynamoDB"));
+    }
+
+    #[test]
+    fn word_forms_load() {
+        let forms: WordForms = toml::from_str(WORD_FORMS).expect("word-forms.toml parses");
+        assert!(forms.hyphen_prefixes.contains(&"pre".to_string()));
+        assert!(forms.word_prefixes.contains(&"re".to_string()));
+        assert!(forms.dialect_swaps.len() >= 10);
+        assert!(forms.doubled_l_endings.contains(&"ing".to_string()));
     }
 
     #[test]
