@@ -116,6 +116,213 @@ impl FrontMatter {
     }
 }
 
+/// Front-matter keys whose values a reader sees (a page's title and summary), read as
+/// prose in customer-facing docs.
+pub(super) const PROSE_KEYS: [&str; 3] = ["title", "description", "summary"];
+
+/// How a front-matter value read as prose is written, which decides what a fix may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScalarStyle {
+    /// `title: Text` (YAML), possibly continued on more-indented lines.
+    Plain,
+    /// `title: 'Text'` (YAML) or `title = 'Text'` (TOML literal string).
+    SingleQuoted,
+    /// `title: "Text"` without escapes (YAML), or `title = "Text"` (TOML basic string).
+    DoubleQuoted,
+    /// `description: >` or `|` followed by indented lines (YAML).
+    Block,
+}
+
+/// A front-matter value read as prose: `title`, `description` or `summary` of a doc.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterValue {
+    pub key: &'static str,
+    /// From the first to the last character of the value's text (quotes excluded).
+    pub span: Range<usize>,
+    pub style: ScalarStyle,
+    /// The value's lines (each trimmed), which the prose is built from.
+    pub(super) lines: Vec<Range<usize>>,
+}
+
+/// The prose values of `front_matter`, in source order. A value is left out unless its
+/// text in the source is exactly its parsed value (no escapes, no `''`), line breaks
+/// aside: spans stay exact and a fix edits what the reader sees.
+pub(super) fn prose_values(front_matter: &FrontMatter, source: &str) -> Vec<FrontMatterValue> {
+    let Some(data) = front_matter.data.as_ref().and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let mut out: Vec<FrontMatterValue> = PROSE_KEYS
+        .iter()
+        .filter_map(|key| {
+            let Some(Value::String(parsed)) = data.get(*key) else {
+                return None;
+            };
+            let at = front_matter.key_location(source, key)?;
+            let value = read_value(front_matter, source, &at)?;
+            let written: Vec<&str> = value.1.iter().map(|r| &source[r.clone()]).collect();
+            (same_words(&written.join(" "), parsed) && !written.is_empty()).then(|| {
+                FrontMatterValue {
+                    key,
+                    span: value.1[0].start..value.1[value.1.len() - 1].end,
+                    style: value.0,
+                    lines: value.1,
+                }
+            })
+        })
+        .collect();
+    out.sort_by_key(|v| v.span.start);
+    out
+}
+
+/// The style and trimmed lines of the value at `at`, or `None` when it is written in a
+/// way caselint does not map exactly (escapes, multi-line quotes, nested data).
+fn read_value(
+    front_matter: &FrontMatter,
+    source: &str,
+    at: &KeyLocation,
+) -> Option<(ScalarStyle, Vec<Range<usize>>)> {
+    let line = &source[at.line.clone()];
+    let after_separator = {
+        let key_end = at.key.end - at.line.start;
+        let rest = &line[key_end..];
+        let sep = rest.find(front_matter.format.separator() as char)?;
+        key_end + sep + 1
+    };
+    let raw = line[after_separator..].trim_start();
+    let raw_start = at.line.start + line.len() - line[after_separator..].len()
+        + (line[after_separator..].len() - raw.len());
+    let toml = front_matter.format == FrontMatterFormat::Toml;
+    match raw.as_bytes().first() {
+        None => None,
+        Some(b'"') => {
+            let inner = &source[at.value.clone()];
+            let closed = raw[1..].find('"') == Some(inner.len());
+            (closed && !inner.contains('\\') && !raw.starts_with("\"\"\""))
+                .then(|| (ScalarStyle::DoubleQuoted, vec![trimmed(source, at.value.clone())]))
+        }
+        Some(b'\'') => {
+            let inner = &source[at.value.clone()];
+            let closed = raw[1..].find('\'') == Some(inner.len());
+            (closed && !raw.starts_with("\'\'") && !raw[1 + inner.len() + 1..].trim_start().starts_with('\''))
+                .then(|| (ScalarStyle::SingleQuoted, vec![trimmed(source, at.value.clone())]))
+        }
+        Some(b'|' | b'>') if !toml => {
+            let header = raw.split(" #").next().unwrap_or(raw).trim_end();
+            if !header[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'1'..=b'9')) {
+                return None;
+            }
+            let lines = indented_lines(source, at.line.end, front_matter.content_span.end);
+            (!lines.is_empty()).then_some((ScalarStyle::Block, lines))
+        }
+        Some(b'[' | b'{' | b'&' | b'*' | b'!' | b'@' | b'`' | b'%') => None,
+        Some(_) if toml => None,
+        Some(_) => {
+            let first = trimmed(source, raw_start..at.value.end.max(raw_start));
+            if first.is_empty() {
+                return None;
+            }
+            let mut lines = vec![first];
+            lines.extend(indented_lines(source, at.line.end, front_matter.content_span.end));
+            // A continuation line with `: ` or ` #` is read differently by YAML: the
+            // comparison with the parsed value catches it.
+            Some((ScalarStyle::Plain, lines))
+        }
+    }
+}
+
+/// The more-indented lines after a key's line (up to the next top-level line), trimmed,
+/// blank ones left out.
+fn indented_lines(source: &str, from: usize, end: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let start = source[from..].find('\n').map_or(source.len(), |i| from + i + 1);
+    for (line_start, line, _) in lines_from(source, start) {
+        if line_start >= end {
+            break;
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !line.starts_with([' ', '\t']) {
+            break;
+        }
+        out.push(trimmed(source, line_start..line_start + line.len()));
+    }
+    out
+}
+
+fn trimmed(source: &str, range: Range<usize>) -> Range<usize> {
+    let text = &source[range.clone()];
+    let lead = text.len() - text.trim_start().len();
+    range.start + lead..range.start + text.trim_end().len()
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+impl FrontMatterValue {
+    /// Whether replacing `span` (inside this value) with `replacement` keeps the front
+    /// matter valid and changes this value only as the replacement says: no new quoting
+    /// needed, no comment started, no other key touched.
+    pub fn accepts(
+        &self,
+        front_matter: &FrontMatter,
+        source: &str,
+        span: Range<usize>,
+        replacement: &str,
+    ) -> bool {
+        if span.start < self.span.start
+            || span.end > self.span.end
+            || replacement.contains(['\n', '\r'])
+            || !source.is_char_boundary(span.start)
+            || !source.is_char_boundary(span.end)
+        {
+            return false;
+        }
+        let content = front_matter.content_span.clone();
+        let (Some(before), Some(after)) = (
+            source.get(content.start..span.start),
+            source.get(span.end..content.end),
+        ) else {
+            return false;
+        };
+        let edited = format!("{before}{replacement}{after}");
+        let reparsed = match front_matter.format {
+            FrontMatterFormat::Yaml => {
+                match std::panic::catch_unwind(|| yaml_serde::from_str::<yaml_serde::Value>(&edited)) {
+                    Ok(Ok(value)) => yaml_to_json(value),
+                    _ => return false,
+                }
+            }
+            FrontMatterFormat::Toml => match toml::from_str::<toml::Table>(&edited) {
+                Ok(table) => toml_table_to_json(table),
+                Err(_) => return false,
+            },
+        };
+        let (Some(old), Some(new)) = (
+            front_matter.data.as_ref().and_then(Value::as_object),
+            reparsed.as_object(),
+        ) else {
+            return false;
+        };
+        if old.len() != new.len()
+            || old
+                .iter()
+                .any(|(k, v)| k != self.key && new.get(k) != Some(v))
+        {
+            return false;
+        }
+        // What the reader should now see: the value's lines with the edit applied.
+        let shift = |at: usize| at - content.start;
+        let delta = replacement.len() as isize - span.len() as isize;
+        let new_end = (shift(self.span.end) as isize + delta) as usize;
+        let Some(written) = edited.get(shift(self.span.start)..new_end) else {
+            return false;
+        };
+        matches!(new.get(self.key), Some(Value::String(s)) if same_words(s, written))
+    }
+}
+
 /// The value on a `key: value` line from `from`, without quotes or trailing comment.
 fn value_range(line: &str, from: usize) -> Range<usize> {
     let Some(rest) = line.get(from..) else {

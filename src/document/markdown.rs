@@ -5,7 +5,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::prose::{BlockContext, BlockKind, Prose, ProseBuilder};
+use super::html::{self, Token};
+use super::markup::{ElementClass, MARKUP};
+use super::mask::{Flavour, Masks};
+use super::mdx;
+use super::prose::{BlockContext, BlockKind, Prose, ProseBuilder, ProseOrigin, starts_with_entity};
 use super::{Cell, Heading, Link, LinkKind, Table};
 
 /// What the body of a document is made of.
@@ -77,10 +81,27 @@ struct Walker<'s> {
     /// The table being read, and the cell whose text is being collected.
     table: Option<Table>,
     cell: Option<Cell>,
+    flavour: Flavour,
+    /// Template tags, MDX syntax, admonition markers: cut out of text events.
+    masks: Masks,
+    /// The paragraph being read is an MDX `import` / `export` block.
+    in_esm: bool,
+    /// Inline HTML elements open in the current leaf whose text is not prose (`<kbd>`, a
+    /// custom tag closed later in the same block), lower-cased.
+    inline_hidden: Vec<String>,
+    /// Where the current leaf (or list item) ends in the source.
+    leaf_end: usize,
+    /// The lines of the HTML block being read.
+    html_block: Option<Vec<Range<usize>>>,
+    /// The kind of block the next text of an HTML block belongs to (`<td>` → a cell).
+    html_kind: BlockKind,
+    /// Inside an HTML `<th>`.
+    html_th: bool,
 }
 
-pub(super) fn parse_body(source: &str, body_start: usize) -> Body {
+pub(super) fn parse_body(source: &str, body_start: usize, flavour: Flavour) -> Body {
     let body_text = source.get(body_start..).unwrap_or("");
+    let masks = Masks::scan(source, body_start, flavour);
     let mut walker = Walker {
         source,
         body: Body::default(),
@@ -96,6 +117,14 @@ pub(super) fn parse_body(source: &str, body_start: usize) -> Body {
         links: Vec::new(),
         table: None,
         cell: None,
+        flavour,
+        masks,
+        in_esm: false,
+        inline_hidden: Vec::new(),
+        leaf_end: source.len(),
+        html_block: None,
+        html_kind: BlockKind::Paragraph,
+        html_th: false,
     };
     let mut events = Parser::new_ext(body_text, options()).into_offset_iter();
     while let Some((event, range)) = events.next() {
@@ -139,7 +168,7 @@ impl Walker<'_> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
-                if self.in_code_block {
+                if self.in_code_block || self.in_esm {
                     return;
                 }
                 self.note_inner(&range);
@@ -147,10 +176,14 @@ impl Walker<'_> {
                 if self.in_autolink > 0 {
                     return;
                 }
+                if !self.inline_hidden.is_empty() {
+                    self.flush();
+                    return;
+                }
                 if self.leaf.is_none() {
                     self.open_leaf(self.implicit_leaf());
                 }
-                self.builder.push_text(self.source, &text, range);
+                self.push_prose(&text, range);
             }
             Event::Code(code) => {
                 self.note_inner(&range);
@@ -167,10 +200,16 @@ impl Walker<'_> {
                     self.append_outline(" ");
                 }
                 self.flush();
+                self.track_inline_tag(&html, range.end);
                 self.find_comments(range);
             }
-            Event::Html(_) => {
-                // Lines of an HTML block: its comments were collected at its start.
+            Event::Html(html) => {
+                // Lines of an HTML block (its comments were collected at its start).
+                if let Some(lines) = &mut self.html_block
+                    && self.source.get(range.clone()) == Some(&*html)
+                {
+                    lines.push(range);
+                }
             }
             Event::InlineMath(_)
             | Event::DisplayMath(_)
@@ -182,7 +221,13 @@ impl Walker<'_> {
             Event::SoftBreak | Event::HardBreak => {
                 self.note_inner(&range);
                 self.append_outline(" ");
-                self.builder.push_break(matches!(event, Event::HardBreak));
+                if !self.masks.overlapping(&range).is_empty()
+                    || !self.masks.barriers_in(&range, true).is_empty()
+                {
+                    self.flush();
+                } else {
+                    self.builder.push_break(matches!(event, Event::HardBreak));
+                }
             }
             Event::Rule => self.close_leaf(),
         }
@@ -197,10 +242,17 @@ impl Walker<'_> {
                     BlockKind::Paragraph
                 };
                 self.open_leaf(kind);
+                self.leaf_end = range.end;
+                if self.containers.is_empty() {
+                    let text = self.source.get(range.clone()).unwrap_or("");
+                    let mdx = self.flavour == Flavour::Mdx;
+                    self.in_esm = (mdx || text.starts_with("import")) && mdx::is_esm(text, mdx);
+                }
             }
             Tag::Heading { level, .. } => {
                 let level = level as u8;
                 self.open_leaf(BlockKind::Heading(level));
+                self.leaf_end = range.end;
                 let end = trim_line_end(self.source, range.clone());
                 self.heading = Some(OpenHeading {
                     level,
@@ -210,6 +262,7 @@ impl Walker<'_> {
             }
             Tag::TableCell => {
                 self.open_leaf(BlockKind::TableCell);
+                self.leaf_end = range.end;
                 self.cell = Some(Cell {
                     text: String::new(),
                     span: cell_content(self.source, range),
@@ -221,6 +274,7 @@ impl Walker<'_> {
             }
             Tag::Item => {
                 self.close_leaf();
+                self.leaf_end = range.end;
                 self.containers.push(Container::Item);
             }
             Tag::BlockQuote(_) => {
@@ -238,6 +292,7 @@ impl Walker<'_> {
             Tag::HtmlBlock => {
                 self.close_leaf();
                 self.find_comments(range);
+                self.html_block = Some(Vec::new());
             }
             Tag::Link {
                 link_type,
@@ -371,8 +426,13 @@ impl Walker<'_> {
                     self.body.tables.push(table);
                 }
             }
-            TagEnd::HtmlBlock
-            | TagEnd::List(_)
+            TagEnd::HtmlBlock => {
+                if let Some(lines) = self.html_block.take() {
+                    self.read_html_block(&lines);
+                }
+                self.close_leaf();
+            }
+            TagEnd::List(_)
             | TagEnd::TableRow
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
@@ -459,6 +519,198 @@ impl Walker<'_> {
     fn close_leaf(&mut self) {
         self.flush();
         self.leaf = None;
+        self.in_esm = false;
+        self.inline_hidden.clear();
+    }
+
+    /// A text piece (`text` decoded from `range`), without what the masks cut out.
+    fn push_prose(&mut self, text: &str, range: Range<usize>) {
+        if self.masks.is_empty()
+            || (self.masks.overlapping(&range).is_empty()
+                && self.masks.barriers_in(&range, false).is_empty())
+        {
+            self.builder.push_text(self.source, text, range);
+            return;
+        }
+        if self.source.get(range.clone()) != Some(text) {
+            // Decoded text under a mask: where the cut falls in it is unknown.
+            self.flush();
+            return;
+        }
+        for (part, after_cut) in self.masks.cut(self.source, range.clone()) {
+            if after_cut {
+                self.flush();
+            }
+            let piece = &self.source[part.clone()];
+            self.builder.push_text(self.source, piece, part);
+        }
+        if range.end > range.start && self.masks.contains(range.end - 1) {
+            self.flush();
+        }
+    }
+
+    /// Follows inline HTML that hides its text: a listed element such as `<kbd>` or
+    /// `<code>`, or an element caselint does not know that is closed later in the same
+    /// block (`a List<String> type` opens nothing).
+    fn track_inline_tag(&mut self, html: &str, end_of_tag: usize) {
+        let mdx = self.flavour == Flavour::Mdx;
+        let Some(Token::Tag {
+            name,
+            end,
+            self_closing,
+            ..
+        }) = html::markup_at(html.as_bytes(), 0, mdx)
+        else {
+            return;
+        };
+        let original = &html[name];
+        let name = original.to_ascii_lowercase();
+        if end {
+            if let Some(at) = self.inline_hidden.iter().rposition(|n| *n == name) {
+                self.inline_hidden.truncate(at);
+            }
+            return;
+        }
+        if self_closing || MARKUP.class(original, mdx) != ElementClass::Hidden {
+            return;
+        }
+        let listed = MARKUP.is_listed_hidden(&name) || mdx;
+        let closed_later = || {
+            self.source
+                .get(end_of_tag..self.leaf_end.max(end_of_tag))
+                .is_some_and(|rest| {
+                    rest.to_ascii_lowercase()
+                        .contains(&format!("</{name}"))
+                })
+        };
+        if listed || closed_later() {
+            self.inline_hidden.push(name);
+        }
+    }
+
+    /// The visible text of an HTML block, from its lines (source ranges).
+    fn read_html_block(&mut self, lines: &[Range<usize>]) {
+        let mdx = self.flavour == Flavour::Mdx;
+        let mut joined = String::new();
+        // (start in `joined`, start in the source), one per line.
+        let mut map: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+        for line in lines {
+            map.push((joined.len(), line.start));
+            joined.push_str(&self.source[line.clone()]);
+        }
+        self.builder.origin = ProseOrigin::Html;
+        self.html_kind = BlockKind::Paragraph;
+        self.html_th = false;
+        let mut hidden: Vec<String> = Vec::new();
+        for token in html::tokens(&joined, mdx) {
+            match token {
+                Token::Tag {
+                    name,
+                    end,
+                    self_closing,
+                    ..
+                } => {
+                    let name = &joined[name];
+                    let class = MARKUP.class(name, mdx);
+                    let lower = name.to_ascii_lowercase();
+                    if end {
+                        if let Some(at) = hidden.iter().rposition(|n| *n == lower) {
+                            hidden.truncate(at);
+                        }
+                        if matches!(class, ElementClass::Text { block: true }) {
+                            self.close_leaf();
+                            self.html_kind = BlockKind::Paragraph;
+                            self.html_th = false;
+                        }
+                        continue;
+                    }
+                    match class {
+                        ElementClass::Hidden => {
+                            self.flush();
+                            if !self_closing {
+                                hidden.push(lower);
+                            }
+                        }
+                        ElementClass::Text { block: true } => {
+                            self.close_leaf();
+                            self.html_th = lower == "th";
+                            self.html_kind = html_block_kind(&lower);
+                        }
+                        ElementClass::Void { .. } => self.flush(),
+                        ElementClass::Text { block: false } => {}
+                    }
+                }
+                Token::Markup(_) => self.flush(),
+                Token::Text(range) if hidden.is_empty() => self.html_text(&joined, range, &map),
+                Token::Text(_) => {}
+            }
+        }
+        self.close_leaf();
+        self.builder.origin = ProseOrigin::Markdown;
+        self.html_kind = BlockKind::Paragraph;
+        self.html_th = false;
+    }
+
+    /// A text token of an HTML block: line by line, trimmed, entities decoded.
+    fn html_text(&mut self, joined: &str, range: Range<usize>, map: &[(usize, usize)]) {
+        let first = map.partition_point(|(at, _)| *at <= range.start).saturating_sub(1);
+        let mut pushed = false;
+        for (i, (line_at, src_at)) in map.iter().enumerate().skip(first) {
+            if *line_at >= range.end {
+                break;
+            }
+            let line_end = map.get(i + 1).map_or(joined.len(), |(at, _)| *at);
+            let from = range.start.max(*line_at);
+            let to = range.end.min(line_end);
+            let text = &joined[from..to];
+            let trimmed = text.trim_start();
+            let lead = text.len() - trimmed.len();
+            let trimmed = trimmed.trim_end();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let start = src_at + (from - line_at) + lead;
+            if self.leaf.is_none() {
+                self.open_leaf(self.html_kind);
+            }
+            if pushed {
+                self.builder.push_break(false);
+            }
+            self.push_with_entities(start..start + trimmed.len());
+            pushed = true;
+        }
+    }
+
+    /// Source text with HTML entities (`&amp;`, `&nbsp;`) decoded, each entity one unit.
+    fn push_with_entities(&mut self, range: Range<usize>) {
+        let source = self.source;
+        let text = &source[range.clone()];
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        let mut from = 0;
+        while let Some(i) = memchr::memchr(b'&', &bytes[at..]) {
+            let amp = at + i;
+            at = amp + 1;
+            if !starts_with_entity(&bytes[amp..]) {
+                continue;
+            }
+            let Some(semi) = text[amp..].find(';') else {
+                continue;
+            };
+            let entity = &text[amp..amp + semi + 1];
+            let Some(decoded) = decode_entity(entity) else {
+                continue;
+            };
+            if from < amp {
+                self.push_prose(&text[from..amp], range.start + from..range.start + amp);
+            }
+            self.push_prose(&decoded, range.start + amp..range.start + amp + entity.len());
+            from = amp + entity.len();
+            at = from;
+        }
+        if from < text.len() {
+            self.push_prose(&text[from..], range.start + from..range.end);
+        }
     }
 
     /// Ends the current run of prose (the block goes on).
@@ -485,7 +737,8 @@ impl Walker<'_> {
             list_depth: count(Container::Item),
             quote_depth: count(Container::Quote),
             in_footnote: self.containers.contains(&Container::Footnote),
-            table_header: self.in_table_head && self.leaf == Some(BlockKind::TableCell),
+            table_header: (self.in_table_head || self.html_th)
+                && self.leaf == Some(BlockKind::TableCell),
         }
     }
 
@@ -507,6 +760,28 @@ impl Walker<'_> {
             from = end;
         }
     }
+}
+
+/// What kind of block an HTML block element starts.
+fn html_block_kind(name: &str) -> BlockKind {
+    match name.as_bytes() {
+        [b'h', level @ b'1'..=b'6'] => BlockKind::Heading(level - b'0'),
+        b"td" | b"th" => BlockKind::TableCell,
+        b"li" | b"dd" | b"dt" => BlockKind::ListItem,
+        _ => BlockKind::Paragraph,
+    }
+}
+
+/// An HTML entity (`&mdash;`, `&#39;`) decoded by pulldown-cmark, which knows the whole
+/// HTML5 table; `None` for a name it does not know.
+fn decode_entity(entity: &str) -> Option<String> {
+    let mut decoded = String::new();
+    for event in Parser::new(entity) {
+        if let Event::Text(text) = event {
+            decoded.push_str(&text);
+        }
+    }
+    (!decoded.is_empty() && decoded != entity).then_some(decoded)
 }
 
 /// A table cell's content: `range` without the `|` around it and the white space inside.

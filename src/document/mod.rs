@@ -7,11 +7,16 @@
 //! and a fix can be applied to the file.
 
 mod front_matter;
+mod html;
 mod load;
 mod markdown;
+mod markup;
+mod mask;
+mod mdx;
 mod prose;
 mod suggest;
 mod suppress;
+mod template;
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -19,9 +24,10 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 
-pub use front_matter::{FrontMatter, FrontMatterFormat, KeyLocation};
+pub use front_matter::{FrontMatter, FrontMatterFormat, FrontMatterValue, KeyLocation, ScalarStyle};
 pub use load::{Limits, read_text};
-pub use prose::{BlockContext, BlockKind, Prose};
+pub use mask::Flavour;
+pub use prose::{BlockContext, BlockKind, Prose, ProseOrigin};
 pub use suppress::{COMMENT_RULE, Suppressions};
 
 /// What a document is, from the front-matter key `caselint:`. Files without the key are
@@ -131,9 +137,17 @@ pub struct Document {
     pub source: String,
     pub front_matter: Option<FrontMatter>,
     pub kind: DocumentKind,
+    /// The syntax the body is read in (MDX for `.mdx` files).
+    pub flavour: Flavour,
     /// Running text, in source order: one value per block, or several when code, HTML,
-    /// a URL or a footnote label interrupts a block (see [`Prose`]).
+    /// a URL or a footnote label interrupts a block (see [`Prose`]). In a doc, the
+    /// front-matter `title` (as a level-1 heading), `description` and `summary` come
+    /// first ([`ProseOrigin::FrontMatter`]); the visible text of HTML blocks is prose
+    /// too ([`ProseOrigin::Html`]).
     pub prose: Vec<Prose>,
+    /// The front-matter values read as prose, in source order: where they are and how
+    /// they are written, which decides whether a fix may edit them ([`Document::vet_fix`]).
+    pub front_matter_values: Vec<FrontMatterValue>,
     pub headings: Vec<Heading>,
     /// Links and images (and bare URLs), in source order (by where they start).
     pub links: Vec<Link>,
@@ -163,7 +177,21 @@ impl Document {
             diagnostics.extend(diagnostic);
         }
 
-        let body = markdown::parse_body(&source, split.body_start);
+        let flavour = Flavour::of(&path);
+        let mut body = markdown::parse_body(&source, split.body_start, flavour);
+        let front_matter_values = match &front_matter {
+            Some(fm) if kind == DocumentKind::Doc => front_matter::prose_values(fm, &source),
+            _ => Vec::new(),
+        };
+        if !front_matter_values.is_empty() {
+            let mut prose = prose::front_matter_prose(&source, &front_matter_values);
+            let shift = front_matter_values.len();
+            for value in &mut body.prose {
+                value.block_index += shift;
+            }
+            prose.append(&mut body.prose);
+            body.prose = prose;
+        }
         let (suppressions, comment_diagnostics) =
             Suppressions::from_comments(&source, &lines, &body.comments);
         diagnostics.extend(comment_diagnostics);
@@ -172,7 +200,9 @@ impl Document {
             path,
             front_matter,
             kind,
+            flavour,
             prose: body.prose,
+            front_matter_values,
             headings: body.headings,
             links: body.links,
             tables: body.tables,
@@ -182,6 +212,30 @@ impl Document {
             source,
         };
         (document, diagnostics)
+    }
+
+    /// Keeps a fix that edits a front-matter value only when it is safe there: the YAML
+    /// or TOML stays valid and needs no new quoting ([`FrontMatterValue::accepts`]).
+    /// Otherwise the replacement stays a suggestion, which `--fix` does not apply. Rules'
+    /// findings pass through here before they are reported.
+    pub fn vet_fix(&self, diagnostic: &mut Diagnostic) {
+        let (Some(fm), Some(fix)) = (&self.front_matter, &diagnostic.fix) else {
+            return;
+        };
+        let span = diagnostic.span.clone();
+        if span.start >= fm.span.end {
+            return;
+        }
+        let Some(value) = self
+            .front_matter_values
+            .iter()
+            .find(|v| span.start < v.span.end && v.span.start < span.end.max(span.start + 1))
+        else {
+            return;
+        };
+        if !value.accepts(fm, &self.source, span, &fix.replacement) {
+            diagnostic.fix = None;
+        }
     }
 
     /// 1-based line and 1-based character column of a byte offset.
@@ -221,5 +275,7 @@ impl Document {
     }
 }
 
+#[cfg(test)]
+mod extraction_tests;
 #[cfg(test)]
 mod tests;

@@ -27,6 +27,19 @@ pub enum BlockKind {
     ListItem,
 }
 
+/// What markup a piece of prose was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ProseOrigin {
+    /// Markdown text (including the text children of inline HTML and MDX components).
+    #[default]
+    Markdown,
+    /// The visible text of an HTML block (`<p>`, `<td>`, `<summary>`, …).
+    Html,
+    /// A front-matter value a reader sees (`title`, `description`, `summary`); see
+    /// [`crate::document::FrontMatterValue`] for how a fix may edit it.
+    FrontMatter,
+}
+
 /// Where a block sits: how deep in lists and block quotes, and whether it is in a
 /// footnote or a table's header row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -60,6 +73,8 @@ pub struct Prose {
     pub block_index: usize,
     /// The source bytes the whole text comes from (`source_range(0..text.len())`).
     pub span: Range<usize>,
+    /// The markup the text was read from.
+    pub origin: ProseOrigin,
     segments: Vec<Segment>,
 }
 
@@ -196,6 +211,8 @@ pub(super) struct ProseBuilder {
     /// End of the last text piece in the source, across runs (to tell whether a `\`
     /// before a piece is an escape or the previous piece's text).
     last_piece_end: usize,
+    /// Given to the values `finish` pushes.
+    pub origin: ProseOrigin,
 }
 
 impl ProseBuilder {
@@ -377,6 +394,7 @@ impl ProseBuilder {
                     context,
                     block_index,
                     span: 0..0,
+                    origin: self.origin,
                     segments: self.segments.clone(),
                 };
                 value.span = value.whole_span();
@@ -389,6 +407,7 @@ impl ProseBuilder {
                 context,
                 block_index,
                 span: 0..0,
+                origin: self.origin,
                 segments: std::mem::take(&mut self.segments),
             };
             let mut from = 0;
@@ -412,8 +431,37 @@ impl ProseBuilder {
     }
 }
 
+/// The prose of front-matter values: `title` as a level-1 heading (a page's title is
+/// shown as one), the others as paragraphs, one block each.
+pub(super) fn front_matter_prose(
+    source: &str,
+    values: &[super::FrontMatterValue],
+) -> Vec<Prose> {
+    let mut out = Vec::new();
+    let mut links = Vec::new();
+    for (index, value) in values.iter().enumerate() {
+        let mut builder = ProseBuilder {
+            origin: ProseOrigin::FrontMatter,
+            ..ProseBuilder::default()
+        };
+        for (i, line) in value.lines.iter().enumerate() {
+            if i > 0 {
+                builder.push_break(false);
+            }
+            builder.push_text(source, &source[line.clone()], line.clone());
+        }
+        let block = if value.key == "title" {
+            BlockKind::Heading(1)
+        } else {
+            BlockKind::Paragraph
+        };
+        builder.finish(block, BlockContext::default(), index, &mut out, &mut links);
+    }
+    out
+}
+
 /// `&name;`, `&#123;` or `&#x1F;` at the start of `bytes`.
-fn starts_with_entity(bytes: &[u8]) -> bool {
+pub(super) fn starts_with_entity(bytes: &[u8]) -> bool {
     let body = bytes
         .iter()
         .skip(1)
@@ -457,6 +505,7 @@ fn push_slice(whole: &Prose, range: Range<usize>, prose: &mut Vec<Prose>) {
         context: whole.context,
         block_index: whole.block_index,
         span: 0..0,
+        origin: whole.origin,
         segments,
     };
     value.span = value.whole_span();

@@ -85,6 +85,7 @@ pub fn check_document(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         match level.severity() {
             Some(severity) => {
                 diagnostic.severity = severity;
+                doc.vet_fix(diagnostic);
                 !doc.suppressions
                     .is_suppressed(&diagnostic.rule, diagnostic.span.start)
             }
