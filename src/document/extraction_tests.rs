@@ -243,6 +243,16 @@ fn fixes_in_front_matter_only_when_the_yaml_stays_valid() {
 }
 
 #[test]
+fn long_constructs_end_on_character_boundaries() {
+    for pad in 0..4 {
+        let source = format!("<Tabs x=\"{}{}", "a".repeat(4090 + pad), "🟢".repeat(4));
+        let _ = Document::parse("a.mdx", source.clone());
+        let source = format!("{{{{ {}{} x", "a".repeat(4090 + pad), "🟢".repeat(4));
+        let _ = Document::parse("a.md", source);
+    }
+}
+
+#[test]
 fn html_and_mdx_inputs_never_panic() {
     const PIECES: [&str; 24] = [
         "<div>", "</div>", "<p", ">", "text", " ", "\n", "\n\n", "{", "}", "{{", "}}", "{%",

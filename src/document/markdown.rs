@@ -9,7 +9,7 @@ use super::html::{self, Token};
 use super::markup::{ElementClass, MARKUP};
 use super::mask::{Flavour, Masks};
 use super::mdx;
-use super::prose::{BlockContext, BlockKind, Prose, ProseBuilder, ProseOrigin, starts_with_entity};
+use super::prose::{BlockContext, BlockKind, Prose, ProseBuilder, ProseOrigin};
 use super::{Cell, Heading, Link, LinkKind, Table};
 
 /// What the body of a document is made of.
@@ -601,6 +601,26 @@ impl Walker<'_> {
         self.builder.origin = ProseOrigin::Html;
         self.html_kind = BlockKind::Paragraph;
         self.html_th = false;
+        // Lines of a fenced code block written inside the HTML (common in MDX components).
+        let mut fenced = Vec::with_capacity(lines.len());
+        let mut fence: Option<(u8, usize)> = None;
+        for line in lines {
+            let text = self.source[line.clone()].trim();
+            let marker = text.as_bytes().first().copied();
+            let run = |c: u8| text.bytes().take_while(|b| *b == c).count();
+            match (fence, marker) {
+                (None, Some(c @ (b'`' | b'~'))) if run(c) >= 3 => {
+                    fence = Some((c, run(c)));
+                    fenced.push(true);
+                }
+                (Some((c, len)), Some(m)) if m == c && run(c) >= len && text.len() == run(c) => {
+                    fence = None;
+                    fenced.push(true);
+                }
+                (Some(_), _) => fenced.push(true),
+                (None, _) => fenced.push(false),
+            }
+        }
         let mut hidden: Vec<String> = Vec::new();
         for token in html::tokens(&joined, mdx) {
             match token {
@@ -641,7 +661,9 @@ impl Walker<'_> {
                     }
                 }
                 Token::Markup(_) => self.flush(),
-                Token::Text(range) if hidden.is_empty() => self.html_text(&joined, range, &map),
+                Token::Text(range) if hidden.is_empty() => {
+                    self.html_text(&joined, range, &map, &fenced)
+                }
                 Token::Text(_) => {}
             }
         }
@@ -651,13 +673,25 @@ impl Walker<'_> {
         self.html_th = false;
     }
 
-    /// A text token of an HTML block: line by line, trimmed, entities decoded.
-    fn html_text(&mut self, joined: &str, range: Range<usize>, map: &[(usize, usize)]) {
+    /// A text token of an HTML block, line by line (trimmed), each line read as inline
+    /// Markdown: MDX renders it, and either way a `` `code span` `` or a link target in
+    /// it is not prose. Lines of a fenced code block inside the HTML are skipped.
+    fn html_text(
+        &mut self,
+        joined: &str,
+        range: Range<usize>,
+        map: &[(usize, usize)],
+        fenced: &[bool],
+    ) {
         let first = map.partition_point(|(at, _)| *at <= range.start).saturating_sub(1);
         let mut pushed = false;
         for (i, (line_at, src_at)) in map.iter().enumerate().skip(first) {
             if *line_at >= range.end {
                 break;
+            }
+            if fenced.get(i).copied().unwrap_or(false) {
+                self.flush();
+                continue;
             }
             let line_end = map.get(i + 1).map_or(joined.len(), |(at, _)| *at);
             let from = range.start.max(*line_at);
@@ -676,40 +710,47 @@ impl Walker<'_> {
             if pushed {
                 self.builder.push_break(false);
             }
-            self.push_with_entities(start..start + trimmed.len());
+            self.push_inline_markdown(start, trimmed);
             pushed = true;
         }
     }
 
-    /// Source text with HTML entities (`&amp;`, `&nbsp;`) decoded, each entity one unit.
-    fn push_with_entities(&mut self, range: Range<usize>) {
-        let source = self.source;
-        let text = &source[range.clone()];
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        let mut from = 0;
-        while let Some(i) = memchr::memchr(b'&', &bytes[at..]) {
-            let amp = at + i;
-            at = amp + 1;
-            if !starts_with_entity(&bytes[amp..]) {
-                continue;
+    /// One line of text (at `start` in the source) parsed as Markdown: its text events are
+    /// prose; code spans, autolinks and HTML in it end the run.
+    fn push_inline_markdown(&mut self, start: usize, line: &str) {
+        let mut links: Vec<bool> = Vec::new();
+        let mut in_code = false;
+        for (event, range) in Parser::new_ext(line, options()).into_offset_iter() {
+            let range = start + range.start..start + range.end;
+            match event {
+                Event::Text(text) if !in_code && !links.contains(&true) => {
+                    self.push_prose(&text, range);
+                }
+                Event::Start(Tag::Link { link_type, .. }) => {
+                    let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                    if autolink {
+                        self.flush();
+                    }
+                    links.push(autolink);
+                }
+                Event::End(TagEnd::Link) => {
+                    links.pop();
+                }
+                Event::Start(Tag::CodeBlock(_)) => {
+                    self.flush();
+                    in_code = true;
+                }
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                Event::Code(_)
+                | Event::InlineHtml(_)
+                | Event::Html(_)
+                | Event::InlineMath(_)
+                | Event::DisplayMath(_)
+                | Event::FootnoteReference(_)
+                | Event::TaskListMarker(_)
+                | Event::Rule => self.flush(),
+                _ => {}
             }
-            let Some(semi) = text[amp..].find(';') else {
-                continue;
-            };
-            let entity = &text[amp..amp + semi + 1];
-            let Some(decoded) = decode_entity(entity) else {
-                continue;
-            };
-            if from < amp {
-                self.push_prose(&text[from..amp], range.start + from..range.start + amp);
-            }
-            self.push_prose(&decoded, range.start + amp..range.start + amp + entity.len());
-            from = amp + entity.len();
-            at = from;
-        }
-        if from < text.len() {
-            self.push_prose(&text[from..], range.start + from..range.end);
         }
     }
 
@@ -770,18 +811,6 @@ fn html_block_kind(name: &str) -> BlockKind {
         b"li" | b"dd" | b"dt" => BlockKind::ListItem,
         _ => BlockKind::Paragraph,
     }
-}
-
-/// An HTML entity (`&mdash;`, `&#39;`) decoded by pulldown-cmark, which knows the whole
-/// HTML5 table; `None` for a name it does not know.
-fn decode_entity(entity: &str) -> Option<String> {
-    let mut decoded = String::new();
-    for event in Parser::new(entity) {
-        if let Event::Text(text) = event {
-            decoded.push_str(&text);
-        }
-    }
-    (!decoded.is_empty() && decoded != entity).then_some(decoded)
 }
 
 /// A table cell's content: `range` without the `|` around it and the white space inside.

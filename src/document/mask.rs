@@ -31,6 +31,16 @@ impl Flavour {
 /// `{{` or `<Tag` never swallows the rest of a page, and the scan stays linear.
 pub(super) const MAX_TOKEN: usize = 4096;
 
+/// Where a construct starting at `at` must end at the latest: `at + MAX_TOKEN`, moved
+/// back onto a character boundary.
+pub(super) fn token_limit(source: &str, at: usize) -> usize {
+    let mut limit = (at + MAX_TOKEN).min(source.len());
+    while !source.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    limit
+}
+
 /// Sorted, disjoint source ranges that are not prose, and points where running text must
 /// be split (the end of an admonition's title line).
 #[derive(Debug, Default, Clone)]
@@ -44,6 +54,7 @@ impl Masks {
         let mut found = Found::default();
         let body = source.as_bytes().get(body_start..).unwrap_or_default();
         let candidates = memchr::memchr(b'{', body).is_some()
+            || memchr::memmem::find(body, b"<%").is_some()
             || memchr::memmem::find(body, b":::").is_some()
             || (flavour == Flavour::Mdx && memchr::memchr(b'<', body).is_some());
         if !candidates {

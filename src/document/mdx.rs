@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::html::{Token, markup_at, skip_braces};
-use super::mask::{Found, MAX_TOKEN, crosses_blank_line, in_fence};
+use super::mask::{Found, crosses_blank_line, in_fence, token_limit};
 use super::markup::{ElementClass, MARKUP};
 
 /// Masks JSX tags, expressions and comments of an `.mdx` body outside fenced code.
@@ -46,7 +46,7 @@ fn inside_inline_code(source: &str, at: usize) -> bool {
 /// literal (a backtick is more likely inline code around a brace).
 fn expression_end(source: &str, at: usize) -> Option<usize> {
     let bytes = source.as_bytes();
-    let limit = (at + MAX_TOKEN).min(bytes.len());
+    let limit = token_limit(source, at);
     if bytes[at..].starts_with(b"{/*") {
         let close = memchr::memmem::find(&bytes[at..limit], b"*/}")?;
         return Some(at + close + 3);
@@ -58,8 +58,7 @@ fn expression_end(source: &str, at: usize) -> Option<usize> {
 /// The end of the JSX tag at `at`; for a component or element that shows code, the end
 /// of its closing tag (the whole element is code).
 fn element_end(source: &str, at: usize) -> Option<usize> {
-    let limit = (at + MAX_TOKEN).min(source.len());
-    let window = &source[at..limit];
+    let window = &source[at..token_limit(source, at)];
     let line_window = match window.find("\n\n") {
         Some(i) => &window[..i],
         None => window,

@@ -461,7 +461,7 @@ pub(super) fn front_matter_prose(
 }
 
 /// `&name;`, `&#123;` or `&#x1F;` at the start of `bytes`.
-pub(super) fn starts_with_entity(bytes: &[u8]) -> bool {
+fn starts_with_entity(bytes: &[u8]) -> bool {
     let body = bytes
         .iter()
         .skip(1)

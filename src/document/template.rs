@@ -5,11 +5,12 @@
 
 use std::ops::Range;
 
-use super::mask::{Found, MAX_TOKEN, crosses_blank_line, in_fence};
+use super::mask::{Found, crosses_blank_line, in_fence, token_limit};
 use super::markup::MARKUP;
 
 /// Masks every template tag of the body outside fenced code.
 pub(super) fn scan(source: &str, body_start: usize, fences: &[Range<usize>], found: &mut Found) {
+    erb(source, body_start, fences, found);
     let bytes = source.as_bytes();
     let mut i = body_start.min(bytes.len());
     while let Some(offset) = memchr::memchr(b'{', &bytes[i..]) {
@@ -27,6 +28,28 @@ pub(super) fn scan(source: &str, body_start: usize, fences: &[Range<usize>], fou
         }
         found.ranges.push(at..end);
         i = end;
+    }
+}
+
+/// ERB (Rails, Middleman): `<%= render "partial" %>`, `<% if x %>`, `<%# comment %>`.
+fn erb(source: &str, body_start: usize, fences: &[Range<usize>], found: &mut Found) {
+    let bytes = source.as_bytes();
+    let mut i = body_start.min(bytes.len());
+    while let Some(offset) = memchr::memmem::find(&bytes[i..], b"<%") {
+        let at = i + offset;
+        i = at + 2;
+        if in_fence(fences, at) {
+            continue;
+        }
+        let limit = token_limit(source, at);
+        let Some(close) = memchr::memmem::find(&bytes[at + 2..limit], b"%>") else {
+            continue;
+        };
+        let end = at + 2 + close + 2;
+        if !crosses_blank_line(source, at..end) {
+            found.ranges.push(at..end);
+            i = end;
+        }
     }
 }
 
@@ -72,7 +95,7 @@ fn tag_at(source: &str, at: usize) -> Option<Tag> {
             _ => return None,
         },
     };
-    let limit = (at + MAX_TOKEN).min(source.len());
+    let limit = token_limit(source, at);
     let body = source.get(at + open_len..limit)?;
     let end = at + open_len + body.find(close)? + close.len();
     let text = &source[at..end];
@@ -190,6 +213,15 @@ mod tests {
         );
         // No closing tag: only the tag itself.
         assert_eq!(masked("{% highlight ruby %} x"), ["{% highlight ruby %}"]);
+    }
+
+    #[test]
+    fn erb_tags() {
+        assert_eq!(
+            masked("See <%= link_to 'docs', url %> and <% if x %>text<% end %>."),
+            ["<%= link_to 'docs', url %>", "<% if x %>", "<% end %>"]
+        );
+        assert!(masked("100<% of the time").is_empty());
     }
 
     #[test]
