@@ -53,7 +53,9 @@ impl Masks {
     pub fn scan(source: &str, body_start: usize, flavour: Flavour) -> Masks {
         let mut found = Found::default();
         let body = source.as_bytes().get(body_start..).unwrap_or_default();
-        let candidates = memchr::memchr(b'{', body).is_some()
+        emoji_shortcodes(source, body_start, &mut found);
+        let candidates = !found.ranges.is_empty()
+            || memchr::memchr(b'{', body).is_some()
             || memchr::memmem::find(body, b"<%").is_some()
             || memchr::memmem::find(body, b":::").is_some()
             || (flavour == Flavour::Mdx && memchr::memchr(b'<', body).is_some());
@@ -244,6 +246,36 @@ pub(super) fn crosses_blank_line(source: &str, range: Range<usize>) -> bool {
     false
 }
 
+/// GitHub emoji shortcodes (`:tada:`, `:white_check_mark:`): rendered as a picture, never
+/// a word. The name has a letter, no spaces, and stands apart from the text around it, so
+/// `10:30:45` and `key:value:x` are not shortcodes. (In code they are never prose anyway.)
+fn emoji_shortcodes(source: &str, body_start: usize, found: &mut Found) {
+    let bytes = source.as_bytes();
+    let mut i = body_start.min(bytes.len());
+    while let Some(offset) = memchr::memchr(b':', &bytes[i..]) {
+        let at = i + offset;
+        i = at + 1;
+        let apart = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b':');
+        if !apart {
+            continue;
+        }
+        let name = bytes[at + 1..]
+            .iter()
+            .take(40)
+            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-'))
+            .count();
+        let close = at + 1 + name;
+        let has_letter = bytes[at + 1..close].iter().any(u8::is_ascii_lowercase);
+        let after_ok = bytes
+            .get(close + 1)
+            .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b':');
+        if name > 0 && has_letter && bytes.get(close) == Some(&b':') && after_ok {
+            found.ranges.push(at..close + 1);
+            i = close + 1;
+        }
+    }
+}
+
 /// Docusaurus / VuePress admonitions: `:::note Title`, `:::tip[Title]{#id}`, `:::`.
 /// The colons, the type and the brackets are not prose; the title is, on its own.
 fn admonitions(source: &str, body_start: usize, fences: &[Range<usize>], found: &mut Found) {
@@ -297,6 +329,14 @@ mod tests {
         assert!(crosses_blank_line("a\n\nb", 0..4));
         assert!(crosses_blank_line("a\n  \nb", 0..6));
         assert!(!crosses_blank_line("a\nb\nc", 0..5));
+    }
+
+    #[test]
+    fn emoji_shortcodes_are_masked() {
+        let source = "Ready! :tada: Done :white_check_mark:. At 10:30:45, key:value:x, :Not:";
+        let masks = Masks::scan(source, 0, Flavour::Markdown);
+        let masked: Vec<&str> = masks.ranges.iter().map(|r| &source[r.clone()]).collect();
+        assert_eq!(masked, [":tada:", ":white_check_mark:"]);
     }
 
     #[test]
