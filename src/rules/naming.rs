@@ -124,18 +124,23 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     if quoted_literal(&doc.source, &span, written, *reason) {
                         continue;
                     }
+                    let connector = names_connector(&prose.text, hit.range.end);
                     let diagnostic = Diagnostic::new(
                         PRODUCT_NAME,
                         Severity::Error,
                         span,
                         format!("`{written}` is not the product's name: write `{replacement}`"),
                     )
-                    .with_help(reason_help(*reason, written, replacement));
+                    .with_help(if connector {
+                        CONNECTOR_HELP.to_string()
+                    } else {
+                        reason_help(*reason, written, replacement)
+                    });
                     out.push(offer(
                         diagnostic,
                         replacement,
                         verbatim,
-                        Applicability::Safe,
+                        applicability(connector),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -155,14 +160,16 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         span,
                         format!("`{old}` was renamed{when}: write `{replacement}`"),
                     )
-                    .with_help(
-                        "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story.",
-                    );
+                    .with_help(if names_connector(&prose.text, hit.range.end) {
+                        CONNECTOR_HELP
+                    } else {
+                        "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story."
+                    });
                     out.push(offer(
                         diagnostic,
                         replacement,
                         verbatim,
-                        Applicability::Safe,
+                        applicability(names_connector(&prose.text, hit.range.end)),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -233,6 +240,41 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+const CONNECTOR_HELP: &str = "This may be the name of another vendor's connector or destination \
+(\"the Amazon Kinesis Firehose destination\"), which only its vendor can rename: the fix is not \
+applied by --fix; change it if the text means the AWS product.";
+
+/// Words that, right after an AWS name, make it part of another vendor's component name
+/// ("the AWS S3 destination", "the Amazon S3 Sink connector"), one a line in
+/// `lexicon/connector-words.txt`.
+static CONNECTOR_WORDS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../../lexicon/connector-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// Whether the word after `end` names a connector, so the name may be another vendor's.
+fn names_connector(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default().trim_start_matches([' ', '*', '_']);
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    CONNECTOR_WORDS.contains(&word)
+}
+
+fn applicability(connector: bool) -> Applicability {
+    if connector {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    }
+}
+
 /// A value typed or shown verbatim rather than a name in prose: a console label or input in
 /// bold (`choose **Elastic Block Store**`, `enter **s3**`), a quoted key (`"ec2"`), a link
 /// whose text is a command (`[ec2](…)`). Only lower-case hits and full names missing
@@ -279,6 +321,9 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
         }
         WrongReason::AddedPrefix => format!("`{replacement}` has no `AWS` or `Amazon` in its name."),
         WrongReason::MissingPrefix => "The full name includes its prefix.".to_string(),
+        WrongReason::Number => {
+            "AWS product names keep their own singular or plural: `Secrets Manager`, `Step Functions`.".to_string()
+        }
         WrongReason::Known | WrongReason::NearMiss => {
             format!("`{written}` looks like a misspelling of `{replacement}`.")
         }
