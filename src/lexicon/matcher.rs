@@ -437,12 +437,14 @@ impl NameMatcher {
             if after_other_vendor(text, range.start) {
                 return None;
             }
+            // A piece no word is ("Dynamo DB", "dynamo db") tells on its own.
+            let words: Vec<&str> = matched.split(' ').collect();
+            let telling = words.iter().any(|w| w.len() <= 2);
             if !has_upper {
-                let words: Vec<&str> = matched.split(' ').collect();
-                let telling = words.len() >= 3 || words.iter().any(|w| w.len() <= 2);
-                return (telling && !looks_like_identifier(text, range)).then_some(true);
+                let telling = telling || words.len() >= 3;
+                return (telling && !looks_like_identifier(text, range)).then_some(!telling);
             }
-            return Some(true);
+            return Some(!telling);
         }
         if !has_upper {
             // "s3" or "ec2" in lower case is an identifier in real documents (a value in a
@@ -868,11 +870,21 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
     }
     for alias in &product.aliases {
         let (prefix, alias_bare) = alias_parts(alias, product);
+        // A prefix on an alias that has none: the full name when the alias is its last
+        // word ("AWS Firehose" → "Amazon Data Firehose"), else the alias without it
+        // ("AWS Session Manager" → "Session Manager").
+        let fix_prefixed = if !prefix.is_empty() {
+            joined(&prefix, alias_bare)
+        } else if !product.prefix.is_empty() && product.canonical.ends_with(alias_bare) {
+            product.canonical.clone()
+        } else {
+            alias_bare.to_string()
+        };
         bases.push(Base {
             text: alias_bare.to_string(),
             own_prefix: prefix.clone(),
             fix_bare: alias_bare.to_string(),
-            fix_prefixed: joined(&prefix, alias_bare),
+            fix_prefixed,
         });
     }
 
@@ -967,9 +979,10 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
                 // A coinage stays recognisable without its prefix ("CodeWhisperer", "Elastic
                 // MapReduce"), and so does a long name in its capitals ("Kinesis Data
                 // Analytics for Apache Flink"); a short plain phrase ("Single Sign-On") is a
-                // generic term.
+                // generic term, and "Kinesis Data Analytics" also names the SQL flavour,
+                // which kept its name.
                 let has_coinage = old_bare.split(' ').any(is_coinage);
-                let long = old_bare.split(' ').count() >= 3;
+                let long = old_bare.split(' ').count() >= 4;
                 if has_coinage || long {
                     table.add(old_bare, renamed(old_bare, !has_coinage));
                 }

@@ -100,6 +100,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         !ctx.config.naming.bare_short_names && is_enabled(ctx.config, BARE_NAME, doc.kind);
     let mut mentioned: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
+    let written_on = page_date(doc);
 
     for prose in &doc.prose {
         // Template prompts are reported as placeholders, not proofread.
@@ -151,6 +152,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     replacement,
                     date,
                 } => {
+                    // A page dated before the rename used the name of its day.
+                    let rename_day: Option<jiff::civil::Date> = date.parse().ok();
+                    if let (Some(page), Some(renamed)) = (written_on, rename_day)
+                        && page < renamed
+                    {
+                        continue;
+                    }
                     let when = readable_date(date)
                         .map(|d| format!(" on {d}"))
                         .unwrap_or_default();
@@ -330,6 +338,15 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
     }
 }
 
+/// The date a page says it was written or last changed, from its front matter.
+fn page_date(doc: &Document) -> Option<jiff::civil::Date> {
+    let meta = doc.metadata()?;
+    ["last_modified", "lastmod", "updated", "date"]
+        .iter()
+        .find_map(|key| meta.get(*key)?.as_str())
+        .and_then(|value| value.get(..10)?.parse().ok())
+}
+
 /// "2021-09-08" → "September 8, 2021"; anything else is left out of the message.
 fn readable_date(date: &str) -> Option<String> {
     let date: jiff::civil::Date = date.parse().ok()?;
@@ -358,6 +375,29 @@ mod tests {
     }
 
     #[test]
+    fn pages_dated_before_a_rename_keep_the_old_name() {
+        let dated = "---\ndate: 2020-07-10\n---\nWe run Flink on Amazon Kinesis Data Analytics for Apache Flink.\n";
+        let found = run(dated, &Config::default());
+        assert!(found.iter().all(|d| d.rule != RENAMED), "{found:?}");
+        let undated = "We run Flink on Amazon Kinesis Data Analytics for Apache Flink.\n";
+        let found = run(undated, &Config::default());
+        assert!(found.iter().any(|d| d.rule == RENAMED), "{found:?}");
+    }
+
+    #[test]
+    fn connector_names_are_reported_without_a_safe_fix() {
+        let found = run(
+            "Add the AWS S3 destination, then write to AWS S3.\n",
+            &Config::default(),
+        );
+        let names: Vec<_> = found.iter().filter(|d| d.rule == PRODUCT_NAME).collect();
+        assert_eq!(names.len(), 2, "{found:?}");
+        let fix = |d: &Diagnostic| d.fix.as_ref().map(|f| f.applicability);
+        assert_eq!(fix(names[0]), Some(Applicability::Unsafe));
+        assert_eq!(fix(names[1]), Some(Applicability::Safe));
+    }
+
+    #[test]
     fn wrong_name_has_safe_fix_and_exact_span() {
         let source = "Alerts go to Cloudwatch.\n";
         let found = run(source, &Config::default());
@@ -367,7 +407,7 @@ mod tests {
         assert_eq!(&source[d.span.clone()], "Cloudwatch");
         assert_eq!(
             d.message,
-            "`Cloudwatch` is not the product's name: write `Amazon CloudWatch`"
+            "`Cloudwatch` is not the product's name: write `CloudWatch`"
         );
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(d.requirement, "DOC-003");
