@@ -245,6 +245,12 @@ impl NameMatcher {
     /// slips that read as ordinary words ("the Event Bridge", "an API gateway") unless
     /// the same text is about AWS.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_in(text, false)
+    }
+
+    /// [`NameMatcher::find`] for a piece of a document that, as a whole, is about AWS
+    /// (`about_aws`), so doubtful slips in it count as names.
+    pub fn find_in(&self, text: &str, about_aws: bool) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut doubtful = Vec::new();
         for m in self.automaton.find_iter(text) {
@@ -252,13 +258,16 @@ impl NameMatcher {
             if !is_word_boundary(text, &range) || in_code_token(text, &range) {
                 continue;
             }
-            if let Some((hit, needs_context)) = self.judge(text, range, m.pattern().as_usize()) {
+            let judged = self
+                .judge(text, range.clone(), m.pattern().as_usize())
+                .or_else(|| self.judge_shorter(text, range, m.pattern().as_usize()));
+            if let Some((hit, needs_context)) = judged {
                 doubtful.push(needs_context);
                 hits.push(hit);
             }
         }
         if doubtful.iter().any(|d| *d) {
-            let about_aws = doubtful.iter().any(|d| !d) || mentions_aws(text);
+            let about_aws = about_aws || doubtful.iter().any(|d| !d) || mentions_aws(text);
             if !about_aws {
                 let mut keep = doubtful.iter().map(|d| !d);
                 hits.retain(|_| keep.next().unwrap_or(true));
@@ -386,6 +395,36 @@ impl NameMatcher {
                 Some((hit, false))
             }
         }
+    }
+
+    /// A form taken only in exact capitals ("CloudWatch Log", a singular) that did not
+    /// match hides the shorter name inside it ("Cloudwatch Log Group"): judge that instead.
+    fn judge_shorter(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        pattern: usize,
+    ) -> Option<(Hit, bool)> {
+        let exact_only = self
+            .forms
+            .get(pattern)?
+            .first()
+            .is_some_and(|f| f.exact.is_some());
+        if !exact_only {
+            return None;
+        }
+        let cut = text[range.clone()].rfind(' ')?;
+        let head = range.start..range.start + cut;
+        let input = aho_corasick::Input::new(text)
+            .range(head.clone())
+            .anchored(aho_corasick::Anchored::Yes);
+        let m = self.automaton.try_find(input).ok().flatten()?;
+        let shorter = m.start()..m.end();
+        if !is_word_boundary(text, &shorter) {
+            return None;
+        }
+        self.judge(text, shorter.clone(), m.pattern().as_usize())
+            .or_else(|| self.judge_shorter(text, shorter, m.pattern().as_usize()))
     }
 
     /// Judges the product-name part of a longer hit on its own.
@@ -1054,7 +1093,7 @@ fn shape_fix(
 
 /// Whether the text names AWS itself ("AWS", "Amazon" as words), which makes a doubtful
 /// slip in it a product name.
-fn mentions_aws(text: &str) -> bool {
+pub fn mentions_aws(text: &str) -> bool {
     ["AWS", "Amazon"].iter().any(|word| {
         text.match_indices(word).any(|(i, _)| {
             let range = i..i + word.len();

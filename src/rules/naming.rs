@@ -7,7 +7,7 @@ use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
-use crate::lexicon::matcher::{Role, is_plain};
+use crate::lexicon::matcher::{Role, is_plain, mentions_aws};
 use crate::lexicon::{Verdict, WrongReason};
 
 pub const PRODUCT_NAME: &str = "DOC-003/product-name";
@@ -101,6 +101,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     let mut mentioned: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
     let written_on = page_date(doc);
+    // A page that names AWS anywhere is about AWS: "Cloud Watch logs" in its steps is a
+    // slip, where on another page it could be anything.
+    let about_aws = doc.prose.iter().any(|p| mentions_aws(&p.text));
 
     for prose in &doc.prose {
         // Template prompts are reported as placeholders, not proofread.
@@ -112,7 +115,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
-        for hit in ctx.names.find(&prose.text) {
+        for hit in ctx.names.find_in(&prose.text, about_aws) {
             let span = prose.source_range(hit.range.clone());
             let verbatim = prose.is_verbatim(hit.range.clone());
             let written = &prose.text[hit.range.clone()];
