@@ -511,10 +511,13 @@ impl NameMatcher {
         let previous = previous_word(text, range.start);
         let after_article =
             previous.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
+        // "API gateway", "User notifications": common nouns too, so the text itself must
+        // be about AWS, not just the page.
         let slip = first_upper
             && !after_article
             && !(rest_lower && at_sentence_start(text, range.start))
-            && !after_other_vendor(text, range.start);
+            && !after_other_vendor(text, range.start)
+            && (!rest_lower || mentions_aws(text));
         slip.then_some(true)
     }
 
@@ -982,7 +985,12 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
         let fix = explicit.unwrap_or_else(|| closest(known, &[&policy, &product.canonical]));
         let name_part = strip_any_prefix(known).unwrap_or(known);
         let plain = product.homograph || is_plain(name_part);
-        table.add(known, wrong(known, fix, WrongReason::Known, plain));
+        let mut form = wrong(known, fix, WrongReason::Known, plain);
+        // "Step Function", "NICE DCV": ordinary words are this slip only in its capitals.
+        if is_plain(name_part) {
+            form.exact = Some(known.to_string());
+        }
+        table.add(known, form);
     }
 
     for rename in &product.renamed_from {
@@ -1020,7 +1028,7 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
                 // Analytics for Apache Flink"); a short plain phrase ("Single Sign-On") is a
                 // generic term, and "Kinesis Data Analytics" also names the SQL flavour,
                 // which kept its name.
-                let has_coinage = old_bare.split(' ').any(is_coinage);
+                let has_coinage = old_bare.split(' ').any(has_camel_hump);
                 let long = old_bare.split(' ').count() >= 4;
                 if has_coinage || long {
                     table.add(old_bare, renamed(old_bare, !has_coinage));
@@ -1047,6 +1055,13 @@ fn closest<'a>(wrong: &str, options: &[&'a String]) -> &'a str {
             _ => Some((o, score)),
         })
         .map_or("", |(o, _)| o)
+}
+
+/// "MapReduce", "CodeWhisperer": a capital right after a small letter ("Sign-On" has none).
+fn has_camel_hump(word: &str) -> bool {
+    word.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 fn is_coinage(name: &str) -> bool {
@@ -1145,7 +1160,15 @@ static OTHER_VENDORS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock
 /// The word before `start` is another vendor's name: the words after it are that
 /// vendor's product, not a slip in an AWS name.
 fn after_other_vendor(text: &str, start: usize) -> bool {
-    previous_word(text, start).is_some_and(|w| OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
+    // The clause before the hit ("**GCP**: One-line Cloud Shell setup").
+    let from = floor_char_boundary(text, start.saturating_sub(60));
+    let clause = text[from..start]
+        .rsplit(['.', ';', '!', '?'])
+        .next()
+        .unwrap_or_default();
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
 }
 
 /// "formerly Amazon Elasticsearch Service", "Amazon ES (now OpenSearch Service)": an old
@@ -1238,10 +1261,8 @@ fn in_code_token(text: &str, range: &Range<usize>) -> bool {
     };
     // "Cloudflare/AWS CloudFront", "S3/DynamoDB": a slash between two capitalised words
     // is an "or" in prose, not a path.
-    let matched_upper = text[range.clone()]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
+    // Only for a prefixed name: "ContainerInsights/Prometheus" is a metric namespace.
+    let matched_upper = starts_with_prefix(&text[range.clone()]);
     let word_or = |s: &str, before_hit: bool| {
         let word = if before_hit {
             s.strip_suffix('/')
@@ -1334,7 +1355,11 @@ fn looks_like_identifier(text: &str, range: &Range<usize>) -> bool {
         )
     };
     let next_symbol = text[range.end..].trim_start().chars().next();
-    marker(before)
+    // "ecr - this helper …", "s3: the bucket …": a term being defined at the start.
+    let defined = text[..range.start].trim().is_empty()
+        && matches!(next_symbol, Some('-' | ':' | '—' | '–'));
+    defined
+        || marker(before)
         || marker(after)
         || text.trim() == &text[range.clone()]
         || matches!(next_symbol, Some('=' | '(' | '['))

@@ -49,9 +49,11 @@ pub fn spacing_variants(name: &str) -> Vec<String> {
     out
 }
 
-/// Singular and plural slips of a name of several words: a plural word made singular
-/// ("Secrets Manager" → "Secret Manager", "Step Functions" → "Step Function") and a final
-/// "Service" made plural ("Elastic Container Services"). Words that only look plural
+/// Singular slips inside a name of several words: a plural word before the last made
+/// singular ("Secrets Manager" → "Secret Manager", "Systems Manager" → "System Manager").
+/// The last word is left alone: its singular is usually the name of one resource, which AWS
+/// itself writes ("a Local Zone", "a Savings Plan", "the Resource Group"); the few real
+/// slips there ("Step Function") are listed in the lexicon. Words that only look plural
 /// ("Analytics", "Kinesis", "Business", "OpsWorks") are left alone; the matcher takes these
 /// forms only in the capitals shown, so "a secret manager" stays a common noun.
 pub fn number_variants(name: &str) -> Vec<String> {
@@ -60,14 +62,11 @@ pub fn number_variants(name: &str) -> Vec<String> {
     if words.len() < 2 {
         return out;
     }
-    for (i, word) in words.iter().enumerate() {
-        let variant = if looks_plural(word) {
-            word[..word.len() - 1].to_string()
-        } else if i == words.len() - 1 && *word == "Service" {
-            format!("{word}s")
-        } else {
+    for (i, word) in words.iter().enumerate().take(words.len() - 1) {
+        if !looks_plural(word) {
             continue;
-        };
+        }
+        let variant = word[..word.len() - 1].to_string();
         let mut parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         parts[i] = variant;
         let candidate = parts.join(" ");
@@ -160,11 +159,9 @@ mod tests {
     #[test]
     fn singulars_and_plurals() {
         assert_eq!(number_variants("Secrets Manager"), vec!["Secret Manager"]);
-        assert_eq!(number_variants("Step Functions"), vec!["Step Function"]);
-        assert_eq!(
-            number_variants("Elastic Container Service"),
-            vec!["Elastic Container Services"]
-        );
+        assert_eq!(number_variants("Systems Manager"), vec!["System Manager"]);
+        assert!(number_variants("Step Functions").is_empty());
+        assert!(number_variants("Local Zones").is_empty());
         assert!(number_variants("Kinesis Data Analytics").is_empty());
         assert!(number_variants("Lambda").is_empty());
         assert!(number_variants("Amazon SNS").is_empty());
