@@ -79,7 +79,14 @@ fn names_only_against_cat(binary: &str, corpus: &std::path::Path) {
         assert!(status.success(), "cat failed");
         let start = Instant::now();
         Command::new(binary)
-            .args(["check", "--format", "json", "--fail-on", "never", "--config"])
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--config",
+            ])
             .arg(&config)
             .arg(corpus)
             .stdout(std::process::Stdio::null())

@@ -167,10 +167,7 @@ fn fix_rewrites_prose_only_and_is_idempotent() {
         "{fixed}"
     );
     assert_eq!(
-        fixed.replace(
-            "\nAlso CloudWatch, Amazon S3 and `AWS S3` in code.\n",
-            ""
-        ),
+        fixed.replace("\nAlso CloudWatch, Amazon S3 and `AWS S3` in code.\n", ""),
         source.replace("\nAlso Cloudwatch, AWS S3 and `AWS S3` in code.\n", "")
     );
 

@@ -513,12 +513,15 @@ impl NameMatcher {
             previous.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
         // "API gateway", "User notifications": common nouns too, so the text itself must
         // be about AWS, not just the page.
-        let slip = first_upper
-            && !after_article
-            && !(rest_lower && at_sentence_start(text, range.start))
-            && !after_other_vendor(text, range.start)
-            && (!rest_lower || mentions_aws(text));
-        slip.then_some(true)
+        if !first_upper
+            || after_article
+            || (rest_lower && at_sentence_start(text, range.start))
+            || after_other_vendor(text, range.start)
+            || (rest_lower && !mentions_aws(text))
+        {
+            return None;
+        }
+        Some(true)
     }
 
     /// "AWS Lamda", "Cloudwach": a word one edit away from a product name, either right
@@ -822,11 +825,7 @@ fn add_correct_forms(
             correct(index, plain, Role::Short, &prefixed, &prefixed),
         );
     }
-    add(
-        table,
-        bare,
-        correct(index, plain, Role::Bare, bare, bare),
-    );
+    add(table, bare, correct(index, plain, Role::Bare, bare, bare));
     // "DynamoDB Accelerator", "Systems Manager Incident Manager": a full name built on
     // another product's name reads right without the prefix, like a feature name.
     if canonical_bare != bare && head_len(canonical_bare, heads) > 0 {
@@ -1356,8 +1355,8 @@ fn looks_like_identifier(text: &str, range: &Range<usize>) -> bool {
     };
     let next_symbol = text[range.end..].trim_start().chars().next();
     // "ecr - this helper …", "s3: the bucket …": a term being defined at the start.
-    let defined = text[..range.start].trim().is_empty()
-        && matches!(next_symbol, Some('-' | ':' | '—' | '–'));
+    let defined =
+        text[..range.start].trim().is_empty() && matches!(next_symbol, Some('-' | ':' | '—' | '–'));
     defined
         || marker(before)
         || marker(after)
@@ -1569,7 +1568,10 @@ mod tests {
             vec![pair("Cloud Formation", "CloudFormation")]
         );
         assert_eq!(wrong("The same approach the Event Bridge uses."), vec![]);
-        assert_eq!(wrong("Low cloud formation over the hills, not AWS."), vec![]);
+        assert_eq!(
+            wrong("Low cloud formation over the hills, not AWS."),
+            vec![]
+        );
         assert_eq!(
             wrong("Inspect cloud watch logs from EC2."),
             vec![pair("cloud watch logs", "CloudWatch Logs")]

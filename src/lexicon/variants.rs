@@ -86,7 +86,9 @@ fn looks_plural(word: &str) -> bool {
     capitalised
         && chars.len() >= 4
         && word.ends_with('s')
-        && !["ss", "us", "is", "ics"].iter().any(|end| word.ends_with(end))
+        && !["ss", "us", "is", "ics"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// "CloudWatch" → "Cloud Watch", "DynamoDB" → "Dynamo DB", "ElastiCache" → "Elasti Cache".

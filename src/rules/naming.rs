@@ -269,7 +269,10 @@ static CONNECTOR_WORDS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLo
 
 /// Whether the word after `end` names a connector, so the name may be another vendor's.
 fn names_connector(text: &str, end: usize) -> bool {
-    let rest = text.get(end..).unwrap_or_default().trim_start_matches([' ', '*', '_']);
+    let rest = text
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '*', '_']);
     let word: String = rest
         .chars()
         .take_while(|c| c.is_alphabetic())
