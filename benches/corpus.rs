@@ -1,6 +1,8 @@
 //! Speed of `caselint check` on real documentation: ../shared/corpus (AWS guides, 17.5 MB).
-//! `cargo bench --bench corpus` prints throughput and peak memory; it asserts nothing, so
-//! the numbers are read by people, never by CI. `CASELINT_CORPUS` points elsewhere.
+//! `cargo bench --bench corpus` prints throughput and peak memory, and times a names-only
+//! check (every rule but the product-name ones off) side by side with `cat` reading the same
+//! files, runs interleaved, so the ratio compares like with like. It asserts nothing, so the
+//! numbers are read by people, never by CI. `CASELINT_CORPUS` points elsewhere.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -19,6 +21,7 @@ fn main() {
     }
     let bytes = total_bytes(&corpus);
     let binary = env!("CARGO_BIN_EXE_caselint");
+    names_only_against_cat(binary, &corpus);
     let runs = 7;
     let mut times = Vec::new();
     let mut findings = String::new();
@@ -50,6 +53,78 @@ fn main() {
         );
     }
     print_rule_counts(&findings);
+}
+
+/// The product-name rules alone, against `cat` over the same Markdown files.
+const NAMES_ONLY: &str = "[rules]\n\"DOC-003/spelling\" = \"off\"\n\"DOC-003/grammar\" = \"off\"\n\
+\"DOC-003/first-mention\" = \"off\"\n\"DOC-003/bare-name\" = \"off\"\n";
+
+fn names_only_against_cat(binary: &str, corpus: &std::path::Path) {
+    let config = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("names-only.toml");
+    if let Err(err) = std::fs::write(&config, NAMES_ONLY) {
+        eprintln!("cannot write {}: {err}", config.display());
+        return;
+    }
+    let files = markdown_files(corpus);
+    let runs = 9;
+    let (mut cat, mut names) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let start = Instant::now();
+        let status = Command::new("cat")
+            .args(&files)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("cat runs");
+        cat.push(start.elapsed());
+        assert!(status.success(), "cat failed");
+        let start = Instant::now();
+        Command::new(binary)
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--config",
+            ])
+            .arg(&config)
+            .arg(corpus)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("caselint runs");
+        names.push(start.elapsed());
+    }
+    cat.sort();
+    names.sort();
+    let (cat, names) = (cat[runs / 2], names[runs / 2]);
+    println!(
+        "names-only check vs cat over {} files, {runs} interleaved runs: cat median {:.3} s, \
+names-only median {:.3} s: {:.1}x cat",
+        files.len(),
+        cat.as_secs_f64(),
+        names.as_secs_f64(),
+        names.as_secs_f64() / cat.as_secs_f64().max(1e-9),
+    );
+}
+
+fn markdown_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 fn total_bytes(dir: &std::path::Path) -> u64 {

@@ -56,10 +56,10 @@ fn wrong_names_are_found_with_exact_spans_and_fixes() {
     assert_eq!(
         findings(&dir, &report),
         vec![
-            triple("DOC-003/product-name", "Cloudwatch", "Amazon CloudWatch"),
+            triple("DOC-003/product-name", "Cloudwatch", "CloudWatch"),
             triple("DOC-003/product-name", "AWS S3", "Amazon S3"),
             triple("DOC-003/product-name", "Amazon Lambda", "AWS Lambda"),
-            triple("DOC-003/product-name", "Dynamo DB", "Amazon DynamoDB"),
+            triple("DOC-003/product-name", "Dynamo DB", "DynamoDB"),
             triple("DOC-003/product-name", "AWS Lamda", "AWS Lambda"),
             triple(
                 "DOC-003/renamed",
@@ -90,7 +90,7 @@ fn json_report_follows_the_contract() {
     assert_eq!(first["fix"]["applicability"], "safe");
     assert_eq!(
         first["message"],
-        "`Cloudwatch` is not the product's name: write `Amazon CloudWatch`"
+        "`Cloudwatch` is not the product's name: write `CloudWatch`"
     );
     insta::assert_json_snapshot!("wrong_names_json", report);
 }
@@ -163,14 +163,11 @@ fn fix_rewrites_prose_only_and_is_idempotent() {
     );
     let fixed = std::fs::read_to_string(&path).unwrap();
     assert!(
-        fixed.ends_with("\nAlso Amazon CloudWatch, Amazon S3 and `AWS S3` in code.\n"),
+        fixed.ends_with("\nAlso CloudWatch, Amazon S3 and `AWS S3` in code.\n"),
         "{fixed}"
     );
     assert_eq!(
-        fixed.replace(
-            "\nAlso Amazon CloudWatch, Amazon S3 and `AWS S3` in code.\n",
-            ""
-        ),
+        fixed.replace("\nAlso CloudWatch, Amazon S3 and `AWS S3` in code.\n", ""),
         source.replace("\nAlso Cloudwatch, AWS S3 and `AWS S3` in code.\n", "")
     );
 
@@ -204,7 +201,7 @@ fn fix_keeps_file_permissions() {
         .code(0);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        "Uses Amazon CloudWatch.\n"
+        "Uses CloudWatch.\n"
     );
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
@@ -222,7 +219,7 @@ fn diff_shows_the_change_without_writing() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("-Uses Cloudwatch."), "{stdout}");
-    assert!(stdout.contains("+Uses Amazon CloudWatch."), "{stdout}");
+    assert!(stdout.contains("+Uses CloudWatch."), "{stdout}");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "Uses Cloudwatch.\n"
@@ -236,7 +233,7 @@ fn suppression_comments_silence_exactly_what_they_name() {
     assert_eq!(
         findings(&dir, &report),
         vec![
-            triple("DOC-003/product-name", "Cloudwatch", "Amazon CloudWatch"),
+            triple("DOC-003/product-name", "Cloudwatch", "CloudWatch"),
             triple("DOC-003/product-name", "AWS S3", "Amazon S3"),
         ]
     );

@@ -73,6 +73,12 @@ fn load() -> Vec<Product> {
     let mut lexicon: Lexicon =
         toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     for p in &mut lexicon.product {
+        // "AWS NLB => Network Load Balancer": the wrong form is the part before the arrow.
+        for w in &mut p.wrong {
+            if let Some((wrong, _fix)) = w.split_once("=>") {
+                *w = wrong.trim().to_string();
+            }
+        }
         if !p.prefix.is_empty() && !p.bare.is_empty() {
             p.prefixed_bare = Some(format!("{} {}", p.prefix, p.bare));
         }
@@ -707,7 +713,8 @@ fn statuses_and_dates_are_valid() {
             other => problems.push(format!("{}: unknown status {other:?}", p.id)),
         }
         for r in &p.renamed_from {
-            if !is_valid_date(&r.date) {
+            // An empty date: a rename that no source dates (curation.toml says which).
+            if !r.date.is_empty() && !is_valid_date(&r.date) {
                 problems.push(format!(
                     "{}: renamed_from {:?} has date {:?}, not a valid YYYY-MM-DD",
                     p.id, r.name, r.date

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::variants::spacing_variants;
+use super::variants::{number_variants, spacing_variants};
 use super::{Lexicon, Product, strip_prefix};
 
 const PREFIXES: [&str; 2] = ["Amazon", "AWS"];
@@ -42,6 +42,8 @@ pub enum WrongReason {
     MissingPrefix,
     /// A known misspelling or wrong word from the lexicon ("Amazon Recognition").
     Known,
+    /// A plural word of the name made singular ("Secret Manager", "AWS Step Function").
+    Number,
     /// Close to a product name but not it ("AWS Lamda").
     NearMiss,
 }
@@ -104,6 +106,12 @@ struct Form {
     /// For a named feature ("Amazon CloudWatch Alarms"): the length of the product's own
     /// name at its start, so "CloudWatch alarms" reads as product + common noun.
     head: usize,
+    /// A coinage split into ordinary words ("Cloud Formation", "Event Bridge"): a slip only
+    /// where the text is about AWS, since the words also name other things.
+    split_coinage: bool,
+    /// The letters after the prefix must match exactly, capitals included: a singular
+    /// ("Secret Manager") is a slip only written as a name, never as a common noun.
+    exact: Option<String>,
 }
 
 /// A candidate word for near-miss detection ("Lamda" for "Lambda").
@@ -154,6 +162,8 @@ impl NameMatcher {
                     prefixed: starts_with_prefix(term),
                     plain: false,
                     head: 0,
+                    split_coinage: false,
+                    exact: None,
                 },
             );
         }
@@ -231,23 +241,44 @@ impl NameMatcher {
     }
 
     /// Every product name in `text`, judged. Hits in code-like tokens (paths, hosts,
-    /// ARNs, CloudFormation types, CLI commands, package names) are left out.
+    /// ARNs, CloudFormation types, CLI commands, package names) are left out, and so are
+    /// slips that read as ordinary words ("the Event Bridge", "an API gateway") unless
+    /// the same text is about AWS.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_in(text, false)
+    }
+
+    /// [`NameMatcher::find`] for a piece of a document that, as a whole, is about AWS
+    /// (`about_aws`), so doubtful slips in it count as names.
+    pub fn find_in(&self, text: &str, about_aws: bool) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let mut doubtful = Vec::new();
         for m in self.automaton.find_iter(text) {
             let range = m.start()..m.end();
             if !is_word_boundary(text, &range) || in_code_token(text, &range) {
                 continue;
             }
-            if let Some(hit) = self.judge(text, range, m.pattern().as_usize()) {
+            let judged = self
+                .judge(text, range.clone(), m.pattern().as_usize())
+                .or_else(|| self.judge_shorter(text, range, m.pattern().as_usize()));
+            if let Some((hit, needs_context)) = judged {
+                doubtful.push(needs_context);
                 hits.push(hit);
+            }
+        }
+        if doubtful.iter().any(|d| *d) {
+            let about_aws = about_aws || doubtful.iter().any(|d| !d) || mentions_aws(text);
+            if !about_aws {
+                let mut keep = doubtful.iter().map(|d| !d);
+                hits.retain(|_| keep.next().unwrap_or(true));
             }
         }
         self.find_near_misses(text, &mut hits);
         hits
     }
 
-    fn judge(&self, text: &str, range: Range<usize>, pattern: usize) -> Option<Hit> {
+    /// A hit and whether it stands only where the text is about AWS.
+    fn judge(&self, text: &str, range: Range<usize>, pattern: usize) -> Option<(Hit, bool)> {
         let forms = self.forms.get(pattern)?;
         let matched = &text[range.clone()];
         // Exactly right.
@@ -255,18 +286,32 @@ impl NameMatcher {
             if let FormKind::Correct { role, surface, .. } = &form.kind
                 && surface == matched
             {
-                return Some(Hit {
+                let hit = Hit {
                     range,
                     product: form.product,
                     verdict: Verdict::Correct { role: *role },
-                });
+                };
+                return Some((hit, false));
             }
         }
         let form = forms.first()?;
         match &form.kind {
             FormKind::Correct { role, surface, fix } => {
                 if *role == Role::Term {
-                    return None;
+                    // "Opensearch": a coinage among the terms keeps its capitals too; in
+                    // lower case it is a package or an identifier.
+                    let miscased = is_coinage(surface)
+                        && matched.chars().any(char::is_uppercase)
+                        && !looks_like_identifier(text, &range);
+                    let hit = Hit {
+                        range,
+                        product: None,
+                        verdict: Verdict::Wrong {
+                            replacement: fix.clone(),
+                            reason: WrongReason::Case,
+                        },
+                    };
+                    return miscased.then_some((hit, false));
                 }
                 if form.head > 0 && form.head < matched.len() && matched.is_char_boundary(form.head)
                 {
@@ -278,60 +323,112 @@ impl NameMatcher {
                     }
                     return self.judge_prefix(text, range.start..range.start + form.head);
                 }
-                if !self.plausible_slip(form, text, &range) {
-                    return None;
-                }
+                let needs_context = self.plausible_slip(form, text, &range)?;
                 let replacement = shape_fix(text, &range, fix, form, self.product(form));
-                Some(Hit {
+                let hit = Hit {
                     range,
                     product: form.product,
                     verdict: Verdict::Wrong {
                         replacement,
                         reason: WrongReason::Case,
                     },
-                })
+                };
+                Some((hit, needs_context))
             }
             FormKind::Wrong { fix, reason } => {
-                if !self.plausible_slip(form, text, &range) {
-                    return None;
-                }
+                let needs_context = self.plausible_slip(form, text, &range)?;
                 if *reason == WrongReason::MissingPrefix
                     && !bare_full_name_in_prose(text, &range, fix)
                 {
                     return None;
                 }
-                let replacement = shape_fix(text, &range, fix, form, self.product(form));
-                Some(Hit {
+                let mut replacement = shape_fix(text, &range, fix, form, self.product(form));
+                // "the AWS Athena console": the console is named by the short name alone.
+                if form.prefixed
+                    && before_console(text, range.end)
+                    && let Some(product) = self.product(form)
+                {
+                    replacement = product.fix_for_short(false);
+                }
+                let hit = Hit {
                     range,
                     product: form.product,
                     verdict: Verdict::Wrong {
                         replacement,
                         reason: *reason,
                     },
-                })
+                };
+                Some((hit, needs_context))
             }
             FormKind::Renamed { old, fix, date } => {
                 // "the AWS single sign-on endpoint": an old name in lower case is a phrase.
                 let name_part = strip_any_prefix(matched).unwrap_or(matched);
                 let lower = !name_part.chars().any(|c| c.is_uppercase());
-                if lower || is_historical_mention(text, &range, fix) || looks_like_cli(matched) {
+                let inexact = form.exact.as_ref().is_some_and(|e| e != matched);
+                if lower
+                    || inexact
+                    || is_historical_mention(text, &range, fix)
+                    || looks_like_cli(matched)
+                {
                     return None;
                 }
-                Some(Hit {
+                // "Amazon Elastic MapReduce (Amazon EMR)": the old name glossed with the
+                // current one; the pair becomes the current name.
+                let mut range = range;
+                let mut replacement = fix.clone();
+                if let Some(product) = self.product(form)
+                    && let Some((gloss, end)) = parenthesised_after(text, range.end)
+                    && product_names(product).any(|n| n == gloss)
+                {
+                    replacement = gloss.to_string();
+                    range.end = end;
+                }
+                let hit = Hit {
                     range,
                     product: form.product,
                     verdict: Verdict::Renamed {
                         old: old.clone(),
-                        replacement: fix.clone(),
+                        replacement,
                         date: date.clone(),
                     },
-                })
+                };
+                Some((hit, false))
             }
         }
     }
 
+    /// A form taken only in exact capitals ("CloudWatch Log", a singular) that did not
+    /// match hides the shorter name inside it ("Cloudwatch Log Group"): judge that instead.
+    fn judge_shorter(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        pattern: usize,
+    ) -> Option<(Hit, bool)> {
+        let exact_only = self
+            .forms
+            .get(pattern)?
+            .first()
+            .is_some_and(|f| f.exact.is_some());
+        if !exact_only {
+            return None;
+        }
+        let cut = text[range.clone()].rfind(' ')?;
+        let head = range.start..range.start + cut;
+        let input = aho_corasick::Input::new(text)
+            .range(head.clone())
+            .anchored(aho_corasick::Anchored::Yes);
+        let m = self.automaton.try_find(input).ok().flatten()?;
+        let shorter = m.start()..m.end();
+        if !is_word_boundary(text, &shorter) {
+            return None;
+        }
+        self.judge(text, shorter.clone(), m.pattern().as_usize())
+            .or_else(|| self.judge_shorter(text, shorter, m.pattern().as_usize()))
+    }
+
     /// Judges the product-name part of a longer hit on its own.
-    fn judge_prefix(&self, text: &str, head: Range<usize>) -> Option<Hit> {
+    fn judge_prefix(&self, text: &str, head: Range<usize>) -> Option<(Hit, bool)> {
         let input = aho_corasick::Input::new(text)
             .range(head.clone())
             .anchored(aho_corasick::Anchored::Yes);
@@ -347,28 +444,54 @@ impl NameMatcher {
     }
 
     /// Whether a hit that is not exactly a correct form is a slip in writing a product
-    /// name rather than an ordinary word, a command or an identifier.
-    fn plausible_slip(&self, form: &Form, text: &str, range: &Range<usize>) -> bool {
+    /// name rather than an ordinary word, a command or an identifier: `None` when it is
+    /// not, otherwise whether it counts only where the text is about AWS.
+    fn plausible_slip(&self, form: &Form, text: &str, range: &Range<usize>) -> Option<bool> {
         let matched = &text[range.clone()];
         let has_upper = matched.chars().any(|c| c.is_uppercase());
+        if let Some(exact) = &form.exact {
+            let name = |s: &'_ str| strip_any_prefix(s).unwrap_or(s).to_string();
+            if name(matched) != name(exact) || looks_like_cli(matched) {
+                return None;
+            }
+            if !form.prefixed && after_other_vendor(text, range.start) {
+                return None;
+            }
+            return Some(!form.prefixed);
+        }
         if form.prefixed {
             // `aws s3 cp`, `aws lambda invoke`: a CLI command, not prose.
             if looks_like_cli(matched) {
-                return false;
+                return None;
             }
             // "AWS service quotas", "contact AWS support", "the AWS config file": lower-case
             // ordinary words after the prefix describe, they do not name.
             let name_part = strip_any_prefix(matched).unwrap_or(matched);
             let lower = !name_part.chars().any(|c| c.is_uppercase());
-            return !(form.plain && lower);
+            return (!(form.plain && lower)).then_some(false);
+        }
+        if form.split_coinage {
+            // "Cloud Formation", "dynamo db": a coinage split into words. In lower case
+            // only a split no English phrase makes ("dynamo db", "cloud watch logs").
+            if after_other_vendor(text, range.start) {
+                return None;
+            }
+            // A piece no word is ("Dynamo DB", "dynamo db") tells on its own.
+            let words: Vec<&str> = matched.split(' ').collect();
+            let telling = words.iter().any(|w| w.len() <= 2);
+            if !has_upper {
+                let telling = telling || words.len() >= 3;
+                return (telling && !looks_like_identifier(text, range)).then_some(!telling);
+            }
+            return Some(!telling);
         }
         if !has_upper {
             // "s3" or "ec2" in lower case is an identifier in real documents (a value in a
             // table, a quoted key, a variable) unless it stands in running prose.
-            return !form.plain && !looks_like_identifier(text, range);
+            return (!form.plain && !looks_like_identifier(text, range)).then_some(false);
         }
         if !form.plain {
-            return true;
+            return Some(false);
         }
         // Ordinary words: "Lambda" miscased, "Transit gateway" at the start of a sentence,
         // "an API gateway" are common nouns; "we use Step functions" is a slip in a name.
@@ -378,7 +501,7 @@ impl NameMatcher {
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
         if !multi_word || all_upper {
-            return false;
+            return None;
         }
         let first_upper = matched.chars().next().is_some_and(|c| c.is_uppercase());
         let rest_lower = !matched
@@ -388,7 +511,17 @@ impl NameMatcher {
         let previous = previous_word(text, range.start);
         let after_article =
             previous.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
-        first_upper && !after_article && !(rest_lower && at_sentence_start(text, range.start))
+        // "API gateway", "User notifications": common nouns too, so the text itself must
+        // be about AWS, not just the page.
+        if !first_upper
+            || after_article
+            || (rest_lower && at_sentence_start(text, range.start))
+            || after_other_vendor(text, range.start)
+            || (rest_lower && !mentions_aws(text))
+        {
+            return None;
+        }
+        Some(true)
     }
 
     /// "AWS Lamda", "Cloudwach": a word one edit away from a product name, either right
@@ -495,7 +628,7 @@ impl NameMatcher {
             end = word.end + 1 + candidate.rest.len();
         }
         let start = prefix.as_ref().map_or(word.start, |p| p.start);
-        let replacement = product.suggested_name();
+        let replacement = product.fix_for_short(prefix.is_some());
         Some(Hit {
             range: start..end,
             product: Some(candidate.product),
@@ -582,6 +715,8 @@ fn correct(product: usize, plain: bool, role: Role, surface: &str, fix: &str) ->
         prefixed: starts_with_prefix(surface),
         plain,
         head: 0,
+        split_coinage: false,
+        exact: None,
     }
 }
 
@@ -663,7 +798,6 @@ fn add_correct_forms(
     };
     let bare = product.bare_name();
     let plain = product.homograph || is_plain(bare);
-    let suggested = product.suggested_name();
     let canonical_bare = strip_prefix(&product.canonical, &product.prefix);
     let canonical_plain = product.homograph || is_plain(canonical_bare);
     add(
@@ -680,7 +814,7 @@ fn add_correct_forms(
     add(
         table,
         &product.short,
-        correct(index, plain, Role::Short, &product.short, &suggested),
+        correct(index, plain, Role::Short, &product.short, &product.short),
     );
     if !product.prefix.is_empty() {
         // The product's own prefix before its bare name is always right ("AWS IAM").
@@ -691,11 +825,7 @@ fn add_correct_forms(
             correct(index, plain, Role::Short, &prefixed, &prefixed),
         );
     }
-    add(
-        table,
-        bare,
-        correct(index, plain, Role::Bare, bare, &suggested),
-    );
+    add(table, bare, correct(index, plain, Role::Bare, bare, bare));
     // "DynamoDB Accelerator", "Systems Manager Incident Manager": a full name built on
     // another product's name reads right without the prefix, like a feature name.
     if canonical_bare != bare && head_len(canonical_bare, heads) > 0 {
@@ -707,7 +837,7 @@ fn add_correct_forms(
                 canonical_plain,
                 Role::Alias,
                 canonical_bare,
-                &product.canonical,
+                canonical_bare,
             ),
         );
     }
@@ -719,10 +849,21 @@ fn add_correct_forms(
             add(
                 table,
                 surface,
-                correct(index, alias_plain, Role::Alias, surface, &full),
+                correct(index, alias_plain, Role::Alias, surface, surface),
             );
         }
     }
+}
+
+/// A correct name that wrong forms are derived from, with what each register of slip
+/// becomes (the fix policy: see [`Product::fix_for_short`]).
+struct Base {
+    text: String,
+    own_prefix: String,
+    /// The fix for a slip written without a prefix.
+    fix_bare: String,
+    /// The fix for a slip written with one.
+    fix_prefixed: String,
 }
 
 fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
@@ -736,21 +877,25 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
         prefixed: starts_with_prefix(surface),
         plain,
         head: 0,
+        split_coinage: false,
+        exact: None,
     };
 
-    // Bases: (bare part, the prefix it takes, what to write instead).
-    let mut bases: Vec<(String, String, String)> = vec![(
-        bare.to_string(),
-        product.prefix.clone(),
-        product.suggested_name(),
-    )];
+    let mut bases = vec![Base {
+        text: bare.to_string(),
+        own_prefix: product.prefix.clone(),
+        fix_bare: product.fix_for_short(false),
+        fix_prefixed: product.fix_for_short(true),
+    }];
     let canonical_bare = strip_prefix(&product.canonical, &product.prefix);
     if canonical_bare != bare {
-        bases.push((
-            canonical_bare.to_string(),
-            product.prefix.clone(),
-            product.canonical.clone(),
-        ));
+        // The full name without its prefix is itself the slip, so it becomes the full name.
+        bases.push(Base {
+            text: canonical_bare.to_string(),
+            own_prefix: product.prefix.clone(),
+            fix_bare: product.canonical.clone(),
+            fix_prefixed: product.canonical.clone(),
+        });
         if !product.prefix.is_empty() {
             let plain = product.homograph || is_plain(canonical_bare);
             table.add(
@@ -766,42 +911,85 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
     }
     for alias in &product.aliases {
         let (prefix, alias_bare) = alias_parts(alias, product);
-        bases.push((
-            alias_bare.to_string(),
-            prefix.clone(),
-            joined(&prefix, alias_bare),
-        ));
+        // A prefix on an alias that has none: the full name when the alias is its last
+        // word ("AWS Firehose" → "Amazon Data Firehose"), else the alias without it
+        // ("AWS Session Manager" → "Session Manager").
+        let fix_prefixed = if !prefix.is_empty() {
+            joined(&prefix, alias_bare)
+        } else if !product.prefix.is_empty() && product.canonical.ends_with(alias_bare) {
+            product.canonical.clone()
+        } else {
+            alias_bare.to_string()
+        };
+        bases.push(Base {
+            text: alias_bare.to_string(),
+            own_prefix: prefix.clone(),
+            fix_bare: alias_bare.to_string(),
+            fix_prefixed,
+        });
     }
 
-    for (base, own_prefix, fix) in &bases {
-        let mut spellings = vec![(base.clone(), false)];
-        spellings.extend(spacing_variants(base).into_iter().map(|v| (v, true)));
-        for (spelling, respaced) in &spellings {
+    for base in &bases {
+        let coinage = !is_plain(&base.text);
+        let mut spellings = vec![(base.text.clone(), WrongReason::Case)];
+        spellings.extend(
+            spacing_variants(&base.text)
+                .into_iter()
+                .map(|v| (v, WrongReason::Spacing)),
+        );
+        spellings.extend(
+            number_variants(&base.text)
+                .into_iter()
+                .map(|v| (v, WrongReason::Number)),
+        );
+        for (spelling, kind) in &spellings {
             // "private link" is two ordinary words even though "PrivateLink" is a coinage.
             let plain = product.homograph || is_plain(spelling);
-            if *respaced {
-                table.add(spelling, wrong(spelling, fix, WrongReason::Spacing, plain));
+            let shaped = |surface: &str, fix: &str, reason: WrongReason| {
+                let mut form = wrong(surface, fix, reason, plain);
+                form.split_coinage = *kind == WrongReason::Spacing && coinage && plain;
+                if *kind == WrongReason::Number {
+                    form.exact = Some(surface.to_string());
+                }
+                form
+            };
+            if *kind != WrongReason::Case {
+                table.add(spelling, shaped(spelling, &base.fix_bare, *kind));
             }
             for prefix in PREFIXES {
                 let surface = format!("{prefix} {spelling}");
-                let reason = if *respaced {
-                    WrongReason::Spacing
-                } else if own_prefix.is_empty() {
+                let reason = if *kind != WrongReason::Case {
+                    *kind
+                } else if base.own_prefix.is_empty() {
                     WrongReason::AddedPrefix
-                } else if own_prefix != prefix {
+                } else if base.own_prefix != prefix {
                     WrongReason::SwappedPrefix
                 } else {
                     continue;
                 };
-                table.add(&surface, wrong(&surface, fix, reason, plain));
+                table.add(&surface, shaped(&surface, &base.fix_prefixed, reason));
             }
         }
     }
 
     for known in &product.wrong {
-        let suggested = product.suggested_name();
-        let fix = closest(known, &[&suggested, &product.canonical]);
-        table.add(known, wrong(known, fix, WrongReason::Known, false));
+        // "Amazon GroundTruth => Amazon SageMaker Ground Truth": a slip whose fix is
+        // another of the product's names than the policy would pick.
+        let (known, explicit) = match known.split_once("=>") {
+            Some((w, f)) => (w.trim(), Some(f.trim())),
+            None => (known.as_str(), None),
+        };
+        let prefixed = starts_with_prefix(known);
+        let policy = product.fix_for_short(prefixed);
+        let fix = explicit.unwrap_or_else(|| closest(known, &[&policy, &product.canonical]));
+        let name_part = strip_any_prefix(known).unwrap_or(known);
+        let plain = product.homograph || is_plain(name_part);
+        let mut form = wrong(known, fix, WrongReason::Known, plain);
+        // "Step Function", "NICE DCV": ordinary words are this slip only in its capitals.
+        if is_plain(name_part) {
+            form.exact = Some(known.to_string());
+        }
+        table.add(known, form);
     }
 
     for rename in &product.renamed_from {
@@ -809,32 +997,40 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
             if old.is_empty() {
                 continue;
             }
-            let fix = if is_short {
-                product.suggested_name()
-            } else {
-                product.canonical.clone()
-            };
-            let renamed = |surface: &str| Form {
+            let renamed = |surface: &str, exact: bool| Form {
                 product: Some(index),
                 kind: FormKind::Renamed {
                     old: old.clone(),
-                    fix: fix.clone(),
+                    // An old short name becomes the current short name; an old full name
+                    // the current full name, prefixed as the writer prefixed it.
+                    fix: if is_short {
+                        product.short.clone()
+                    } else {
+                        product.fix_for_full(starts_with_prefix(surface))
+                    },
                     date: rename.date.clone(),
                 },
                 prefixed: starts_with_prefix(surface),
                 plain: false,
                 head: 0,
+                split_coinage: false,
+                exact: exact.then(|| surface.to_string()),
             };
-            table.add(old, renamed(old));
+            table.add(old, renamed(old, false));
             if let Some(old_bare) = strip_any_prefix(old) {
                 for prefix in PREFIXES {
                     let swapped = format!("{prefix} {old_bare}");
-                    table.add(&swapped, renamed(&swapped));
+                    table.add(&swapped, renamed(&swapped, false));
                 }
-                // A coinage stays recognisable without its prefix ("CodeWhisperer"); a
-                // plain phrase ("Single Sign-On") is a generic term.
-                if is_coinage(old_bare) {
-                    table.add(old_bare, renamed(old_bare));
+                // A coinage stays recognisable without its prefix ("CodeWhisperer", "Elastic
+                // MapReduce"), and so does a long name in its capitals ("Kinesis Data
+                // Analytics for Apache Flink"); a short plain phrase ("Single Sign-On") is a
+                // generic term, and "Kinesis Data Analytics" also names the SQL flavour,
+                // which kept its name.
+                let has_coinage = old_bare.split(' ').any(has_camel_hump);
+                let long = old_bare.split(' ').count() >= 4;
+                if has_coinage || long {
+                    table.add(old_bare, renamed(old_bare, !has_coinage));
                 }
             }
         }
@@ -858,6 +1054,13 @@ fn closest<'a>(wrong: &str, options: &[&'a String]) -> &'a str {
             _ => Some((o, score)),
         })
         .map_or("", |(o, _)| o)
+}
+
+/// "MapReduce", "CodeWhisperer": a capital right after a small letter ("Sign-On" has none).
+fn has_camel_hump(word: &str) -> bool {
+    word.as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 fn is_coinage(name: &str) -> bool {
@@ -902,12 +1105,77 @@ fn shape_fix(
     fix.to_string()
 }
 
+/// Whether the text names AWS itself ("AWS", "Amazon" as words), which makes a doubtful
+/// slip in it a product name.
+pub fn mentions_aws(text: &str) -> bool {
+    ["AWS", "Amazon"].iter().any(|word| {
+        text.match_indices(word).any(|(i, _)| {
+            let range = i..i + word.len();
+            is_word_boundary(text, &range)
+        })
+    })
+}
+
+/// "… console": the slip names the product's console.
+fn before_console(text: &str, end: usize) -> bool {
+    text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.get(..7))
+        .is_some_and(|word| word.eq_ignore_ascii_case("console"))
+}
+
+/// `(X)` right after `end`: X and the end of the closing parenthesis.
+fn parenthesised_after(text: &str, end: usize) -> Option<(&str, usize)> {
+    let rest = text[end..].strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let inner = &rest[..close];
+    let inner_end = end + 2 + close + 1;
+    (!inner.is_empty() && close <= 64).then_some((inner, inner_end))
+}
+
+/// Every correct name of a product: full, short, bare, with its prefix.
+fn product_names(product: &Product) -> impl Iterator<Item = String> + '_ {
+    let bare = product.bare_name();
+    [
+        product.canonical.clone(),
+        product.short.clone(),
+        bare.to_string(),
+        joined(&product.prefix, bare),
+    ]
+    .into_iter()
+}
+
+/// Other vendors' names that share words with AWS products ("GCP Secret Manager", "Azure
+/// Event Grid"), one a line in `lexicon/other-vendors.txt`.
+static OTHER_VENDORS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../../lexicon/other-vendors.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// The word before `start` is another vendor's name: the words after it are that
+/// vendor's product, not a slip in an AWS name.
+fn after_other_vendor(text: &str, start: usize) -> bool {
+    // The clause before the hit ("**GCP**: One-line Cloud Shell setup").
+    let from = floor_char_boundary(text, start.saturating_sub(60));
+    let clause = text[from..start]
+        .rsplit(['.', ';', '!', '?'])
+        .next()
+        .unwrap_or_default();
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
+}
+
 /// "formerly Amazon Elasticsearch Service", "Amazon ES (now OpenSearch Service)": an old
 /// name used as history is correct.
 /// Also "EventBridge (CloudWatch Events)": the old name in parentheses right after the
 /// current one is given as a gloss.
 fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -> bool {
-    const BEFORE: [&str; 9] = [
+    const BEFORE: [&str; 10] = [
         "formerly",
         "previously",
         "renamed",
@@ -917,6 +1185,7 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
         "succeeded",
         "successor",
         "replaced",
+        "evolution of",
     ];
     const AFTER: [&str; 7] = [
         "(now",
@@ -989,6 +1258,24 @@ fn in_code_token(text: &str, range: &Range<usize>) -> bool {
             || s.contains("::")
             || s.contains('_')
     };
+    // "Cloudflare/AWS CloudFront", "S3/DynamoDB": a slash between two capitalised words
+    // is an "or" in prose, not a path.
+    // Only for a prefixed name: "ContainerInsights/Prometheus" is a metric namespace.
+    let matched_upper = starts_with_prefix(&text[range.clone()]);
+    let word_or = |s: &str, before_hit: bool| {
+        let word = if before_hit {
+            s.strip_suffix('/')
+        } else {
+            s.strip_prefix('/')
+        };
+        word.is_some_and(|w| {
+            matched_upper
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
+    };
+    let before = if word_or(before, true) { "" } else { before };
+    let after = if word_or(after, false) { "" } else { after };
     if codeish(before) || codeish(after) {
         return true;
     }
@@ -1067,7 +1354,11 @@ fn looks_like_identifier(text: &str, range: &Range<usize>) -> bool {
         )
     };
     let next_symbol = text[range.end..].trim_start().chars().next();
-    marker(before)
+    // "ecr - this helper …", "s3: the bucket …": a term being defined at the start.
+    let defined =
+        text[..range.start].trim().is_empty() && matches!(next_symbol, Some('-' | ':' | '—' | '–'));
+    defined
+        || marker(before)
         || marker(after)
         || text.trim() == &text[range.clone()]
         || matches!(next_symbol, Some('=' | '(' | '['))
@@ -1131,7 +1422,11 @@ mod tests {
     fn issue_examples() {
         assert_eq!(
             wrong("We log to Cloudwatch daily."),
-            vec![pair("Cloudwatch", "Amazon CloudWatch")]
+            vec![pair("Cloudwatch", "CloudWatch")]
+        );
+        assert_eq!(
+            wrong("We log to AWS Cloudwatch daily."),
+            vec![pair("AWS Cloudwatch", "Amazon CloudWatch")]
         );
         assert_eq!(
             wrong("Files go to AWS S3."),
@@ -1142,8 +1437,8 @@ mod tests {
             vec![pair("Amazon Lambda", "AWS Lambda")]
         );
         assert_eq!(
-            wrong("State in Dynamo DB."),
-            vec![pair("Dynamo DB", "Amazon DynamoDB")]
+            wrong("State in Dynamo DB on AWS."),
+            vec![pair("Dynamo DB", "DynamoDB")]
         );
         assert_eq!(
             wrong("Run on AWS Lamda."),
@@ -1176,8 +1471,8 @@ mod tests {
         assert_eq!(wrong("LAMBDA is a Greek letter."), vec![]);
         assert_eq!(wrong("Each step functions as a gate."), vec![]);
         assert_eq!(
-            wrong("We use Step functions for orchestration."),
-            vec![pair("Step functions", "AWS Step Functions")]
+            wrong("We use Step functions for orchestration on AWS."),
+            vec![pair("Step functions", "Step Functions")]
         );
         // Lower-case ordinary words after the prefix describe ("contact AWS support").
         assert_eq!(
@@ -1220,8 +1515,109 @@ mod tests {
         );
         assert_eq!(
             wrong("Amazon ES clusters"),
-            vec![pair("Amazon ES", "Amazon OpenSearch Service")]
+            vec![pair("Amazon ES", "OpenSearch Service")]
         );
+    }
+
+    #[test]
+    fn fixes_keep_the_writers_register() {
+        assert_eq!(
+            wrong("Route53 and s3 on AWS."),
+            vec![pair("Route53", "Route 53"), pair("s3", "S3")]
+        );
+        assert_eq!(
+            wrong("Traffic goes through AWS ELB."),
+            vec![pair("AWS ELB", "Elastic Load Balancing")]
+        );
+        assert_eq!(
+            wrong("Mail goes through AWS SES and Amazon KMS keys."),
+            vec![pair("AWS SES", "Amazon SES"), pair("Amazon KMS", "AWS KMS")]
+        );
+        assert_eq!(
+            wrong("Stream to AWS Firehose."),
+            vec![pair("AWS Firehose", "Amazon Data Firehose")]
+        );
+        assert_eq!(
+            wrong("Open the AWS Athena console."),
+            vec![pair("AWS Athena", "Athena")]
+        );
+        assert_eq!(
+            wrong("Put it behind an AWS NLB."),
+            vec![pair("AWS NLB", "Network Load Balancer")]
+        );
+    }
+
+    #[test]
+    fn singular_slips_need_the_names_capitals() {
+        assert_eq!(
+            wrong("Keep the password in Secret Manager on AWS."),
+            vec![pair("Secret Manager", "Secrets Manager")]
+        );
+        assert_eq!(
+            wrong("Orchestrate with AWS Step Function."),
+            vec![pair("AWS Step Function", "AWS Step Functions")]
+        );
+        assert_eq!(wrong("A secret manager such as Vault, on AWS."), vec![]);
+        assert_eq!(wrong("GCP Secret Manager stores it, not AWS."), vec![]);
+    }
+
+    #[test]
+    fn split_coinages_need_an_aws_text() {
+        assert_eq!(
+            wrong("Deploy a Cloud Formation template with Elastic Beanstalk."),
+            vec![pair("Cloud Formation", "CloudFormation")]
+        );
+        assert_eq!(wrong("The same approach the Event Bridge uses."), vec![]);
+        assert_eq!(
+            wrong("Low cloud formation over the hills, not AWS."),
+            vec![]
+        );
+        assert_eq!(
+            wrong("Inspect cloud watch logs from EC2."),
+            vec![pair("cloud watch logs", "CloudWatch Logs")]
+        );
+    }
+
+    #[test]
+    fn renames_in_all_their_variants() {
+        assert_eq!(
+            wrong("Flow logs can be sent to Kinesis Data Firehose."),
+            vec![pair("Kinesis Data Firehose", "Data Firehose")]
+        );
+        assert_eq!(
+            wrong("Run jobs on Elastic MapReduce."),
+            vec![pair("Elastic MapReduce", "Amazon EMR")]
+        );
+        assert_eq!(
+            wrong("It needs Amazon Elastic MapReduce (Amazon EMR)."),
+            vec![pair("Amazon Elastic MapReduce (Amazon EMR)", "Amazon EMR")]
+        );
+        assert_eq!(
+            wrong("For an SQL-based Amazon Kinesis Data Analytics application."),
+            vec![]
+        );
+        assert_eq!(
+            wrong("EventBridge is the next evolution of CloudWatch Events."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn slashes_between_names_are_prose() {
+        assert_eq!(
+            wrong("Pick a CDN (Cloudflare/AWS CloudFront)."),
+            vec![pair("AWS CloudFront", "Amazon CloudFront")]
+        );
+        assert_eq!(wrong("Logs land in /aws/lambda/my-fn."), vec![]);
+    }
+
+    #[test]
+    fn miscased_terms() {
+        assert_eq!(
+            wrong("Copy the Opensearch domain endpoint."),
+            vec![pair("Opensearch", "OpenSearch")]
+        );
+        assert_eq!(wrong("Install opensearch-py."), vec![]);
     }
 
     #[test]
@@ -1236,7 +1632,7 @@ mod tests {
     fn near_misses_need_a_prefix_or_a_coinage() {
         assert_eq!(
             wrong("Metrics in Cloudwach today."),
-            vec![pair("Cloudwach", "Amazon CloudWatch")]
+            vec![pair("Cloudwach", "CloudWatch")]
         );
         assert_eq!(wrong("Lamda is misspelt but unprefixed."), vec![]);
         assert_eq!(wrong("The AWS Cloud is big."), vec![]);

@@ -166,22 +166,43 @@ impl Product {
         strip_prefix(&self.short, &self.prefix)
     }
 
-    /// The name to suggest in place of a wrong one: the short name when it keeps its
-    /// prefix ("Amazon S3") or is an acronym AWS writes without one ("IAM"), otherwise the
-    /// full name ("Amazon CloudWatch" for a miswritten "CloudWatch").
-    pub fn suggested_name(&self) -> String {
+    /// What a wrong short form becomes (the fix policy, README "The lexicon"): the writer's
+    /// register is kept. Written without a prefix, the bare short name AWS's own writers use
+    /// (`Cloudwatch` → `CloudWatch`, `Route53` → `Route 53`); written with one, the name with
+    /// the product's own prefix (`AWS S3` → `Amazon S3`, `AWS DynamoDB` → `Amazon DynamoDB`),
+    /// or the full name when that prefix does not go with the short name (`AWS Firehose` →
+    /// `Amazon Data Firehose`) or the product has no prefix (`AWS ELB` → `Elastic Load
+    /// Balancing`).
+    pub fn fix_for_short(&self, prefixed: bool) -> String {
         let bare = self.bare_name();
-        let keeps_prefix =
-            self.prefix.is_empty() || self.short.starts_with(&format!("{} ", self.prefix));
-        let acronym = bare
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        if keeps_prefix || acronym {
-            self.short.clone()
+        if self.prefix.is_empty() {
+            return if prefixed {
+                self.canonical.clone()
+            } else {
+                bare.to_string()
+            };
+        }
+        if !prefixed {
+            return bare.to_string();
+        }
+        let with_prefix = format!("{} {bare}", self.prefix);
+        if with_prefix == self.short || with_prefix == self.canonical || is_abbreviation(bare) {
+            with_prefix
         } else {
-            // "CloudWatch" → "Amazon CloudWatch"; "Firehose" → "Amazon Data Firehose", as
-            // "Amazon Firehose" is no product's name.
             self.canonical.clone()
+        }
+    }
+
+    /// What a wrong spelled-out name becomes: the full name, with its prefix when the writer
+    /// wrote one; without a prefix only when the rest still spells the name out (`Kinesis
+    /// Data Firehose` → `Data Firehose`, but `Elastic MapReduce` → `Amazon EMR`, as a
+    /// spelled-out name never becomes a bare abbreviation).
+    pub fn fix_for_full(&self, prefixed: bool) -> String {
+        let without = strip_prefix(&self.canonical, &self.prefix);
+        if prefixed || is_abbreviation(without) {
+            self.canonical.clone()
+        } else {
+            without.to_string()
         }
     }
 
@@ -215,6 +236,15 @@ impl Product {
         self.first_mention = self.first_mention.replace("(AWS ", "(Amazon ");
         self.aliases.iter_mut().for_each(swap);
     }
+}
+
+/// "S3", "EC2", "KMS": one word of capitals and digits.
+pub fn is_abbreviation(name: &str) -> bool {
+    !name.is_empty()
+        && !name.contains(' ')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// `name` without a leading "Amazon " / "AWS " when it carries `prefix`.

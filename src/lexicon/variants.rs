@@ -18,6 +18,16 @@ pub fn spacing_variants(name: &str) -> Vec<String> {
         push(words.concat());
     }
 
+    // One pair of words joined, the others left apart ("Elastic Loadbalancing").
+    if words.len() > 2 {
+        for i in 0..words.len() - 1 {
+            let mut parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            let next = parts.remove(i + 1);
+            parts[i].push_str(&next);
+            push(parts.join(" "));
+        }
+    }
+
     let split_words: Vec<String> = words.iter().map(|w| split_camel(w)).collect();
     let split = split_words.join(" ");
     push(split.clone());
@@ -37,6 +47,48 @@ pub fn spacing_variants(name: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Singular slips inside a name of several words: a plural word before the last made
+/// singular ("Secrets Manager" → "Secret Manager", "Systems Manager" → "System Manager").
+/// The last word is left alone: its singular is usually the name of one resource, which AWS
+/// itself writes ("a Local Zone", "a Savings Plan", "the Resource Group"); the few real
+/// slips there ("Step Function") are listed in the lexicon. Words that only look plural
+/// ("Analytics", "Kinesis", "Business", "OpsWorks") are left alone; the matcher takes these
+/// forms only in the capitals shown, so "a secret manager" stays a common noun.
+pub fn number_variants(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = Vec::new();
+    if words.len() < 2 {
+        return out;
+    }
+    for (i, word) in words.iter().enumerate().take(words.len() - 1) {
+        if !looks_plural(word) {
+            continue;
+        }
+        let variant = word[..word.len() - 1].to_string();
+        let mut parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        parts[i] = variant;
+        let candidate = parts.join(" ");
+        if !out.contains(&candidate) {
+            out.push(candidate);
+        }
+    }
+    out
+}
+
+/// A capitalised ordinary word with a plural "-s": not "-ss", "-us", "-is", "-ics", not an
+/// acronym ("SNS") and not a coinage ("OpsWorks").
+fn looks_plural(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let capitalised = chars.first().is_some_and(|c| c.is_ascii_uppercase())
+        && chars[1..].iter().all(|c| c.is_ascii_lowercase());
+    capitalised
+        && chars.len() >= 4
+        && word.ends_with('s')
+        && !["ss", "us", "is", "ics"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// "CloudWatch" → "Cloud Watch", "DynamoDB" → "Dynamo DB", "ElastiCache" → "Elasti Cache".
@@ -97,6 +149,24 @@ mod tests {
         assert_eq!(spacing_variants("Cloud9"), vec!["Cloud 9"]);
         assert!(spacing_variants("S3").is_empty());
         assert!(spacing_variants("EC2").is_empty());
+    }
+
+    #[test]
+    fn one_pair_joined() {
+        let elb = spacing_variants("Elastic Load Balancing");
+        assert!(elb.contains(&"Elastic LoadBalancing".to_string()));
+        assert!(elb.contains(&"ElasticLoad Balancing".to_string()));
+    }
+
+    #[test]
+    fn singulars_and_plurals() {
+        assert_eq!(number_variants("Secrets Manager"), vec!["Secret Manager"]);
+        assert_eq!(number_variants("Systems Manager"), vec!["System Manager"]);
+        assert!(number_variants("Step Functions").is_empty());
+        assert!(number_variants("Local Zones").is_empty());
+        assert!(number_variants("Kinesis Data Analytics").is_empty());
+        assert!(number_variants("Lambda").is_empty());
+        assert!(number_variants("Amazon SNS").is_empty());
     }
 
     #[test]

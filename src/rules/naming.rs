@@ -7,7 +7,7 @@ use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
-use crate::lexicon::matcher::{Role, is_plain};
+use crate::lexicon::matcher::{Role, is_plain, mentions_aws};
 use crate::lexicon::{Verdict, WrongReason};
 
 pub const PRODUCT_NAME: &str = "DOC-003/product-name";
@@ -100,6 +100,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         !ctx.config.naming.bare_short_names && is_enabled(ctx.config, BARE_NAME, doc.kind);
     let mut mentioned: HashSet<usize> = HashSet::new();
     let mut out = Vec::new();
+    let written_on = page_date(doc);
+    // A page that names AWS anywhere is about AWS: "Cloud Watch logs" in its steps is a
+    // slip, where on another page it could be anything.
+    let about_aws = doc.prose.iter().any(|p| mentions_aws(&p.text));
 
     for prose in &doc.prose {
         // Template prompts are reported as placeholders, not proofread.
@@ -111,7 +115,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
-        for hit in ctx.names.find(&prose.text) {
+        for hit in ctx.names.find_in(&prose.text, about_aws) {
             let span = prose.source_range(hit.range.clone());
             let verbatim = prose.is_verbatim(hit.range.clone());
             let written = &prose.text[hit.range.clone()];
@@ -124,18 +128,23 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     if quoted_literal(&doc.source, &span, written, *reason) {
                         continue;
                     }
+                    let connector = names_connector(&prose.text, hit.range.end);
                     let diagnostic = Diagnostic::new(
                         PRODUCT_NAME,
                         Severity::Error,
                         span,
                         format!("`{written}` is not the product's name: write `{replacement}`"),
                     )
-                    .with_help(reason_help(*reason, written, replacement));
+                    .with_help(if connector {
+                        CONNECTOR_HELP.to_string()
+                    } else {
+                        reason_help(*reason, written, replacement)
+                    });
                     out.push(offer(
                         diagnostic,
                         replacement,
                         verbatim,
-                        Applicability::Safe,
+                        applicability(connector),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -146,6 +155,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     replacement,
                     date,
                 } => {
+                    // A page dated before the rename used the name of its day.
+                    let rename_day: Option<jiff::civil::Date> = date.parse().ok();
+                    if let (Some(page), Some(renamed)) = (written_on, rename_day)
+                        && page < renamed
+                    {
+                        continue;
+                    }
                     let when = readable_date(date)
                         .map(|d| format!(" on {d}"))
                         .unwrap_or_default();
@@ -155,14 +171,16 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         span,
                         format!("`{old}` was renamed{when}: write `{replacement}`"),
                     )
-                    .with_help(
-                        "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story.",
-                    );
+                    .with_help(if names_connector(&prose.text, hit.range.end) {
+                        CONNECTOR_HELP
+                    } else {
+                        "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story."
+                    });
                     out.push(offer(
                         diagnostic,
                         replacement,
                         verbatim,
-                        Applicability::Safe,
+                        applicability(names_connector(&prose.text, hit.range.end)),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -233,6 +251,44 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
+const CONNECTOR_HELP: &str = "This may be the name of another vendor's connector or destination \
+(\"the Amazon Kinesis Firehose destination\"), which only its vendor can rename: the fix is not \
+applied by --fix; change it if the text means the AWS product.";
+
+/// Words that, right after an AWS name, make it part of another vendor's component name
+/// ("the AWS S3 destination", "the Amazon S3 Sink connector"), one a line in
+/// `lexicon/connector-words.txt`.
+static CONNECTOR_WORDS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../../lexicon/connector-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// Whether the word after `end` names a connector, so the name may be another vendor's.
+fn names_connector(text: &str, end: usize) -> bool {
+    let rest = text
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '*', '_']);
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    CONNECTOR_WORDS.contains(&word)
+}
+
+fn applicability(connector: bool) -> Applicability {
+    if connector {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    }
+}
+
 /// A value typed or shown verbatim rather than a name in prose: a console label or input in
 /// bold (`choose **Elastic Block Store**`, `enter **s3**`), a quoted key (`"ec2"`), a link
 /// whose text is a command (`[ec2](…)`). Only lower-case hits and full names missing
@@ -279,10 +335,22 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
         }
         WrongReason::AddedPrefix => format!("`{replacement}` has no `AWS` or `Amazon` in its name."),
         WrongReason::MissingPrefix => "The full name includes its prefix.".to_string(),
+        WrongReason::Number => {
+            "AWS product names keep their own singular or plural: `Secrets Manager`, `Step Functions`.".to_string()
+        }
         WrongReason::Known | WrongReason::NearMiss => {
             format!("`{written}` looks like a misspelling of `{replacement}`.")
         }
     }
+}
+
+/// The date a page says it was written or last changed, from its front matter.
+fn page_date(doc: &Document) -> Option<jiff::civil::Date> {
+    let meta = doc.metadata()?;
+    ["last_modified", "lastmod", "updated", "date"]
+        .iter()
+        .find_map(|key| meta.get(*key)?.as_str())
+        .and_then(|value| value.get(..10)?.parse().ok())
 }
 
 /// "2021-09-08" → "September 8, 2021"; anything else is left out of the message.
@@ -313,6 +381,29 @@ mod tests {
     }
 
     #[test]
+    fn pages_dated_before_a_rename_keep_the_old_name() {
+        let dated = "---\ndate: 2020-07-10\n---\nWe run Flink on Amazon Kinesis Data Analytics for Apache Flink.\n";
+        let found = run(dated, &Config::default());
+        assert!(found.iter().all(|d| d.rule != RENAMED), "{found:?}");
+        let undated = "We run Flink on Amazon Kinesis Data Analytics for Apache Flink.\n";
+        let found = run(undated, &Config::default());
+        assert!(found.iter().any(|d| d.rule == RENAMED), "{found:?}");
+    }
+
+    #[test]
+    fn connector_names_are_reported_without_a_safe_fix() {
+        let found = run(
+            "Add the AWS S3 destination, then write to AWS S3.\n",
+            &Config::default(),
+        );
+        let names: Vec<_> = found.iter().filter(|d| d.rule == PRODUCT_NAME).collect();
+        assert_eq!(names.len(), 2, "{found:?}");
+        let fix = |d: &Diagnostic| d.fix.as_ref().map(|f| f.applicability);
+        assert_eq!(fix(names[0]), Some(Applicability::Unsafe));
+        assert_eq!(fix(names[1]), Some(Applicability::Safe));
+    }
+
+    #[test]
     fn wrong_name_has_safe_fix_and_exact_span() {
         let source = "Alerts go to Cloudwatch.\n";
         let found = run(source, &Config::default());
@@ -322,7 +413,7 @@ mod tests {
         assert_eq!(&source[d.span.clone()], "Cloudwatch");
         assert_eq!(
             d.message,
-            "`Cloudwatch` is not the product's name: write `Amazon CloudWatch`"
+            "`Cloudwatch` is not the product's name: write `CloudWatch`"
         );
         assert_eq!(d.fix.as_ref().unwrap().applicability, Applicability::Safe);
         assert_eq!(d.requirement, "DOC-003");
