@@ -29,6 +29,8 @@ struct Lists {
     its_means_it_is: HashSet<String>,
     possessive_before: HashSet<String>,
     there_before: HashSet<String>,
+    verbs_after_subject: HashSet<String>,
+    not_possessed: HashSet<String>,
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -59,8 +61,9 @@ pub(super) fn check(doc: &Document, disabled: &[String]) -> Vec<Diagnostic> {
         // Headings and table cells are labels, often in title case: only a repeated word
         // is certain there.
         let label = matches!(prose.block, BlockKind::Heading(_) | BlockKind::TableCell);
+        let cell = prose.block == BlockKind::TableCell;
         let found = spelling::words::words(&prose.text, starts && !label);
-        for slip in slips(doc, prose, &found, label) {
+        for slip in slips(doc, prose, &found, label, cell) {
             if disabled.iter().any(|d| d == slip.check) || !prose.is_verbatim(slip.range.clone()) {
                 continue;
             }
@@ -94,9 +97,19 @@ fn diagnostic(prose: &Prose, slip: Slip) -> Diagnostic {
 }
 
 /// The slips among neighbouring words of one prose value.
-fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool) -> Vec<Slip> {
+fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool) -> Vec<Slip> {
     let text = prose.text.as_str();
     let mut out = Vec::new();
+    // "a S3 bucket", "an T3 instance": a letter-and-digits name is read letter by letter,
+    // and the spelling-side words skip it as code-like.
+    if !cell {
+        for word in found {
+            let may_start = article_may_start(doc, prose, word.range.start);
+            if let Some(slip) = alphanumeric_article(text, word, may_start) {
+                out.push(slip);
+            }
+        }
+    }
     for (n, pair) in found.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
         let gap = &text[first.range.end..second.range.start];
@@ -112,20 +125,27 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool) -> Vec<Slip
             text[second.range.end..].starts_with(['-', '\'', '’']) && !b.contains(['\'', '’']);
         let before = found.get(n.wrapping_sub(1)).map(|w| &text[w.range.clone()]);
         let after = found.get(n + 2).map(|w| &text[w.range.clone()]);
+        let after_adjacent = found.get(n + 2).and_then(|w| {
+            let gap = &text[second.range.end..w.range.start];
+            (!gap.is_empty() && gap.chars().all(char::is_whitespace))
+                .then(|| &text[w.range.clone()])
+        });
         let both = first.range.start..second.range.end;
         if let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone()) {
             out.push(slip);
             continue;
         }
-        if label || compound_after {
+        if cell || compound_after {
             continue;
         }
         let article_start = article_may_start(doc, prose, first.range.start);
         if let Some(slip) = article(a, b, first, article_start) {
             out.push(slip);
+        } else if label {
+            // Headings are labels: only the article and the repeat are certain there.
         } else if let Some(slip) = modal_of(a, b, before, after, both.clone()) {
             out.push(slip);
-        } else if let Some(slip) = confusion(a, b, first, second, after) {
+        } else if let Some(slip) = confusion(a, b, first, second, after, after_adjacent) {
             out.push(slip);
         }
     }
@@ -281,8 +301,64 @@ fn modal_of(
     })
 }
 
+/// "a S3 bucket" for "an S3 bucket": the article before a name of one to three letters
+/// and digits, which is read letter by letter ("ess three", "tee three").
+fn alphanumeric_article(text: &str, word: &Word, may_start: bool) -> Option<Slip> {
+    let a = &text[word.range.clone()];
+    let capital = match a {
+        "a" | "an" => false,
+        "A" | "An" if word.sentence_start => true,
+        _ => return None,
+    };
+    let rest = text[word.range.end..].strip_prefix(' ')?;
+    let token: &str = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '-'))
+        .next()?;
+    let letters = token.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let digits = token[letters..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let tail = &token[letters + digits..];
+    if !may_start
+        || !(1..=3).contains(&letters)
+        || digits == 0
+        || !(tail.is_empty() || (tail.len() <= 2 && tail.bytes().all(|c| c.is_ascii_alphabetic())))
+    {
+        return None;
+    }
+    let first = token.as_bytes()[0].to_ascii_lowercase();
+    let wanted = if b"aefhilmnorsx".contains(&first) {
+        "an"
+    } else {
+        "a"
+    };
+    if a.eq_ignore_ascii_case(wanted) {
+        return None;
+    }
+    let replacement = if capital {
+        crate::rules::spelling::capitalise(wanted)
+    } else {
+        wanted.to_string()
+    };
+    Some(Slip {
+        range: word.range.clone(),
+        check: "AnA",
+        message: format!("write `{replacement}` before `{token}`, not `{a}`"),
+        replacement,
+        safe: false,
+    })
+}
+
 /// its/it's, their/there/they're and then/than, each where the next word settles it.
-fn confusion(a: &str, b: &str, first: &Word, second: &Word, after: Option<&str>) -> Option<Slip> {
+fn confusion(
+    a: &str,
+    b: &str,
+    first: &Word,
+    second: &Word,
+    after: Option<&str>,
+    after_adjacent: Option<&str>,
+) -> Option<Slip> {
     let lower = a.to_lowercase().replace('’', "'");
     let capital = a.starts_with(char::is_uppercase);
     let cased = |word: &str| {
@@ -301,6 +377,16 @@ fn confusion(a: &str, b: &str, first: &Word, second: &Word, after: Option<&str>)
     };
     match lower.as_str() {
         "it's" if LISTS.possessive_before.contains(b) => {
+            Some(slip(first.range.clone(), "ItsPossessive", cased("its"), a))
+        }
+        // "it's value is": a noun and its verb after it, so the possessive was meant.
+        "it's"
+            if after_adjacent.is_some_and(|verb| LISTS.verbs_after_subject.contains(verb))
+                && b.bytes().all(|c| c.is_ascii_lowercase())
+                && !b.ends_with("ly")
+                && !LISTS.not_possessed.contains(b)
+                && spelling::is_dictionary_word(b) =>
+        {
             Some(slip(first.range.clone(), "ItsPossessive", cased("its"), a))
         }
         // "its a", "its been": "it's" (it is, it has) was meant. "its not-null" is a compound.
@@ -412,6 +498,9 @@ mod tests {
         assert_eq!(found("Create a IAM role."), pairs(&[("a", "an")]));
         assert_eq!(found("Read a Amazon S3 object."), pairs(&[("a", "an")]));
         assert_eq!(found("Call an Lambda function."), pairs(&[("an", "a")]));
+        assert_eq!(found("List a S3 bucket."), pairs(&[("a", "an")]));
+        assert_eq!(found("Start an T3 instance."), pairs(&[("an", "a")]));
+        assert!(found("Start an m5 or a t3 instance, an S3-compatible store.").is_empty());
         for clean in [
             "Create a unique user and a one-time key in a European region.",
             "An hour later, an honest answer arrived from an uninstalled agent.",
@@ -438,6 +527,11 @@ mod tests {
             pairs(&[("it's", "its")])
         );
         assert_eq!(found("Its a good idea."), pairs(&[("Its", "It's")]));
+        assert_eq!(
+            found("If it exists and it's value is old, it expired."),
+            pairs(&[("it's", "its")])
+        );
+        assert!(found("It's not what is needed, and it's likely is wrong.").is_empty());
         assert!(found("Its own key and its best part are its very core.").is_empty());
         assert_eq!(found("Their is a limit."), pairs(&[("Their", "There")]));
         assert_eq!(

@@ -110,7 +110,10 @@ fn evidence(doc: &Document, candidates: &[Candidate], dialect: Dialect) -> Optio
             // own spelling of it ("color" → "colour").
             if verdict(us, Dialect::EnUs, text) == Verdict::Known
                 && verdict(dictionary, dialect, text) == Verdict::Unknown
-                && dialect_variant(dictionary, dialect, text).is_some()
+                // A true pair: en-US does not know this English's spelling ("perm" is no
+                // other spelling of "prem").
+                && dialect_variant(dictionary, dialect, text)
+                    .is_some_and(|own| verdict(us, Dialect::EnUs, &own) == Verdict::Unknown)
             {
                 let start = word.range.start;
                 american.push((index, start..start + text.len()));

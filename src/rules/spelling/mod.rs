@@ -153,6 +153,9 @@ pub(crate) fn is_dictionary_word(word: &str) -> bool {
     dictionary(Dialect::EnUs).is_some_and(|d| verdict(d, Dialect::EnUs, word) != Verdict::Unknown)
 }
 
+/// Times a page writes an unknown word before it is read as the page's own term.
+const REPEATED_TERM: usize = 3;
+
 /// Past this many entries a thread's cache is dropped and rebuilt, which bounds memory on
 /// huge trees while keeping the common words hot.
 const CACHE_LIMIT: usize = 200_000;
@@ -485,6 +488,14 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         ctx,
     };
     let outside = OutsideProse::new(doc, &candidates);
+    // A slip is rarely typed the same way three times: a word the page repeats is its
+    // term ("skuba", "concurrencies"), unless typos' dictionary knows it as a slip.
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for (index, range, _) in &candidates {
+        *repeats
+            .entry(doc.prose[*index].text[range.clone()].to_lowercase())
+            .or_default() += 1;
+    }
     // Built on the first word that needs a correction: most pages need none.
     let page = std::cell::OnceCell::new();
     for (index, range, slip) in candidates {
@@ -494,6 +505,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         if written.contains(['\'', '’']) && exemptions.accepts(stem_apostrophe(written)) {
+            continue;
+        }
+        if glued_to_markup(doc, prose.source_range(range.clone())) {
             continue;
         }
         // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
@@ -554,6 +568,14 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 &exemptions.user,
             ),
         };
+        if known_typo.is_none()
+            && slip == Slip::Unknown
+            && repeats
+                .get(&written.to_lowercase())
+                .is_some_and(|&count| count >= REPEATED_TERM)
+        {
+            continue;
+        }
         if let Some(right) = known_typo {
             let right = rank::match_case(written, right);
             suggestions.retain(|s| *s != right);
@@ -820,6 +842,17 @@ fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) 
             .strip_suffix('s')
             .is_some_and(|stem| is_known(dictionary, dialect, stem));
     prefixed || plural
+}
+
+/// A word that is the whole text of a link ("[fsspec](…)", "[Informatica](…)") names what
+/// the link points to; one glued to inline code or a link ("[`skuba build`]ing") is a
+/// suffix, not a word.
+fn glued_to_markup(doc: &Document, span: std::ops::Range<usize>) -> bool {
+    let before = doc.source[..span.start].chars().next_back();
+    let after = doc.source[span.end..].chars().next();
+    let link_text = before == Some('[') && after == Some(']');
+    let glued = matches!(before, Some('`' | ']' | ')')) || after == Some('`');
+    link_text || glued
 }
 
 /// "CloudFront’s" is checked as "CloudFront" against the exemptions.
