@@ -131,9 +131,18 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
                 .then(|| &text[w.range.clone()])
         });
         let both = first.range.start..second.range.end;
-        if let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone()) {
-            out.push(slip);
-            continue;
+        // "--policy-arn arn:aws:…", "starts-with with": a word glued to code or an option
+        // on either side is not repeated by a slip.
+        let glued = text[..first.range.start].ends_with(['-', ':', '/', '.', '=', '@'])
+            || text[second.range.end..].starts_with([':', '/', '.', '=', '@'])
+                && text[second.range.end + 1..].starts_with(|c: char| c.is_alphanumeric());
+        // Table cells list names and values ("ClusterName ClusterName" over a line break
+        // the table flattens): a repeat there is not prose.
+        if !cell && !glued {
+            if let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone()) {
+                out.push(slip);
+                continue;
+            }
         }
         if cell || compound_after {
             continue;
@@ -161,7 +170,7 @@ fn repeated(
     range: Range<usize>,
 ) -> Option<Slip> {
     let lower = a.to_lowercase();
-    let same = a == b || (sentence_start && lower == b && a != b);
+    let same = a == b || (sentence_start && lower == b);
     if !same || compound_after || (a.len() == 1 && lower != "a") || LISTS.repeat_ok.contains(&lower)
     {
         return None;
@@ -320,8 +329,15 @@ fn alphanumeric_article(text: &str, word: &Word, may_start: bool) -> Option<Slip
         .take_while(u8::is_ascii_digit)
         .count();
     let tail = &token[letters + digits..];
+    // One or two capitals ("S3", "EC2", "M1") or one small letter ("m5", "x86"): longer
+    // letter groups may be read as a word ("a SHA256 hash", "a Log4j appender").
+    let spelt_out = match letters {
+        1 => true,
+        2 => token[..2].bytes().all(|c| c.is_ascii_uppercase()),
+        _ => false,
+    };
     if !may_start
-        || !(1..=3).contains(&letters)
+        || !spelt_out
         || digits == 0
         || !(tail.is_empty() || (tail.len() <= 2 && tail.bytes().all(|c| c.is_ascii_alphabetic())))
     {
@@ -487,6 +503,8 @@ mod tests {
         assert!(found("Run it on on-premises hosts.").is_empty());
         assert!(found("Choose **Choose file**.").is_empty());
         assert!(found("Set `x` x to 1 and run the `the` command.").is_empty());
+        assert!(found("Run --policy-arn arn:aws:iam and starts-with with care.").is_empty());
+        assert!(found("| a | ClusterName ClusterName |\n| - | - |").is_empty());
     }
 
     #[test]
@@ -501,6 +519,7 @@ mod tests {
         assert_eq!(found("List a S3 bucket."), pairs(&[("a", "an")]));
         assert_eq!(found("Start an T3 instance."), pairs(&[("an", "a")]));
         assert!(found("Start an m5 or a t3 instance, an S3-compatible store.").is_empty());
+        assert!(found("Use a SHA256 hash and a Log4j appender.").is_empty());
         for clean in [
             "Create a unique user and a one-time key in a European region.",
             "An hour later, an honest answer arrived from an uninstalled agent.",

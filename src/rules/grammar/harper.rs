@@ -51,8 +51,10 @@ fn harper_dialect(dialect: Dialect) -> harper_core::Dialect {
 /// hundreds of rules, then most are switched off) costs far more than linting a case study,
 /// and a per-thread group would pay that once per thread. Grammar runs on few files (case
 /// studies and public pages), so sharing costs little.
-static LINTERS: LazyLock<Mutex<Option<(Dialect, Vec<String>, LintGroup)>>> =
-    LazyLock::new(|| Mutex::new(None));
+static LINTERS: LazyLock<Mutex<Option<Built>>> = LazyLock::new(|| Mutex::new(None));
+
+/// A linter group and the dialect and extra checks it was built for.
+type Built = (Dialect, Vec<String>, LintGroup);
 
 /// Starts building harper's linters on a thread of its own, so the build overlaps loading
 /// and parsing the files instead of stalling the first case study.
@@ -65,7 +67,7 @@ pub(super) fn preload(dialect: Dialect, enable: Vec<String>) {
 }
 
 fn linters<'a>(
-    cell: &'a mut Option<(Dialect, Vec<String>, LintGroup)>,
+    cell: &'a mut Option<Built>,
     dialect: Dialect,
     enable: &[String],
 ) -> &'a mut LintGroup {

@@ -526,11 +526,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         {
             continue;
         }
-        // Without a pinned English, a spelling of another English that no dictionary here
-        // knows is left alone: the document's English was read from its words.
-        if variant.is_some() && pinned.is_none() {
-            continue;
-        }
+        // Without a pinned English, the other Englishes' spellings were read as evidence
+        // already: a "variant" left here is no dialect pair ("prequisites" is not
+        // "perquisites" spelt another way), so the word is checked as any other.
+        let variant = variant.filter(|_| pinned.is_some());
         if let Some(variant) = variant {
             let right = rank::match_case(written, &variant);
             let span = prose.source_range(range.clone());
