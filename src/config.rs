@@ -20,7 +20,7 @@
 //! profile = "smb-2026-02.toml"        # another checklist version (default: built in)
 //!
 //! [spelling]
-//! dialect = "en-US"                   # or "en-GB"
+//! dialect = "en-US"                   # or "en-GB", "en-AU", "en-CA" (default: by evidence)
 //! accept = ["Acmeflow", "kubelet"]    # words never flagged (case ignored)
 //! exclude = ["docs/legacy/**"]        # files where DOC-003/spelling is off
 //!
@@ -28,6 +28,7 @@
 //! exclude = ["docs/api/**"]           # files where DOC-003/grammar is off
 //! disable = ["ThenThan"]            # grammar checks (harper names) to turn off
 //! enable = ["SentenceCapitalization"] # more of harper's checks
+//! deep = ["case-study", "public-page", "doc"] # kinds that get harper's checks too
 //! ```
 
 use std::collections::BTreeMap;
@@ -151,6 +152,10 @@ pub enum Dialect {
     EnUs,
     #[serde(rename = "en-GB", alias = "en_GB", alias = "en-gb")]
     EnGb,
+    #[serde(rename = "en-AU", alias = "en_AU", alias = "en-au")]
+    EnAu,
+    #[serde(rename = "en-CA", alias = "en_CA", alias = "en-ca")]
+    EnCa,
 }
 
 impl Dialect {
@@ -158,6 +163,8 @@ impl Dialect {
         match self {
             Dialect::EnUs => "en-US",
             Dialect::EnGb => "en-GB",
+            Dialect::EnAu => "en-AU",
+            Dialect::EnCa => "en-CA",
         }
     }
 }
@@ -166,8 +173,9 @@ impl Dialect {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Spelling {
+    /// A pinned dialect; without one, en-US unless a document's spellings show another.
     #[serde(default)]
-    pub dialect: Dialect,
+    pub dialect: Option<Dialect>,
     /// Words that are always right (matched ignoring case).
     #[serde(default)]
     pub accept: Vec<String>,
@@ -177,9 +185,13 @@ pub struct Spelling {
 }
 
 /// `[grammar]`: where grammar is checked and which checks are off.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Grammar {
+    /// Document kinds (`case-study`, `public-page`, `doc`) that also get harper's deeper
+    /// checks; every kind gets the fast ones.
+    #[serde(default = "default_deep_grammar")]
+    pub deep: Vec<String>,
     /// Path globs of files the rule skips.
     #[serde(default)]
     pub exclude: Vec<String>,
@@ -189,6 +201,21 @@ pub struct Grammar {
     /// harper checks to run besides the default ones (harper's names, e.g. `SentenceCapitalization`).
     #[serde(default)]
     pub enable: Vec<String>,
+}
+
+impl Default for Grammar {
+    fn default() -> Self {
+        Grammar {
+            deep: default_deep_grammar(),
+            exclude: Vec::new(),
+            disable: Vec::new(),
+            enable: Vec::new(),
+        }
+    }
+}
+
+fn default_deep_grammar() -> Vec<String> {
+    vec!["case-study".to_string(), "public-page".to_string()]
 }
 
 /// Whether `path` matches one of `globs`. A glob without a folder part (`CHANGELOG.md`,
@@ -468,7 +495,7 @@ mod tests {
              [grammar]\nexclude = [\"*.mdx\"]\ndisable = [\"LongSentences\"]\n",
         )
         .unwrap();
-        assert_eq!(config.spelling.dialect, Dialect::EnGb);
+        assert_eq!(config.spelling.dialect, Some(Dialect::EnGb));
         assert_eq!(config.spelling.accept, vec!["Acmeflow".to_string()]);
         assert!(path_matches(
             Path::new("docs/legacy/a.md"),
@@ -482,8 +509,13 @@ mod tests {
             Path::new("./x/a.mdx"),
             &config.grammar.exclude
         ));
-        assert_eq!(Config::default().spelling.dialect, Dialect::EnUs);
-        assert!(Config::parse("[spelling]\ndialect = \"en-AU\"\n").is_err());
+        assert_eq!(Config::default().spelling.dialect, None);
+        assert!(Config::parse("[spelling]\ndialect = \"en-AU\"\n").is_ok());
+        assert!(Config::parse("[spelling]\ndialect = \"en-NZ\"\n").is_err());
+        assert_eq!(
+            Config::default().grammar.deep,
+            ["case-study", "public-page"]
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! DOC-003/grammar through the real binary: exact spans, safe fixes only for repeated
-//! words, on for case studies and opt-in for other docs.
+//! words and punctuation, the fast tier on every doc, harper's deeper checks for case
+//! studies and where configured.
 
 mod common;
 
@@ -80,31 +81,83 @@ fn fix_removes_the_repeated_word_once() {
 }
 
 #[test]
-fn plain_docs_opt_in() {
+fn plain_docs_get_the_fast_checks_and_harper_when_configured() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("doc.md"),
-        "We stored the the files in an bucket.\n",
+        "We stored the the files in an bucket. You might could see them.\n",
     )
     .unwrap();
+    let texts = |report: &Value| -> Vec<String> {
+        grammar(dir.path(), report)
+            .into_iter()
+            .map(|(_, _, text, _, _)| text)
+            .collect()
+    };
+    // Default: the fast tier only; harper's double modal needs `deep`.
     let (_, report) = check_json(dir.path(), &["--no-config", "doc.md"]);
+    assert_eq!(texts(&report), vec!["the the", "an"]);
+
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[grammar]\ndeep = [\"doc\"]\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["doc.md"]);
+    assert_eq!(texts(&report), vec!["the the", "an", "might could"]);
+
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[grammar]\nexclude = [\"doc.md\"]\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["doc.md"]);
     assert!(grammar(dir.path(), &report).is_empty());
 
     std::fs::write(
         dir.path().join("caselint.toml"),
-        "[rules]\n\"DOC-003/grammar\" = \"warning\"\n",
-    )
-    .unwrap();
-    let (_, report) = check_json(dir.path(), &["doc.md"]);
-    assert_eq!(grammar(dir.path(), &report).len(), 2);
-
-    std::fs::write(
-        dir.path().join("caselint.toml"),
-        "[rules]\n\"DOC-003/grammar\" = \"warning\"\n[grammar]\nexclude = [\"doc.md\"]\n",
+        "[rules]\n\"DOC-003/grammar\" = \"off\"\n",
     )
     .unwrap();
     let (_, report) = check_json(dir.path(), &["doc.md"]);
     assert!(grammar(dir.path(), &report).is_empty());
+
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[grammar]\ndisable = [\"RepeatedWords\", \"AnA\"]\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["doc.md"]);
+    assert!(grammar(dir.path(), &report).is_empty());
+}
+
+#[test]
+fn fast_checks_find_the_common_slips_in_a_plain_doc() {
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "grammar-fast.md"]);
+    let found: Vec<(String, String)> = grammar(&fixtures("spelling"), &report)
+        .into_iter()
+        .map(|(_, _, text, fix, _)| (text, fix))
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("to to", "to"),
+        ("a", "an"),
+        ("could of", "could have"),
+        ("it's", "its"),
+        ("Their", "There"),
+        ("then", "than"),
+        (",,", ","),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn fast_checks_stay_quiet_on_clean_dense_prose() {
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "grammar-dense.md"]);
+    let found = grammar(&fixtures("spelling"), &report);
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]

@@ -141,6 +141,14 @@ fn config_accepts_words_picks_the_dialect_and_turns_the_rule_off_by_path() {
     };
     std::fs::write(dir.path().join("caselint.toml"), "").unwrap();
     let (_, report) = check_json(dir.path(), &["."]);
+    // Unpinned, "organise" shows the page is en-GB: only the typos are findings.
+    assert_eq!(words(&report), vec!["withuot", "withuot"]);
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[spelling]\ndialect = \"en-US\"\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["."]);
     assert_eq!(words(&report), vec!["organise", "withuot", "withuot"]);
 
     std::fs::write(
@@ -199,9 +207,20 @@ fn the_first_suggestion_is_the_common_word_or_the_one_on_the_page() {
 }
 
 #[test]
-fn other_englishes_are_named_and_prefixed_words_and_names_pass() {
-    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "variants.md"]);
-    let findings = found(&fixtures("spelling"), &report, SPELLING);
+fn a_pinned_english_names_the_other_spellings_word_by_word() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures("spelling").join("variants.md"),
+        dir.path().join("variants.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("caselint.toml"),
+        "[spelling]\ndialect = \"en-US\"\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["variants.md"]);
+    let findings = found(dir.path(), &report, SPELLING);
     let pairs: Vec<(&str, &str)> = findings
         .iter()
         .map(|(w, s, _)| (w.as_str(), s.as_str()))
@@ -218,17 +237,63 @@ fn other_englishes_are_named_and_prefixed_words_and_names_pass() {
         "{messages:?}"
     );
 
-    let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("caselint.toml"),
         "[spelling]\ndialect = \"en-GB\"\n",
     )
     .unwrap();
-    std::fs::copy(
-        fixtures("spelling").join("variants.md"),
-        dir.path().join("variants.md"),
-    )
-    .unwrap();
     let (_, report) = check_json(dir.path(), &["variants.md"]);
     assert!(found(dir.path(), &report, SPELLING).is_empty(), "{report}");
+}
+
+#[test]
+fn an_unpinned_page_is_read_in_the_english_its_spellings_show() {
+    for file in [
+        "dialect-gb.md",
+        "dialect-au.md",
+        "dialect-oxford.md",
+        "variants.md",
+    ] {
+        let (_, report) = check_json(&fixtures("spelling"), &["--no-config", file]);
+        let findings = found(&fixtures("spelling"), &report, SPELLING);
+        assert!(findings.is_empty(), "{file}: {findings:?}");
+    }
+}
+
+#[test]
+fn a_page_that_mixes_englishes_gets_one_warning() {
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "dialect-mixed.md"]);
+    let findings: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == SPELLING)
+        .collect();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let message = findings[0]["message"].as_str().unwrap();
+    assert!(message.contains("mixes Englishes"), "{message}");
+    assert!(
+        message.contains("colour") && message.contains("color"),
+        "{message}"
+    );
+}
+
+#[test]
+fn software_vocabulary_passes_and_known_typos_get_their_correction() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("doc.md"),
+        "The syncer upserted the gzipped rows, and the orgs kept a roadmap for the standup.\n\n\
+         We will agregate the logs.\n",
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["--no-config", "doc.md"]);
+    let pairs: Vec<(String, String)> = found(dir.path(), &report, SPELLING)
+        .into_iter()
+        .map(|(w, s, _)| (w, s))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![("agregate".to_string(), "aggregate".to_string())]
+    );
 }

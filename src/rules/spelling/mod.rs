@@ -10,8 +10,10 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+mod dialect;
 mod rank;
-mod words;
+mod vocabulary;
+pub(crate) mod words;
 
 use words::ends_sentence;
 use words::words;
@@ -53,6 +55,10 @@ const EN_US_AFF: &str = include_str!("../../../lexicon/dictionaries/en_US.aff");
 const EN_US_DIC: &str = include_str!("../../../lexicon/dictionaries/en_US.dic");
 const EN_GB_AFF: &str = include_str!("../../../lexicon/dictionaries/en_GB.aff");
 const EN_GB_DIC: &str = include_str!("../../../lexicon/dictionaries/en_GB.dic");
+const EN_AU_AFF: &str = include_str!("../../../lexicon/dictionaries/en_AU.aff");
+const EN_AU_DIC: &str = include_str!("../../../lexicon/dictionaries/en_AU.dic");
+const EN_CA_AFF: &str = include_str!("../../../lexicon/dictionaries/en_CA.aff");
+const EN_CA_DIC: &str = include_str!("../../../lexicon/dictionaries/en_CA.dic");
 const CLOUD_WORDS: &str = include_str!("../../../lexicon/words/cloud.txt");
 const MISSPELLINGS: &str = include_str!("../../../lexicon/words/misspellings.txt");
 const WORD_FORMS: &str = include_str!("../../../lexicon/words/word-forms.toml");
@@ -75,15 +81,27 @@ static FORMS: LazyLock<WordForms> =
 /// Parsed once, on first use: a run that never checks spelling never pays for it.
 static EN_US: LazyLock<Option<spellbook::Dictionary>> =
     LazyLock::new(|| spellbook::Dictionary::new(EN_US_AFF, EN_US_DIC).ok());
-static EN_GB: LazyLock<Option<spellbook::Dictionary>> = LazyLock::new(|| {
-    // A byte-order mark, which some editions of these files carry, is not part of the first line.
-    let aff = EN_GB_AFF.trim_start_matches('\u{feff}');
-    let dic = EN_GB_DIC.trim_start_matches('\u{feff}');
-    spellbook::Dictionary::new(aff, dic).ok()
-});
+static EN_GB: LazyLock<Option<spellbook::Dictionary>> =
+    LazyLock::new(|| parse_dictionary(EN_GB_AFF, EN_GB_DIC));
+static EN_AU: LazyLock<Option<spellbook::Dictionary>> =
+    LazyLock::new(|| parse_dictionary(EN_AU_AFF, EN_AU_DIC));
+static EN_CA: LazyLock<Option<spellbook::Dictionary>> =
+    LazyLock::new(|| parse_dictionary(EN_CA_AFF, EN_CA_DIC));
 
-/// The vocabulary files, lower-cased: matching ignores case.
-static ACCEPTED: LazyLock<HashSet<String>> = LazyLock::new(|| word_list(CLOUD_WORDS));
+fn parse_dictionary(aff: &str, dic: &str) -> Option<spellbook::Dictionary> {
+    // A byte-order mark, which some editions of these files carry, is not part of the first line.
+    let aff = aff.trim_start_matches('\u{feff}');
+    let dic = dic.trim_start_matches('\u{feff}');
+    spellbook::Dictionary::new(aff, dic).ok()
+}
+
+/// The vocabulary files, lower-cased: matching ignores case. The hand-kept cloud words and
+/// the generated technical vocabulary (`lexicon/words/vocabulary.txt`).
+static ACCEPTED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut words = word_list(CLOUD_WORDS);
+    words.extend(word_list(vocabulary::WORDS));
+    words
+});
 
 /// Dictionary words that are almost always a slip in business writing, with the word
 /// meant: `wrong right` per line.
@@ -113,17 +131,30 @@ pub fn preload(config: &crate::config::Config) {
         .iter()
         .any(|&kind| is_enabled(config, SPELLING, kind));
     if wanted {
-        let dialect = config.spelling.dialect;
+        let dialect = config.spelling.dialect.unwrap_or_default();
         std::thread::spawn(move || dictionary(dialect).is_some());
     }
 }
 
+/// The dictionary of one English; the other Englishes are parsed only when a document
+/// shows their spellings.
 fn dictionary(dialect: Dialect) -> Option<&'static spellbook::Dictionary> {
     match dialect {
         Dialect::EnUs => EN_US.as_ref(),
         Dialect::EnGb => EN_GB.as_ref(),
+        Dialect::EnAu => EN_AU.as_ref(),
+        Dialect::EnCa => EN_CA.as_ref(),
     }
 }
+
+/// Whether en-US, the default English, knows a lower-case word: for the grammar checks,
+/// which judge only dictionary words.
+pub(crate) fn is_dictionary_word(word: &str) -> bool {
+    dictionary(Dialect::EnUs).is_some_and(|d| verdict(d, Dialect::EnUs, word) != Verdict::Unknown)
+}
+
+/// Times a page writes an unknown word before it is read as the page's own term.
+const REPEATED_TERM: usize = 3;
 
 /// Past this many entries a thread's cache is dropped and rebuilt, which bounds memory on
 /// huge trees while keeping the common words hot.
@@ -131,8 +162,8 @@ const CACHE_LIMIT: usize = 200_000;
 
 #[derive(Default)]
 struct Cache {
-    known: [HashMap<Box<str>, Verdict>; 2],
-    suggestions: [HashMap<Box<str>, Vec<String>>; 2],
+    known: [HashMap<Box<str>, Verdict>; 4],
+    suggestions: [HashMap<Box<str>, Vec<String>>; 4],
 }
 
 thread_local! {
@@ -143,6 +174,8 @@ fn dialect_slot(dialect: Dialect) -> usize {
     match dialect {
         Dialect::EnUs => 0,
         Dialect::EnGb => 1,
+        Dialect::EnAu => 2,
+        Dialect::EnCa => 3,
     }
 }
 
@@ -259,9 +292,7 @@ struct Exemptions<'a> {
 impl Exemptions<'_> {
     fn accepts(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        if let Some(singular) = lower.strip_suffix('s')
-            && singular.len() >= 4
-            && (ACCEPTED.contains(singular) || self.user.contains(singular))
+        if inflection_stems(&lower).any(|stem| ACCEPTED.contains(stem) || self.user.contains(stem))
         {
             return true;
         }
@@ -270,6 +301,23 @@ impl Exemptions<'_> {
             || self.names.contains(&lower)
             || self.ctx.names.is_name_word(word)
     }
+}
+
+/// The stems a regular inflection of a technical word leaves ("upserted" → "upsert",
+/// "gzipped" → "gzip", "syncers" → "syncer", "sync"): the vocabulary lists hold base forms.
+fn inflection_stems(lower: &str) -> impl Iterator<Item = &str> {
+    const ENDINGS: [&str; 7] = ["s", "es", "ed", "d", "ing", "er", "ers"];
+    ENDINGS.into_iter().flat_map(move |ending| {
+        let stem = lower.strip_suffix(ending).filter(|stem| stem.len() >= 3);
+        // A doubled final consonant before the ending ("gzipped", "mapping").
+        let undoubled = stem.and_then(|stem| {
+            let bytes = stem.as_bytes();
+            let n = bytes.len();
+            (n >= 4 && bytes[n - 1] == bytes[n - 2] && ending != "s" && ending != "es")
+                .then(|| &stem[..n - 1])
+        });
+        stem.into_iter().chain(undoubled)
+    })
 }
 
 /// Lower-cased words of the customer's and partner's names (and the customer description
@@ -296,7 +344,7 @@ fn front_matter_names(doc: &Document) -> Vec<String> {
 
 /// Whether a prose value starts where a sentence may start: a new block, or a run after
 /// code or markup that ended a sentence.
-fn block_starts_sentence(prose: &Prose, previous: Option<&Prose>) -> bool {
+pub(crate) fn block_starts_sentence(prose: &Prose, previous: Option<&Prose>) -> bool {
     match previous {
         Some(p) if p.block_index == prose.block_index => ends_sentence(p.text.trim_end()),
         _ => true,
@@ -321,16 +369,25 @@ enum Slip {
     SwappedInName,
 }
 
-pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
-    if !is_enabled(ctx.config, SPELLING, doc.kind) || excluded(doc, &ctx.config.spelling.exclude) {
-        return Vec::new();
+/// The English a document is read in: the configured one, or the one its spellings show.
+pub fn document_dialect(doc: &Document, ctx: &Context) -> Dialect {
+    if let Some(pinned) = ctx.config.spelling.dialect {
+        return pinned;
     }
-    let dialect = ctx.config.spelling.dialect;
-    let Some(dictionary) = dictionary(dialect) else {
-        return Vec::new();
+    let Some(us) = dictionary(Dialect::EnUs) else {
+        return Dialect::EnUs;
     };
+    let mut found = candidates(doc, us, Dialect::EnUs);
+    dialect::read(doc, &mut found).dialect
+}
 
-    // Candidates first; exemptions that need the whole document are applied after.
+/// Words the dictionary does not know (or lists as slips), and names with swapped
+/// letters: what may be reported once the whole document's exemptions are applied.
+fn candidates(
+    doc: &Document,
+    dictionary: &spellbook::Dictionary,
+    dialect: Dialect,
+) -> Vec<(usize, std::ops::Range<usize>, Slip)> {
     let mut candidates: Vec<(usize, std::ops::Range<usize>, Slip)> = Vec::new();
     let mut previous: Option<&Prose> = None;
     for (index, prose) in doc.prose.iter().enumerate() {
@@ -389,9 +446,35 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             }
         }
     }
+    candidates
+}
+
+pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    if !is_enabled(ctx.config, SPELLING, doc.kind) || excluded(doc, &ctx.config.spelling.exclude) {
+        return Vec::new();
+    }
+    let pinned = ctx.config.spelling.dialect;
+    let first = pinned.unwrap_or_default();
+    let Some(first_dictionary) = dictionary(first) else {
+        return Vec::new();
+    };
+    // Candidates first; exemptions that need the whole document are applied after.
+    let mut candidates = candidates(doc, first_dictionary, first);
     if candidates.is_empty() {
         return Vec::new();
     }
+    let mut out = Vec::new();
+    let (dialect, dictionary) = match pinned {
+        Some(pinned) => (pinned, first_dictionary),
+        None => {
+            let reading = dialect::read(doc, &mut candidates);
+            out.extend(reading.warning);
+            match self::dictionary(reading.dialect) {
+                Some(found) => (reading.dialect, found),
+                None => (first, first_dictionary),
+            }
+        }
+    };
 
     let exemptions = Exemptions {
         names: front_matter_names(doc),
@@ -405,9 +488,16 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         ctx,
     };
     let outside = OutsideProse::new(doc, &candidates);
+    // A slip is rarely typed the same way three times: a word the page repeats is its
+    // term ("skuba", "concurrencies"), unless typos' dictionary knows it as a slip.
+    let mut repeats: HashMap<String, usize> = HashMap::new();
+    for (index, range, _) in &candidates {
+        *repeats
+            .entry(doc.prose[*index].text[range.clone()].to_lowercase())
+            .or_default() += 1;
+    }
     // Built on the first word that needs a correction: most pages need none.
     let page = std::cell::OnceCell::new();
-    let mut out = Vec::new();
     for (index, range, slip) in candidates {
         let prose = &doc.prose[index];
         let written = &prose.text[range.clone()];
@@ -415,6 +505,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         if written.contains(['\'', '’']) && exemptions.accepts(stem_apostrophe(written)) {
+            continue;
+        }
+        if glued_to_markup(doc, prose.source_range(range.clone())) {
             continue;
         }
         // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
@@ -428,9 +521,15 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             }
         };
         // "Network Information Centre": a name spelt the other way is still a name.
-        if slip == Slip::SwappedInName && variant.is_some() {
+        if slip == Slip::SwappedInName
+            && (variant.is_some() || is_known(dictionary, dialect, &written.to_lowercase()))
+        {
             continue;
         }
+        // Without a pinned English, the other Englishes' spellings were read as evidence
+        // already: a "variant" left here is no dialect pair ("prequisites" is not
+        // "perquisites" spelt another way), so the word is checked as any other.
+        let variant = variant.filter(|_| pinned.is_some());
         if let Some(variant) = variant {
             let right = rank::match_case(written, &variant);
             let span = prose.source_range(range.clone());
@@ -450,7 +549,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             out.push(diagnostic);
             continue;
         }
-        let suggestions = match slip {
+        // typos' dictionary knows this slip and its one correction: certain enough to
+        // report even a word that looks derived or compound.
+        let known_typo = match slip {
+            Slip::Unknown => vocabulary::known_typo(&written.to_lowercase()),
+            Slip::Listed | Slip::SwappedInName => None,
+        };
+        let mut suggestions = match slip {
             Slip::Listed => listed_correction(written)
                 .map(|c| vec![rank::match_case(written, c)])
                 .unwrap_or_default(),
@@ -462,6 +567,20 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 &exemptions.user,
             ),
         };
+        if known_typo.is_none()
+            && slip == Slip::Unknown
+            && repeats
+                .get(&written.to_lowercase())
+                .is_some_and(|&count| count >= REPEATED_TERM)
+        {
+            continue;
+        }
+        if let Some(right) = known_typo {
+            let right = rank::match_case(written, right);
+            suggestions.retain(|s| *s != right);
+            suggestions.insert(0, right);
+            suggestions.truncate(3);
+        }
         // A word no dictionary word is close to is a coinage or a name, not a slip.
         let Some(best) = suggestions.first() else {
             continue;
@@ -471,6 +590,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         let one_edit_word = !best.contains([' ', '-'])
             && strsim::damerau_levenshtein(&written.to_lowercase(), &best.to_lowercase()) == 1;
         if slip == Slip::Unknown
+            && known_typo.is_none()
             && (is_derived(dictionary, dialect, written)
                 || (!one_edit_word && is_compound(dictionary, dialect, written)))
         {
@@ -703,7 +823,7 @@ fn used_as_name(doc: &Document, name: &str) -> bool {
 }
 
 /// "Bitnami" written in mid-sentence makes a lower-case "bitnami" the same name.
-fn capitalise(word: &str) -> String {
+pub(crate) fn capitalise(word: &str) -> String {
     rank::match_case("A", word)
 }
 
@@ -721,6 +841,17 @@ fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) 
             .strip_suffix('s')
             .is_some_and(|stem| is_known(dictionary, dialect, stem));
     prefixed || plural
+}
+
+/// A word that is the whole text of a link ("[fsspec](…)", "[Informatica](…)") names what
+/// the link points to; one glued to inline code or a link ("[`skuba build`]ing") is a
+/// suffix, not a word.
+fn glued_to_markup(doc: &Document, span: std::ops::Range<usize>) -> bool {
+    let before = doc.source[..span.start].chars().next_back();
+    let after = doc.source[span.end..].chars().next();
+    let link_text = before == Some('[') && after == Some(']');
+    let glued = matches!(before, Some('`' | ']' | ')')) || after == Some('`');
+    link_text || glued
 }
 
 /// "CloudFront’s" is checked as "CloudFront" against the exemptions.

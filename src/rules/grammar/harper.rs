@@ -1,54 +1,29 @@
-//! DOC-003, second half: grammar. harper-core's curated checks (repeated words, a/an,
-//! their/there, its/it's, agreement, capitals, confused words) run on each paragraph and
-//! list item as a reader reads it; findings are mapped from harper's character offsets back
-//! to exact byte spans in the file.
+//! harper's deeper grammar checks: its curated checks (repeated words, a/an, their/there,
+//! its/it's, agreement, confused words) run on each paragraph and list item as a reader
+//! reads it; findings are mapped from harper's character offsets back to exact byte spans
+//! in the file.
 //!
 //! harper's own spelling checks are left out (`DOC-003/spelling` owns typos), and so are
 //! its style and readability advice, which is not a grammatical error.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::{LazyLock, Mutex};
 
 use harper_core::linting::{Lint, LintGroup, LintKind, Suggestion};
 use harper_core::spell::FstDictionary;
 
-use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
-use crate::config::{Dialect, Level};
+use super::GRAMMAR;
+use crate::config::Dialect;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Prose};
-
-pub const GRAMMAR: &str = "DOC-003/grammar";
-
-pub const RULES: &[RuleInfo] = &[RuleInfo {
-    id: GRAMMAR,
-    title: "Prose is free of grammatical slips",
-    requirement: "DOC-003",
-    requirement_title: "Customer facing documentation",
-    checklist_words: DOC_003_WORDS,
-    default_level: Level::Warning,
-    // Grammar costs far more than any other check; whole documentation trees opt in.
-    default_level_docs: Level::Off,
-    applies_to: "case studies and public pages (off for other docs unless configured)",
-    what: "Runs harper's grammar checks on every paragraph and list item: repeated words, `a` \
-versus `an`, their/there/they're, `it's` written for `its`, then/than, double modals (`might \
-could`) and number suffixes (`1th`). An article before inline code, an acronym or a name read \
-letter by letter is left alone, as is a word repeated into a bold label. Spelling is left to \
-DOC-003/spelling; style advice is not reported. Turn single checks off with `[grammar] disable`, \
-or more of harper's checks on with `[grammar] enable`.",
-    why: "The checklist asks that customer-facing documentation be generally free of grammatical \
-errors; reviewers read slips as a lack of care.",
-    bad_example: "The the data is is stored in an bucket and it's retention is 30 days.",
-    good_example: "The data is stored in a bucket and its retention is 30 days.",
-    fix_safety: "Safe for a repeated word (the repeat is removed); other corrections are applied \
-only with --unsafe-fixes.",
-}];
+use crate::rules::Context;
 
 /// The harper checks that hold up on professionally edited technical prose (measured on
 /// 2,263 AWS documentation pages). harper's other checks (compound nouns, sentence
 /// capitals after list markers, unit shorthands, mass nouns, …) mostly flag correct
 /// technical writing; `[grammar] enable` turns any of them on.
-pub const DEFAULT_CHECKS: &[&str] = &[
+pub(super) const DEFAULT_CHECKS: &[&str] = &[
     "AnA",
     "CorrectNumberSuffix",
     "DoubleModal",
@@ -67,43 +42,70 @@ fn harper_dialect(dialect: Dialect) -> harper_core::Dialect {
     match dialect {
         Dialect::EnUs => harper_core::Dialect::American,
         Dialect::EnGb => harper_core::Dialect::British,
+        Dialect::EnAu => harper_core::Dialect::Australian,
+        Dialect::EnCa => harper_core::Dialect::Canadian,
     }
 }
 
-thread_local! {
-    /// harper's linters keep caches and need `&mut`: one group per thread, built on first use.
-    static LINTERS: RefCell<Option<(Dialect, Vec<String>, LintGroup)>> = const { RefCell::new(None) };
+/// One linter group for the whole process, behind a lock: building it (harper compiles
+/// hundreds of rules, then most are switched off) costs far more than linting a case study,
+/// and a per-thread group would pay that once per thread. Grammar runs on few files (case
+/// studies and public pages), so sharing costs little.
+static LINTERS: LazyLock<Mutex<Option<Built>>> = LazyLock::new(|| Mutex::new(None));
+
+/// A linter group and the dialect and extra checks it was built for.
+type Built = (Dialect, Vec<String>, LintGroup);
+
+/// Starts building harper's linters on a thread of its own, so the build overlaps loading
+/// and parsing the files instead of stalling the first case study.
+pub(super) fn preload(dialect: Dialect, enable: Vec<String>) {
+    std::thread::spawn(move || {
+        if let Ok(mut cell) = LINTERS.lock() {
+            linters(&mut cell, dialect, &enable);
+        }
+    });
+}
+
+fn linters<'a>(
+    cell: &'a mut Option<Built>,
+    dialect: Dialect,
+    enable: &[String],
+) -> &'a mut LintGroup {
+    let stale = cell
+        .as_ref()
+        .is_none_or(|(d, e, _)| *d != dialect || e.as_slice() != enable);
+    if stale {
+        *cell = None;
+    }
+    let (_, _, group) =
+        cell.get_or_insert_with(|| (dialect, enable.to_vec(), build(dialect, enable)));
+    group
+}
+
+fn build(dialect: Dialect, enable: &[String]) -> LintGroup {
+    let mut group = LintGroup::new_curated(FstDictionary::curated(), harper_dialect(dialect));
+    // Only the chosen checks run, which is also what makes grammar affordable.
+    // harper's spell check stays off: it would duplicate DOC-003/spelling.
+    group.set_all_rules_to(Some(false));
+    for name in DEFAULT_CHECKS
+        .iter()
+        .copied()
+        .chain(enable.iter().map(String::as_str))
+    {
+        if name != "SpellCheck" {
+            group.config.set_rule_enabled(name, true);
+        }
+    }
+    group
 }
 
 fn lint_text(text: &str, dialect: Dialect, enable: &[String]) -> BTreeMap<String, Vec<Lint>> {
     let document = harper_core::Document::new_plain_english_curated(text);
-    LINTERS.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell
-            .as_ref()
-            .is_none_or(|(d, e, _)| *d != dialect || e.as_slice() != enable)
-        {
-            let mut group =
-                LintGroup::new_curated(FstDictionary::curated(), harper_dialect(dialect));
-            // Only the chosen checks run, which is also what makes grammar affordable.
-            // harper's spell check stays off: it would duplicate DOC-003/spelling.
-            group.set_all_rules_to(Some(false));
-            for name in DEFAULT_CHECKS
-                .iter()
-                .copied()
-                .chain(enable.iter().map(String::as_str))
-            {
-                if name != "SpellCheck" {
-                    group.config.set_rule_enabled(name, true);
-                }
-            }
-            *cell = Some((dialect, enable.to_vec(), group));
-        }
-        match cell.as_mut() {
-            Some((_, _, group)) => group.organized_lints(&document),
-            None => BTreeMap::new(),
-        }
-    })
+    // A poisoned lock only means another thread panicked mid-lint; the group is still usable.
+    let mut cell = LINTERS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    linters(&mut cell, dialect, enable).organized_lints(&document)
 }
 
 /// One block's text as harper reads it, with a map back to the prose values.
@@ -172,13 +174,7 @@ impl Joined {
     }
 }
 
-pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
-    if !is_enabled(ctx.config, GRAMMAR, doc.kind)
-        || crate::config::path_matches(&doc.path, &ctx.config.grammar.exclude)
-    {
-        return Vec::new();
-    }
-    let dialect = ctx.config.spelling.dialect;
+pub(super) fn check(doc: &Document, ctx: &Context, dialect: Dialect) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Group the prose values of each paragraph and list item.
     let mut blocks: Vec<Vec<usize>> = Vec::new();
@@ -197,7 +193,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         if doc.prose[block[0]]
             .text
             .trim_start()
-            .starts_with(super::case_study::PLACEHOLDER_MARK)
+            .starts_with(crate::rules::case_study::PLACEHOLDER_MARK)
         {
             continue;
         }
@@ -254,7 +250,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             }
         }
     }
-    drop_nested(out)
+    out
 }
 
 /// Whether harper's a/an verdict on the article in `range` can be trusted. Before an
@@ -312,21 +308,6 @@ fn deliberate_repeat(written: &str, after: &str, source: &str) -> bool {
         || source.contains(['*', '_'])
         || source.contains("  \n")
         || source.contains("\\\n")
-}
-
-/// "Create a a directory" is one slip: the repeated word, not also a wrong article.
-fn drop_nested(mut found: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    found.sort_by_key(|d| (d.span.start, std::cmp::Reverse(d.span.end)));
-    let mut out: Vec<Diagnostic> = Vec::with_capacity(found.len());
-    for diagnostic in found {
-        let inside = out.last().is_some_and(|outer: &Diagnostic| {
-            outer.span.start <= diagnostic.span.start && diagnostic.span.end <= outer.span.end
-        });
-        if !inside {
-            out.push(diagnostic);
-        }
-    }
-    out
 }
 
 fn diagnostic(prose: &Prose, range: Range<usize>, lint: &Lint, name: &str) -> Diagnostic {

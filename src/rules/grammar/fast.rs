@@ -1,0 +1,576 @@
+//! The fast grammar tier: slips that two neighbouring words show for certain, read from the
+//! words spelling reads (code, paths and markup are never words). Each check speaks only
+//! when the pair leaves no doubt; `lexicon/words/grammar.toml` says when that is.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::GRAMMAR;
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::document::{BlockKind, Document, Prose};
+use crate::rules::spelling::{self, words::Word};
+
+const GRAMMAR_WORDS: &str = include_str!("../../../lexicon/words/grammar.toml");
+
+/// `lexicon/words/grammar.toml`.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lists {
+    repeat_ok: HashSet<String>,
+    consonant_sound_prefixes: Vec<String>,
+    consonant_sound_words: HashSet<String>,
+    silent_h_prefixes: Vec<String>,
+    either_article_prefixes: Vec<String>,
+    letter_by_letter: HashSet<String>,
+    not_after_article: HashSet<String>,
+    modals: HashSet<String>,
+    comparatives: HashSet<String>,
+    its_means_it_is: HashSet<String>,
+    possessive_before: HashSet<String>,
+    there_before: HashSet<String>,
+    verbs_after_subject: HashSet<String>,
+    not_possessed: HashSet<String>,
+}
+
+/// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
+static LISTS: LazyLock<Lists> = LazyLock::new(|| toml::from_str(GRAMMAR_WORDS).unwrap_or_default());
+
+/// One slip: where, which check, what to say and what to write instead.
+struct Slip {
+    range: Range<usize>,
+    check: &'static str,
+    message: String,
+    replacement: String,
+    safe: bool,
+}
+
+pub(super) fn check(doc: &Document, disabled: &[String]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut previous: Option<&Prose> = None;
+    for prose in &doc.prose {
+        let starts = spelling::block_starts_sentence(prose, previous);
+        previous = Some(prose);
+        if prose
+            .text
+            .trim_start()
+            .starts_with(crate::rules::case_study::PLACEHOLDER_MARK)
+        {
+            continue;
+        }
+        // Headings and table cells are labels, often in title case: only a repeated word
+        // is certain there.
+        let label = matches!(prose.block, BlockKind::Heading(_) | BlockKind::TableCell);
+        let cell = prose.block == BlockKind::TableCell;
+        let found = spelling::words::words(&prose.text, starts && !label);
+        for slip in slips(doc, prose, &found, label, cell) {
+            if disabled.iter().any(|d| d == slip.check) || !prose.is_verbatim(slip.range.clone()) {
+                continue;
+            }
+            out.push(diagnostic(prose, slip));
+        }
+        if !label {
+            for slip in doubled_punctuation(&prose.text) {
+                if disabled.iter().all(|d| d != slip.check) && prose.is_verbatim(slip.range.clone())
+                {
+                    out.push(diagnostic(prose, slip));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn diagnostic(prose: &Prose, slip: Slip) -> Diagnostic {
+    let span = prose.source_range(slip.range);
+    let applicability = if slip.safe {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Diagnostic::new(GRAMMAR, Severity::Warning, span, slip.message)
+        .with_help(format!(
+            "grammar check `{}`; turn it off with `[grammar] disable = [\"{}\"]`.",
+            slip.check, slip.check
+        ))
+        .with_fix(slip.replacement, applicability)
+}
+
+/// The slips among neighbouring words of one prose value.
+fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool) -> Vec<Slip> {
+    let text = prose.text.as_str();
+    let mut out = Vec::new();
+    // "a S3 bucket", "an T3 instance": a letter-and-digits name is read letter by letter,
+    // and the spelling-side words skip it as code-like.
+    if !cell {
+        for word in found {
+            let may_start = article_may_start(doc, prose, word.range.start);
+            if let Some(slip) = alphanumeric_article(text, word, may_start) {
+                out.push(slip);
+            }
+        }
+    }
+    for (n, pair) in found.windows(2).enumerate() {
+        let (first, second) = (&pair[0], &pair[1]);
+        let gap = &text[first.range.end..second.range.start];
+        // Only words with nothing but space between them: punctuation, code or markup in
+        // between breaks the pair.
+        if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let a = &text[first.range.clone()];
+        let b = &text[second.range.clone()];
+        // "on on-premises", "re-re…": the second word is part of a compound.
+        let compound_after =
+            text[second.range.end..].starts_with(['-', '\'', '’']) && !b.contains(['\'', '’']);
+        let before = found.get(n.wrapping_sub(1)).map(|w| &text[w.range.clone()]);
+        let after = found.get(n + 2).map(|w| &text[w.range.clone()]);
+        let after_adjacent = found.get(n + 2).and_then(|w| {
+            let gap = &text[second.range.end..w.range.start];
+            (!gap.is_empty() && gap.chars().all(char::is_whitespace))
+                .then(|| &text[w.range.clone()])
+        });
+        let both = first.range.start..second.range.end;
+        // "--policy-arn arn:aws:…", "starts-with with": a word glued to code or an option
+        // on either side is not repeated by a slip.
+        let glued = text[..first.range.start].ends_with(['-', ':', '/', '.', '=', '@'])
+            || text[second.range.end..].starts_with([':', '/', '.', '=', '@'])
+                && text[second.range.end + 1..].starts_with(|c: char| c.is_alphanumeric());
+        // Table cells list names and values ("ClusterName ClusterName" over a line break
+        // the table flattens): a repeat there is not prose.
+        if !cell && !glued {
+            if let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone()) {
+                out.push(slip);
+                continue;
+            }
+        }
+        if cell || compound_after {
+            continue;
+        }
+        let article_start = article_may_start(doc, prose, first.range.start);
+        if let Some(slip) = article(a, b, first, article_start) {
+            out.push(slip);
+        } else if label {
+            // Headings are labels: only the article and the repeat are certain there.
+        } else if let Some(slip) = modal_of(a, b, before, after, both.clone()) {
+            out.push(slip);
+        } else if let Some(slip) = confusion(a, b, first, second, after, after_adjacent) {
+            out.push(slip);
+        }
+    }
+    out
+}
+
+/// "the the", "The the": the same word twice, as typed.
+fn repeated(
+    a: &str,
+    b: &str,
+    sentence_start: bool,
+    compound_after: bool,
+    range: Range<usize>,
+) -> Option<Slip> {
+    let lower = a.to_lowercase();
+    let same = a == b || (sentence_start && lower == b);
+    if !same || compound_after || (a.len() == 1 && lower != "a") || LISTS.repeat_ok.contains(&lower)
+    {
+        return None;
+    }
+    Some(Slip {
+        range,
+        check: "RepeatedWords",
+        message: format!("`{a}` is written twice"),
+        replacement: a.to_string(),
+        safe: true,
+    })
+}
+
+/// Whether the word at `at` can be an article: not glued to a name, an option or a
+/// version ("us-east-1a", "-a"), judged on the source, where code next to the text shows.
+fn article_may_start(doc: &Document, prose: &Prose, at: usize) -> bool {
+    let source_at = prose.source_offset(at);
+    doc.source[..source_at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
+}
+
+/// `a` before a vowel sound or `an` before a consonant sound, judged only where the
+/// spelling tells the sound: lower-case dictionary words, names starting with A, E, I or
+/// O ("a Amazon", "a IAM role"), and dictionary words written as names ("an Lambda").
+fn article(a: &str, b: &str, first: &Word, may_start: bool) -> Option<Slip> {
+    let capital = match a {
+        "a" | "an" => false,
+        // A capital "A" inside a sentence is a name ("key A"), not an article.
+        "A" | "An" if first.sentence_start => true,
+        _ => return None,
+    };
+    let lower = b.to_lowercase();
+    if !may_start
+        || b.len() < 2
+        || !b.bytes().all(|c| c.is_ascii_alphabetic())
+        || LISTS.not_after_article.contains(&lower)
+    {
+        return None;
+    }
+    let wanted = if b.bytes().all(|c| c.is_ascii_lowercase()) {
+        if LISTS.letter_by_letter.contains(b) || !spelling::is_dictionary_word(b) {
+            return None;
+        }
+        expected_article(b)?
+    } else {
+        name_article(b, &lower)?
+    };
+    if a.eq_ignore_ascii_case(wanted) {
+        return None;
+    }
+    let replacement = if capital {
+        crate::rules::spelling::capitalise(wanted)
+    } else {
+        wanted.to_string()
+    };
+    Some(Slip {
+        range: first.range.clone(),
+        check: "AnA",
+        message: format!("write `{replacement}` before `{b}`, not `{a}`"),
+        replacement,
+        safe: false,
+    })
+}
+
+/// The article before a name or an acronym, when its spelling settles it. One starting with
+/// A, E, I or O is read with a vowel, spelt out or not ("an IAM role", "an Oracle
+/// database"), except "One…", "Once…" and "Eu…". Before other acronyms writers differ with
+/// how they say them ("a SQL", "an SQL"), and a name starting with U may go either way
+/// ("a Unix", "an Ubuntu"). A consonant name takes "a" only when it is a dictionary word
+/// written with a capital ("a Lambda function"), as "an Nvidia GPU" is read by letters.
+fn name_article(name: &str, lower: &str) -> Option<&'static str> {
+    let first = lower.as_bytes().first()?;
+    match first {
+        b'a' | b'e' | b'i' | b'o' => {
+            let consonant = lower.starts_with("eu")
+                || lower.starts_with("one")
+                || LISTS.consonant_sound_words.contains(lower);
+            (!consonant).then_some("an")
+        }
+        b'u' | b'h' | b'x' => None,
+        _ => {
+            let title_case = name.chars().skip(1).all(|c| c.is_ascii_lowercase());
+            (title_case && spelling::is_dictionary_word(lower)).then_some("a")
+        }
+    }
+}
+
+/// The article a lower-case word takes by its first sound, or `None` when writers differ
+/// ("a historic", "an historic").
+fn expected_article(word: &str) -> Option<&'static str> {
+    let starts = |prefixes: &[String]| prefixes.iter().any(|p| word.starts_with(p.as_str()));
+    match word.as_bytes().first()? {
+        b'a' | b'e' | b'i' | b'o' | b'u' => {
+            // "un" before a dictionary word is the prefix, a vowel: "an uninstalled agent".
+            let un_prefix = word
+                .strip_prefix("un")
+                .is_some_and(|rest| rest.len() >= 4 && spelling::is_dictionary_word(rest));
+            let consonant = !un_prefix
+                && (LISTS.consonant_sound_words.contains(word)
+                    || starts(&LISTS.consonant_sound_prefixes));
+            Some(if consonant { "a" } else { "an" })
+        }
+        b'h' if starts(&LISTS.either_article_prefixes) => None,
+        b'h' if starts(&LISTS.silent_h_prefixes) => Some("an"),
+        _ => Some("a"),
+    }
+}
+
+/// "could of" for "could have".
+fn modal_of(
+    a: &str,
+    b: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+    range: Range<usize>,
+) -> Option<Slip> {
+    let lower = a.to_lowercase();
+    // "the might of", "could, of course, …" (a missing comma, not this slip).
+    let noun = before.is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "its" | "their" | "his" | "her" | "our" | "your" | "full" | "sheer" | "all"
+        )
+    });
+    if b != "of" || !LISTS.modals.contains(&lower) || noun || after == Some("course") {
+        return None;
+    }
+    let replacement = format!("{a} have");
+    Some(Slip {
+        range,
+        check: "ModalOf",
+        message: format!("`{a} of` is a slip for `{replacement}`"),
+        replacement,
+        safe: false,
+    })
+}
+
+/// "a S3 bucket" for "an S3 bucket": the article before a name of one to three letters
+/// and digits, which is read letter by letter ("ess three", "tee three").
+fn alphanumeric_article(text: &str, word: &Word, may_start: bool) -> Option<Slip> {
+    let a = &text[word.range.clone()];
+    let capital = match a {
+        "a" | "an" => false,
+        "A" | "An" if word.sentence_start => true,
+        _ => return None,
+    };
+    let rest = text[word.range.end..].strip_prefix(' ')?;
+    let token: &str = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')' | '-'))
+        .next()?;
+    let letters = token.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let digits = token[letters..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let tail = &token[letters + digits..];
+    // One or two capitals ("S3", "EC2", "M1") or one small letter ("m5", "x86"): longer
+    // letter groups may be read as a word ("a SHA256 hash", "a Log4j appender").
+    let spelt_out = match letters {
+        1 => true,
+        2 => token[..2].bytes().all(|c| c.is_ascii_uppercase()),
+        _ => false,
+    };
+    if !may_start
+        || !spelt_out
+        || digits == 0
+        || !(tail.is_empty() || (tail.len() <= 2 && tail.bytes().all(|c| c.is_ascii_alphabetic())))
+    {
+        return None;
+    }
+    let first = token.as_bytes()[0].to_ascii_lowercase();
+    let wanted = if b"aefhilmnorsx".contains(&first) {
+        "an"
+    } else {
+        "a"
+    };
+    if a.eq_ignore_ascii_case(wanted) {
+        return None;
+    }
+    let replacement = if capital {
+        crate::rules::spelling::capitalise(wanted)
+    } else {
+        wanted.to_string()
+    };
+    Some(Slip {
+        range: word.range.clone(),
+        check: "AnA",
+        message: format!("write `{replacement}` before `{token}`, not `{a}`"),
+        replacement,
+        safe: false,
+    })
+}
+
+/// its/it's, their/there/they're and then/than, each where the next word settles it.
+fn confusion(
+    a: &str,
+    b: &str,
+    first: &Word,
+    second: &Word,
+    after: Option<&str>,
+    after_adjacent: Option<&str>,
+) -> Option<Slip> {
+    let lower = a.to_lowercase().replace('’', "'");
+    let capital = a.starts_with(char::is_uppercase);
+    let cased = |word: &str| {
+        if capital {
+            crate::rules::spelling::capitalise(word)
+        } else {
+            word.to_string()
+        }
+    };
+    let slip = |range: Range<usize>, check, right: String, wrong: &str| Slip {
+        range,
+        check,
+        message: format!("`{wrong} {b}`: write `{right}`"),
+        replacement: right,
+        safe: false,
+    };
+    match lower.as_str() {
+        "it's" if LISTS.possessive_before.contains(b) => {
+            Some(slip(first.range.clone(), "ItsPossessive", cased("its"), a))
+        }
+        // "it's value is": a noun and its verb after it, so the possessive was meant.
+        "it's"
+            if after_adjacent.is_some_and(|verb| LISTS.verbs_after_subject.contains(verb))
+                && b.bytes().all(|c| c.is_ascii_lowercase())
+                && !b.ends_with("ly")
+                && !LISTS.not_possessed.contains(b)
+                && spelling::is_dictionary_word(b) =>
+        {
+            Some(slip(first.range.clone(), "ItsPossessive", cased("its"), a))
+        }
+        // "its a", "its been": "it's" (it is, it has) was meant. "its not-null" is a compound.
+        "its" if LISTS.its_means_it_is.contains(b) && after.is_some() => Some(slip(
+            first.range.clone(),
+            "ItsContraction",
+            cased("it's"),
+            a,
+        )),
+        "there" | "they're" if LISTS.possessive_before.contains(b) => {
+            Some(slip(first.range.clone(), "TheirThere", cased("their"), a))
+        }
+        "their" if LISTS.there_before.contains(b) => {
+            Some(slip(first.range.clone(), "TheirThere", cased("there"), a))
+        }
+        _ if b == "then" && LISTS.comparatives.contains(&lower) && after.is_some() => Some(slip(
+            second.range.clone(),
+            "ThenThan",
+            "than".to_string(),
+            a,
+        )),
+        _ => None,
+    }
+}
+
+/// ",,", ";;" and a word ended with two full stops ("etc.."), never an ellipsis.
+fn doubled_punctuation(text: &str) -> Vec<Slip> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let (c, next) = (bytes[i], bytes[i + 1]);
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + 2).copied();
+        let doubled = match c {
+            b',' | b';' => next == c && after != Some(c) && before != Some(c),
+            b'.' => {
+                next == b'.'
+                    && before.is_some_and(|b| b.is_ascii_alphabetic())
+                    && after.is_none_or(|a| a.is_ascii_whitespace())
+            }
+            _ => false,
+        };
+        if doubled {
+            let mark = char::from(c);
+            out.push(Slip {
+                range: i..i + 2,
+                check: "DoubledPunctuation",
+                message: format!("`{mark}{mark}`: one `{mark}` is enough"),
+                replacement: mark.to_string(),
+                safe: true,
+            });
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text under each slip, replacement) for a one-paragraph document.
+    fn found(text: &str) -> Vec<(String, String)> {
+        let (doc, _) = Document::parse("t.md", format!("{text}\n"));
+        check(&doc, &[])
+            .into_iter()
+            .map(|d| {
+                (
+                    doc.source[d.span.clone()].to_string(),
+                    d.fix.map(|f| f.replacement).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn lists_load() {
+        let lists: Lists = toml::from_str(GRAMMAR_WORDS).expect("grammar.toml parses");
+        assert!(lists.repeat_ok.contains("that"));
+        assert!(lists.modals.contains("could"));
+    }
+
+    #[test]
+    fn repeated_words() {
+        assert_eq!(found("Move the the files."), pairs(&[("the the", "the")]));
+        assert_eq!(found("The the files moved."), pairs(&[("The the", "The")]));
+        assert_eq!(found("Write it to to disk."), pairs(&[("to to", "to")]));
+        assert!(found("He said that that was fine, and it had had time.").is_empty());
+        assert!(found("Run it on on-premises hosts.").is_empty());
+        assert!(found("Choose **Choose file**.").is_empty());
+        assert!(found("Set `x` x to 1 and run the `the` command.").is_empty());
+        assert!(found("Run --policy-arn arn:aws:iam and starts-with with care.").is_empty());
+        assert!(found("| a | ClusterName ClusterName |\n| - | - |").is_empty());
+    }
+
+    #[test]
+    fn articles() {
+        assert_eq!(found("Create a instance."), pairs(&[("a", "an")]));
+        assert_eq!(found("It is an bucket."), pairs(&[("an", "a")]));
+        assert_eq!(found("An user signs in."), pairs(&[("An", "A")]));
+        assert_eq!(found("Wait a hour."), pairs(&[("a", "an")]));
+        assert_eq!(found("Create a IAM role."), pairs(&[("a", "an")]));
+        assert_eq!(found("Read a Amazon S3 object."), pairs(&[("a", "an")]));
+        assert_eq!(found("Call an Lambda function."), pairs(&[("an", "a")]));
+        assert_eq!(found("List a S3 bucket."), pairs(&[("a", "an")]));
+        assert_eq!(found("Start an T3 instance."), pairs(&[("an", "a")]));
+        assert!(found("Start an m5 or a t3 instance, an S3-compatible store.").is_empty());
+        assert!(found("Use a SHA256 hash and a Log4j appender.").is_empty());
+        for clean in [
+            "Create a unique user and a one-time key in a European region.",
+            "An hour later, an honest answer arrived from an uninstalled agent.",
+            "Use an SQL query, an ssh key, a SQL query or an `eduPerson` attribute.",
+            "Choose option a or b, and key A and key B.",
+            "It is a historic and an historic moment in us-east-1a.",
+            "Run it with -a and then stop. Use a OR b, an IAM role and a SQL query.",
+            "Buy a Unix box, an Ubuntu host, an Nvidia GPU and a One Identity licence.",
+            "An urgent update and a useful utility for a user.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn modal_of_its_their_then() {
+        assert_eq!(
+            found("You could of saved it."),
+            pairs(&[("could of", "could have")])
+        );
+        assert!(found("You could of course save it, by the might of code.").is_empty());
+        assert_eq!(
+            found("The app has it's own key."),
+            pairs(&[("it's", "its")])
+        );
+        assert_eq!(found("Its a good idea."), pairs(&[("Its", "It's")]));
+        assert_eq!(
+            found("If it exists and it's value is old, it expired."),
+            pairs(&[("it's", "its")])
+        );
+        assert!(found("It's not what is needed, and it's likely is wrong.").is_empty());
+        assert!(found("Its own key and its best part are its very core.").is_empty());
+        assert_eq!(found("Their is a limit."), pairs(&[("Their", "There")]));
+        assert_eq!(
+            found("Teams keep there own keys."),
+            pairs(&[("there", "their")])
+        );
+        assert_eq!(
+            found("It costs more then the old one."),
+            pairs(&[("then", "than")])
+        );
+        assert!(found("Wait longer then retry, and there is more.").is_empty());
+    }
+
+    #[test]
+    fn doubled_punctuation_but_not_ellipses() {
+        assert_eq!(found("Logs, metrics,, traces."), pairs(&[(",,", ",")]));
+        assert_eq!(
+            found("Logs, metrics, etc.. Then more."),
+            pairs(&[("..", ".")])
+        );
+        assert!(found("Wait... then go to ../docs; it works.").is_empty());
+    }
+}
