@@ -174,7 +174,7 @@ fn verified_download_then_annotations_summary_and_sarif() {
     let errors = annotations(&run.stdout, "error");
     let warnings = annotations(&run.stdout, "warning");
     assert_eq!((errors.len(), warnings.len()), (10, 10), "{}", run.stdout);
-    assert!(errors[0].starts_with("::error file=docs/guide.md,line=3,endLine=3,col=26,endColumn=36,title=DOC-003/product-name (Customer facing documentation)::`Cloudwatch` is not the product's name: write `Amazon CloudWatch`%0AFix: write `Amazon CloudWatch`"), "{}", errors[0]);
+    assert!(errors[0].starts_with("::error file=docs/guide.md,line=3,endLine=3,col=26,endColumn=36,title=DOC-003/product-name (Customer facing documentation)::`Cloudwatch` is not the product's name: write `CloudWatch`%0AFix: write `CloudWatch`"), "{}", errors[0]);
     assert!(errors[9].contains("… and 2 more errors not shown as annotations"));
     assert!(warnings[0].starts_with("::warning file=docs/legacy.md,line=3,"));
     assert!(warnings[9].contains("… and 2 more warnings not shown as annotations"));
@@ -191,7 +191,7 @@ fn verified_download_then_annotations_summary_and_sarif() {
     );
     assert!(run.summary.contains("| `DOC-003/product-name` | 12 | 0 |"));
     assert!(run.summary.contains("| `docs/legacy.md` | 0 | 12 |"));
-    assert!(run.summary.contains("| write `Amazon CloudWatch` |"));
+    assert!(run.summary.contains("| write `CloudWatch` |"));
 
     // SARIF, schema-valid.
     let sarif_path = repo.path().join("reports/caselint.sarif");

@@ -258,7 +258,7 @@ fn job_summary_to_a_file_and_appended_to_github_step_summary() {
     assert!(md.contains("| `docs/guide.md` | 12 | 0 |"));
     assert!(md.contains("| `docs/legacy.md` | 0 | 12 |"));
     assert!(md.contains("### First 10 of 24 findings"));
-    assert!(md.contains("| `docs/guide.md:3:26` | error | `DOC-003/product-name` | `Cloudwatch` is not the product's name: write `Amazon CloudWatch` | write `Amazon CloudWatch` |"), "{md}");
+    assert!(md.contains("| `docs/guide.md:3:26` | error | `DOC-003/product-name` | `Cloudwatch` is not the product's name: write `CloudWatch` | write `CloudWatch` |"), "{md}");
     assert!(md.contains("<details>\n<summary>All 24 findings</summary>"));
     assert!(md.contains("write `Amazon OpenSearch Service`"));
 
