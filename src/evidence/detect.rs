@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::kpi::{self, Part, join_parts};
+use super::negation::{carries_negation, negated};
 use super::outcome::{Role, claims_in};
 use super::pilot::{PilotState, pilot_mentions_in, production_statements_in};
 use super::quantity::{QuantityKind, quantities_in};
@@ -147,6 +148,12 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
                     continue;
                 }
                 if let Some(end) = list[k].1.matches_at(&toks, i) {
+                    // "no alternatives were considered", "not a challenge": denied words
+                    // are no evidence (a phrase that is itself a negation, "could not",
+                    // still is).
+                    if negated(&toks, i) && !carries_negation(&toks, i, end) {
+                        continue;
+                    }
                     seen.insert(k);
                     let bytes = super::text::byte_range(&toks, i..end);
                     found.push(Evidence {

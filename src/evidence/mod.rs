@@ -48,10 +48,11 @@
 mod diagram;
 mod kpi;
 pub mod mention;
+pub(crate) mod negation;
 mod outcome;
 mod pilot;
 mod quantity;
-mod text;
+pub(crate) mod text;
 pub mod usage;
 
 pub use diagram::{Diagram, diagrams};

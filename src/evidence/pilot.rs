@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::negation::negated;
 use super::text::{PhraseSet, Tok, byte_range, sentences, tokens};
 
 // Word lists below are language, not logic: they may move to `lexicon/` data later.
@@ -238,7 +239,16 @@ pub(crate) fn pilot_mentions_in(text: &str, toks: &[Tok]) -> Vec<PilotMention> {
                 i = end;
                 continue;
             }
+            // "rather than a pilot", "not a proof of concept", "no longer a trial".
+            if negated(toks, i) {
+                i = end;
+                continue;
+            }
             let mut state = judge(toks, sentence.clone(), i..end, lists);
+            // "It was a pilot until June": a past phase that ended.
+            if state != PilotState::Ended && was_until(toks, sentence.clone(), i..end) {
+                state = PilotState::Ended;
+            }
             // "the POC phase", "Acme is piloting": with nothing saying it ended, current.
             if state == PilotState::Unclear
                 && (toks.get(end).is_some_and(|t| t.is_any(PHASE_WORDS)) || toks[i].is("piloting"))
@@ -307,6 +317,15 @@ fn is_proper_name(text: &str, toks: &[Tok], i: usize, sentence: &Range<usize>) -
         && !text[toks[i].range.clone()]
             .chars()
             .all(|c| c.is_uppercase())
+}
+
+/// "was a pilot until", "were piloting it until": a past tense before the mention and
+/// "until" after it.
+fn was_until(toks: &[Tok], sentence: Range<usize>, term: Range<usize>) -> bool {
+    let before = term.start.saturating_sub(4).max(sentence.start)..term.start;
+    let after = term.end..(term.end + 6).min(sentence.end);
+    toks[before].iter().any(|t| t.is_any(&["was", "were", "had"]))
+        && toks[after].iter().any(|t| t.is("until"))
 }
 
 /// Current or ended by the nearest cue (in tokens) to the mention; unclear with none.
@@ -423,9 +442,24 @@ mod tests {
             "Fuel is bought from Pilot Flying J stations.",
             "It picks a poc of data.",
             "Acme runs clinical trials and offers a free trial.",
+            "The platform runs in production rather than as a pilot.",
+            "It is not a proof of concept: 18 clinics use it daily.",
+            "It is no longer a trial.",
         ] {
             assert_eq!(states(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn past_phases_that_ended() {
+        assert_eq!(
+            states("The pilot ended in March and the rollout followed."),
+            [("pilot", Ended)]
+        );
+        assert_eq!(
+            states("It was a pilot until June 2025."),
+            [("pilot", Ended)]
+        );
     }
 
     #[test]

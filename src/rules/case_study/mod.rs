@@ -1,6 +1,11 @@
-//! The checklist's case-study requirements (UCR, PS, CO, 2.1), driven by the profile: each
-//! requirement finds the section that answers it by its headings, then asks the evidence
-//! detectors the profile names. The code knows no requirement by name.
+//! The checklist's case-study requirements (UCR, PS, CO, 2.1, 2.2/2.3), driven by the
+//! profile: each requirement finds the parts of the document that answer it
+//! ([`attribution`]: headings, inline labels, content), then asks the evidence detectors
+//! the profile names, there first and then in the whole text. An error means the case
+//! study lacks the evidence; evidence under an unexpected heading is at most a warning.
+//! The code knows no requirement by name.
+
+pub mod attribution;
 
 use std::ops::Range;
 
@@ -13,17 +18,12 @@ use crate::document::{BlockKind, Document, DocumentKind};
 use crate::evidence::{self, Env, Scope};
 use crate::meta::{CaseStudyMeta, Visibility, has_key, key_location, read_meta};
 use crate::profile::{Check, Profile, Requirement};
+use attribution::{Attribution, By, Names, Part};
 
 /// The rule id for a document checked against a checklist past its validity.
 pub const CHECKLIST_VERSION: &str = "checklist-version";
 /// Text the template leaves for the writer to replace.
 pub const PLACEHOLDER_MARK: &str = "TODO";
-
-/// One section of the document: a heading and the prose under it.
-struct Section {
-    heading: usize,
-    span: Range<usize>,
-}
 
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     // Public pages (fetched, or saved from a browser) run the requirements whose `kinds`
@@ -80,7 +80,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         Some(Visibility::Anonymous) => "anonymous",
         _ => "private",
     };
-    let sections = find_sections(doc, profile);
+    let names = Names {
+        customer: meta.as_ref().and_then(|m| m.customer.name.as_deref()),
+        partner: meta.as_ref().and_then(|m| m.partner.name.as_deref()),
+    };
+    let attribution = attribution::attribute(doc, profile, names);
     let asset_exists = |path: &std::path::Path| (ctx.asset_exists)(path);
     let env = Env {
         names: ctx.names,
@@ -91,38 +95,47 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         prose: doc.prose.iter().collect(),
         span: doc.body_start..doc.source.len(),
     };
+    // Where evidence is looked for when the requirement's own parts lack it: all the
+    // running text (headings name sections; they answer nothing).
+    let body_text = Scope {
+        doc,
+        prose: doc
+            .prose
+            .iter()
+            .filter(|p| !matches!(p.block, BlockKind::Heading(_)))
+            .collect(),
+        span: doc.body_start..doc.source.len(),
+    };
 
-    let unfinished = sections.iter().any(|(_, section)| {
-        let scope = scope_of(doc, &[section]);
-        is_placeholder(&scope)
-    });
-    for requirement in profile
+    let unfinished = attribution
+        .parts
+        .iter()
+        .filter(|p| p.by == By::Heading)
+        .any(|part| is_placeholder(&scope_of(doc, &[part])));
+    for (index, requirement) in profile
         .requirements
         .iter()
-        .filter(|r| r.applies_to(kind, visibility))
+        .enumerate()
+        .filter(|(_, r)| r.applies_to(kind, visibility))
     {
-        let own: Vec<&Section> = sections
-            .iter()
-            .filter(|(id, _)| *id == requirement.id)
-            .map(|(_, s)| s)
-            .collect();
-        let needs_section = requirement.checks.iter().any(|c| c.scope == "section");
-        let section_scope = (!own.is_empty()).then(|| scope_of(doc, &own));
+        let own = attribution.of(index);
+        let placed: Vec<&Part> = own.iter().copied().filter(|p| p.by != By::Content).collect();
+        let headed: Vec<&Part> = own.iter().copied().filter(|p| p.by == By::Heading).collect();
+        let own_scope = (!own.is_empty()).then(|| scope_of(doc, &own));
+        let anchor = placed.first().or(own.first()).map(|p| p.anchor.clone());
 
-        if needs_section && own.is_empty() {
-            out.push(missing_section(requirement, doc));
-        } else if let Some(scope) = &section_scope
-            && is_placeholder(scope)
+        if let Some(first) = headed.first()
+            && is_placeholder(&scope_of(doc, &headed))
         {
-            let heading = &doc.headings[own[0].heading];
+            let heading_text = doc.source.get(first.anchor.clone()).unwrap_or_default();
+            let heading_text = heading_text.trim_start_matches('#').trim();
             out.push(
                 Diagnostic::new(
                     format!("{}/placeholder", requirement.id),
                     level_severity(requirement.level),
-                    heading.span.clone(),
+                    first.anchor.clone(),
                     format!(
-                        "the `{}` section is still a placeholder: replace the TODO with the customer's story",
-                        heading.text
+                        "the `{heading_text}` section is still a placeholder: replace the TODO with the customer's story"
                     ),
                 )
                 .with_requirement(&requirement.id)
@@ -131,119 +144,226 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
 
+        // The requirement's own evidence, check by check: where it is answered first,
+        // then anywhere in the text.
+        let section_checks: Vec<&Check> = requirement
+            .checks
+            .iter()
+            .filter(|c| c.scope == "section")
+            .collect();
+        let in_own: Vec<Option<evidence::Verdict>> = section_checks
+            .iter()
+            .map(|c| own_scope.as_ref().map(|scope| evidence::run(c, scope, &env)))
+            .collect();
+        let in_text: Vec<Option<evidence::Verdict>> = section_checks
+            .iter()
+            .zip(&in_own)
+            .map(|(c, own)| {
+                (c.detector != "min-words" && !own.as_ref().is_some_and(|v| v.met))
+                    .then(|| evidence::run(c, &body_text, &env))
+            })
+            .collect();
+        let met_in = |verdicts: &[Option<evidence::Verdict>], id: &str| {
+            section_checks
+                .iter()
+                .zip(verdicts)
+                .any(|(c, v)| check_suffix(requirement, c) == id && v.as_ref().is_some_and(|v| v.met))
+        };
+        let answered = |k: usize| {
+            in_own[k].as_ref().is_some_and(|v| v.met) || in_text[k].as_ref().is_some_and(|v| v.met)
+        };
+        let substantive: Vec<usize> = (0..section_checks.len())
+            .filter(|&k| section_checks[k].detector != "min-words")
+            .collect();
+        let thin_evidence = substantive
+            .iter()
+            .any(|&k| !in_own[k].as_ref().is_some_and(|v| v.met));
+        // No part answers it: an error only when its content is missing from the whole
+        // text too; otherwise a hint to give it a section of its own.
+        let mut content_missing = false;
+        if !section_checks.is_empty() && own.is_empty() && !unfinished {
+            content_missing =
+                !substantive.is_empty() && substantive.iter().all(|&k| !answered(k));
+            out.push(missing_section(requirement, doc, content_missing));
+        }
+
+        let mut section_k = 0;
         for check in &requirement.checks {
             // While the template's sections are unfinished, whole-document evidence is not
             // looked for yet: the placeholders already say what is missing.
             if check.scope == "document" && unfinished {
                 continue;
             }
-            let at = match (check.scope.as_str(), own.first()) {
-                ("section", Some(section)) => doc.headings[section.heading].span.clone(),
-                ("section", None) => continue,
-                ("front-matter", _) => fm_anchor.clone(),
-                _ => own
-                    .first()
-                    .map_or(fm_anchor.clone(), |s| doc.headings[s.heading].span.clone()),
-            };
-            let scope = match check.scope.as_str() {
-                "section" => match &section_scope {
-                    Some(scope) => scope,
-                    None => continue,
-                },
-                _ => &body,
-            };
-            let verdict = match check.detector.as_str() {
-                "front-matter-key" => front_matter_key(doc, check, &placeholders),
-                // A key still holding its TODO is reported once, as a placeholder.
-                "deployment-date" if is_placeholder_key(&placeholders, "production_since") => met(),
-                "solution-area" if is_placeholder_key(&placeholders, "solution_area") => met(),
-                "segment" => segment(doc, meta.as_ref(), profile),
-                "deployment-date" => deployment_date(doc, meta.as_ref(), profile, ctx.today),
-                "solution-area" => solution_area(meta.as_ref(), scope),
-                "customer" => customer_named(doc, meta.as_ref(), scope),
-                "partner" => partner_named(doc, meta.as_ref(), scope),
-                _ => evidence::run(check, scope, &env),
-            };
             let rule = format!("{}/{}", requirement.id, check_suffix(requirement, check));
             let severity = level_severity(check.level.unwrap_or(requirement.level));
             let help = format!(
                 "{} (checklist {}: \"{}\")",
                 requirement.help, requirement.id, requirement.words
             );
-            // Evidence searched across the document but owned by a section (projections
-            // among the results) is only questioned inside that section: a counterfactual
+            if check.scope == "section" {
+                let k = section_k;
+                section_k += 1;
+                if unfinished || content_missing {
+                    continue;
+                }
+                let at = anchor.clone().unwrap_or(doc.body_start..doc.body_start);
+                let own_verdict = in_own[k].clone();
+                if check.detector == "min-words" {
+                    // Length is never an error by itself: a thin answer is worth a word
+                    // only when its evidence is thin too.
+                    if let Some(v) = own_verdict
+                        && !v.met
+                        && thin_evidence
+                    {
+                        emit(&mut out, &rule, Severity::Warning, &at, check, &help, v.problems, true);
+                    }
+                    continue;
+                }
+                match (own_verdict, in_text[k].clone()) {
+                    (Some(v), _) if v.met => {
+                        // Met; what is left to say (a third KPI without its method) is
+                        // a second look, not a failed requirement.
+                        emit(&mut out, &rule, Severity::Warning, &at, check, &help, v.problems, false);
+                    }
+                    (own_verdict, Some(text)) if text.met => {
+                        // Said, but not where the validator reads this requirement.
+                        if own_verdict.is_some() {
+                            let elsewhere = text
+                                .found
+                                .first()
+                                .map(|e| format!(" (line {})", doc.line_col(e.span.start).0))
+                                .unwrap_or_default();
+                            out.push(
+                                Diagnostic::new(
+                                    rule.clone(),
+                                    Severity::Warning,
+                                    at.clone(),
+                                    format!(
+                                        "the part that answers {} does not {}; the case study says it elsewhere{elsewhere}: say it here too, where the validator reads {}",
+                                        requirement.id, check.message, requirement.title
+                                    ),
+                                )
+                                .with_requirement(&requirement.id)
+                                .with_help(help.clone()),
+                            );
+                        }
+                    }
+                    (own_verdict, text) => {
+                        let sibling_met = check.satisfied_by.iter().any(|id| {
+                            met_in(&in_own, id) || met_in(&in_text, id)
+                        });
+                        let severity = if sibling_met { Severity::Warning } else { severity };
+                        let problems = match (own_verdict, text) {
+                            (Some(v), _) if !v.problems.is_empty() => v.problems,
+                            (_, Some(t)) => t.problems,
+                            _ => Vec::new(),
+                        };
+                        emit(&mut out, &rule, severity, &at, check, &help, problems, true);
+                    }
+                }
+                continue;
+            }
+
+            let at = match check.scope.as_str() {
+                "front-matter" => fm_anchor.clone(),
+                _ => anchor.clone().unwrap_or(fm_anchor.clone()),
+            };
+            let scope = &body;
+            let verdict = match check.detector.as_str() {
+                "front-matter-key" => front_matter_key(doc, check, &placeholders),
+                // A key still holding its TODO is reported once, as a placeholder.
+                "deployment-date" if is_placeholder_key(&placeholders, "production_since") => met(),
+                "solution-area" if is_placeholder_key(&placeholders, "solution_area") => met(),
+                "segment" => {
+                    out.extend(segment_mentions(doc, profile, &rule, &requirement.id, &help));
+                    segment(doc, meta.as_ref(), profile)
+                }
+                "deployment-date" => deployment_date(doc, meta.as_ref(), profile, ctx.today),
+                "solution-area" => solution_area(meta.as_ref(), scope),
+                "customer" => customer_named(doc, meta.as_ref(), scope),
+                "partner" => partner_named(doc, meta.as_ref(), scope),
+                _ => evidence::run(check, scope, &env),
+            };
+            // Evidence searched across the document but owned by a part (projections
+            // among the results) is only questioned inside that part: a counterfactual
             // in the challenge ("would have cost $96,000") is no claimed result.
             let problems: Vec<(Range<usize>, String)> = verdict
                 .problems
                 .into_iter()
                 .filter(|(span, _)| {
                     check.scope != "document"
-                        || if own.is_empty() {
-                            !foreign_section(&sections, profile, &check.detector, span.start)
+                        || if placed.is_empty() {
+                            !foreign_part(&attribution, profile, &check.detector, span.start)
                         } else {
-                            own.iter().any(|s| s.span.contains(&span.start))
+                            placed.iter().any(|p| p.span.contains(&span.start))
                         }
                 })
                 .collect();
             // A projection is worth a second look, not a failed requirement.
-            let problem_severity = if check.detector == "outcome" && verdict.met {
-                Severity::Warning
-            } else {
-                severity
-            };
-            if !verdict.met && problems.is_empty() {
-                out.push(
-                    Diagnostic::new(rule.clone(), severity, at.clone(), check.message.clone())
-                        .with_requirement(&requirement.id)
-                        .with_help(help.clone()),
-                );
-            }
-            // Precise problems say more than the check's general message, which becomes
-            // their help.
-            // The first problem of a check carries the checklist's words; the others only
-            // say what to do, so a table of ten incomplete KPIs does not repeat a paragraph.
-            for (index, (span, problem)) in problems.into_iter().enumerate() {
-                // The same problem found again by another requirement (a projection
-                // among the results, seen by CO-001 and by CS-2.2) is said once.
-                if out.iter().any(|d| d.span == span && d.message == problem) {
-                    continue;
-                }
-                let span = if span.is_empty() && span.start == 0 {
-                    at.clone()
-                } else {
-                    span
-                };
-                let problem_help = if index == 0 {
-                    format!("{} {help}", capitalize(&check.message))
-                } else {
-                    capitalize(&check.message)
-                };
-                out.push(
-                    Diagnostic::new(rule.clone(), problem_severity, span, problem)
-                        .with_requirement(&requirement.id)
-                        .with_help(problem_help),
-                );
-            }
+            let problem_severity = if verdict.met { Severity::Warning } else { severity };
+            let severity = if problems.is_empty() { severity } else { problem_severity };
+            emit(&mut out, &rule, severity, &at, check, &help, problems, !verdict.met);
         }
     }
     out
 }
 
-/// Whether `offset` lies in a section answering a requirement that never asks this
-/// detector: a projection in the challenge ("hiring would have cost $96,000") is no claimed
-/// result, so a whole-document check without sections of its own (CS-2.2) does not
-/// question it there.
-fn foreign_section(
-    sections: &[(String, Section)],
-    profile: &Profile,
-    detector: &str,
-    offset: usize,
-) -> bool {
-    sections.iter().any(|(id, section)| {
-        section.span.contains(&offset)
-            && profile
-                .requirement(id)
-                .is_some_and(|r| !r.checks.iter().any(|c| c.detector == detector))
+/// Findings for a check's precise problems, which say more than its general message
+/// (that becomes their help). The first carries the checklist's words; the others only
+/// say what to do, so a table of ten incomplete KPIs does not repeat a paragraph. A check
+/// that is not met and names no problem gets its message as the finding.
+fn emit(
+    out: &mut Vec<Diagnostic>,
+    rule: &str,
+    severity: Severity,
+    at: &Range<usize>,
+    check: &Check,
+    help: &str,
+    problems: Vec<(Range<usize>, String)>,
+    unmet: bool,
+) {
+    let requirement = rule.split('/').next().unwrap_or(rule);
+    if unmet && problems.is_empty() {
+        out.push(
+            Diagnostic::new(rule.to_string(), severity, at.clone(), check.message.clone())
+                .with_requirement(requirement)
+                .with_help(help.to_string()),
+        );
+    }
+    for (index, (span, problem)) in problems.into_iter().enumerate() {
+        // The same problem found again by another requirement (a projection among the
+        // results, seen by CO-001 and by CS-2.2) is said once.
+        if out.iter().any(|d| d.span == span && d.message == problem) {
+            continue;
+        }
+        let span = if span.is_empty() && span.start == 0 {
+            at.clone()
+        } else {
+            span
+        };
+        let problem_help = if index == 0 {
+            format!("{} {help}", capitalize(&check.message))
+        } else {
+            capitalize(&check.message)
+        };
+        out.push(
+            Diagnostic::new(rule.to_string(), severity, span, problem)
+                .with_requirement(requirement)
+                .with_help(problem_help),
+        );
+    }
+}
+
+/// Whether `offset` lies in a part placed (by its heading or label) under a requirement
+/// that never asks this detector: a projection in the challenge ("hiring would have cost
+/// $96,000") is no claimed result, so a whole-document check without parts of its own
+/// (CS-2.2) does not question it there.
+fn foreign_part(attribution: &Attribution, profile: &Profile, detector: &str, offset: usize) -> bool {
+    attribution.placed_at(offset).any(|index| {
+        profile
+            .requirements
+            .get(index)
+            .is_some_and(|r| !r.checks.iter().any(|c| c.detector == detector))
     })
 }
 
@@ -405,30 +525,6 @@ fn expired_profile(profile: &Profile, today: Date) -> Option<String> {
     })
 }
 
-/// Requirement id → its sections, each heading resolved by the profile's tie-break.
-fn find_sections(doc: &Document, profile: &Profile) -> Vec<(String, Section)> {
-    let mut out = Vec::new();
-    for (index, heading) in doc.headings.iter().enumerate() {
-        // The document's title is not a section, whatever words it uses ("How Acme cut
-        // costs: the results").
-        if index == 0 && heading.level == 1 {
-            continue;
-        }
-        if let Some(requirement) = profile.requirement_for_heading(&heading.text)
-            && let Some(span) = doc.section_span(index)
-        {
-            out.push((
-                requirement.id.clone(),
-                Section {
-                    heading: index,
-                    span,
-                },
-            ));
-        }
-    }
-    out
-}
-
 /// Lower case, "&" as "and", numbering and punctuation dropped: "2. Business Challenge &
 /// Risks:" → "business challenge and risks".
 fn normalize_heading(text: &str) -> String {
@@ -460,15 +556,17 @@ fn contains_words(haystack: &str, needle: &str) -> bool {
     h.contains(&n)
 }
 
-fn scope_of<'a>(doc: &'a Document, sections: &[&Section]) -> Scope<'a> {
-    let inside = |start: usize| sections.iter().any(|s| s.span.contains(&start));
+/// The prose of some parts of the document (headings left out: they name a section, they
+/// do not answer it).
+fn scope_of<'a>(doc: &'a Document, parts: &[&Part]) -> Scope<'a> {
+    let inside = |start: usize| parts.iter().any(|p| p.span.contains(&start));
     let prose = doc
         .prose
         .iter()
-        .filter(|p| !matches!(p.block, BlockKind::Heading(_)) && inside(p.source_range(0..0).start))
+        .filter(|p| !matches!(p.block, BlockKind::Heading(_)) && inside(p.span.start))
         .collect();
-    let start = sections.iter().map(|s| s.span.start).min().unwrap_or(0);
-    let end = sections.iter().map(|s| s.span.end).max().unwrap_or(start);
+    let start = parts.iter().map(|p| p.span.start).min().unwrap_or(0);
+    let end = parts.iter().map(|p| p.span.end).max().unwrap_or(start);
     Scope {
         doc,
         prose,
@@ -519,27 +617,39 @@ fn span_on_line(doc: &Document, span: &Range<usize>, line: usize) -> bool {
     doc.lines.line(span.start) == line
 }
 
-fn missing_section(requirement: &Requirement, doc: &Document) -> Diagnostic {
+/// No heading, label or content answers the requirement. An error when the whole text
+/// lacks its evidence too; otherwise the content may be told elsewhere, and a section of
+/// its own is a hint.
+fn missing_section(requirement: &Requirement, doc: &Document, content_missing: bool) -> Diagnostic {
     let heading = if requirement.section.is_empty() {
         requirement.title.clone()
     } else {
         requirement.section.clone()
     };
     let at = doc.body_start..doc.body_start;
-    Diagnostic::new(
-        format!("{}/section", requirement.id),
-        level_severity(requirement.level),
-        at,
-        format!(
-            "no section answers {} ({}): add a `## {heading}` section",
-            requirement.id, requirement.title
-        ),
-    )
-    .with_requirement(&requirement.id)
-    .with_help(format!(
-        "{} The checklist asks: \"{}\"",
-        requirement.help, requirement.words
-    ))
+    let (severity, message) = if content_missing {
+        (
+            level_severity(requirement.level),
+            format!(
+                "nothing in the case study answers {} ({}): add a `## {heading}` section",
+                requirement.id, requirement.title
+            ),
+        )
+    } else {
+        (
+            Severity::Warning,
+            format!(
+                "no section answers {} ({}); some of its content may be told elsewhere: give it a `## {heading}` section, where the validator looks for it",
+                requirement.id, requirement.title
+            ),
+        )
+    };
+    Diagnostic::new(format!("{}/section", requirement.id), severity, at, message)
+        .with_requirement(&requirement.id)
+        .with_help(format!(
+            "{} The checklist asks: \"{}\"",
+            requirement.help, requirement.words
+        ))
 }
 
 fn met() -> evidence::Verdict {
@@ -583,7 +693,7 @@ fn segment(doc: &Document, meta: Option<&CaseStudyMeta>, profile: &Profile) -> e
         return met();
     };
     let fallback = front_matter_anchor(doc);
-    let mut problems: Vec<(Range<usize>, String)> = meta
+    let problems: Vec<(Range<usize>, String)> = meta
         .smb_problems(&profile.profile)
         .into_iter()
         .map(|(key, message)| {
@@ -591,27 +701,59 @@ fn segment(doc: &Document, meta: Option<&CaseStudyMeta>, profile: &Profile) -> e
             (at, message)
         })
         .collect();
-    for excluded in &profile.profile.excluded_segments {
-        let needle = excluded.to_lowercase();
-        for prose in &doc.prose {
-            let lower = prose.text.to_lowercase();
-            if let Some(pos) = find_word(&lower, &needle) {
-                let span = prose.source_range(pos..pos + needle.len());
-                problems.push((
-                    span,
-                    format!(
-                        "the text calls the customer a `{excluded}`, which the checklist excludes from SMB: check that this is the customer and not someone else"
-                    ),
-                ));
-                break;
-            }
-        }
-    }
     if problems.is_empty() {
         met()
     } else {
         unmet(problems)
     }
+}
+
+/// The text calling the customer an excluded segment ("a fast-growing startup"): a
+/// warning, as the front matter's segment and revenue decide, and the word may be about
+/// someone else. Denied mentions ("not a startup, ISV or digital native business",
+/// "rather than a startup") are no mention at all.
+fn segment_mentions(
+    doc: &Document,
+    profile: &Profile,
+    rule: &str,
+    requirement: &str,
+    help: &str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for excluded in &profile.profile.excluded_segments {
+        let needle = evidence::text::tokens(excluded)
+            .iter()
+            .map(|t| t.low().to_string())
+            .collect::<Vec<_>>();
+        'prose: for prose in &doc.prose {
+            let toks = evidence::text::tokens(&prose.text);
+            for i in 0..toks.len() {
+                let matches = needle.iter().enumerate().all(|(k, word)| {
+                    toks.get(i + k).is_some_and(|t| {
+                        t.low() == word || (k + 1 == needle.len() && t.low() == format!("{word}s"))
+                    })
+                });
+                if !matches || evidence::negation::negated(&toks, i) {
+                    continue;
+                }
+                let range = toks[i].range.start..toks[i + needle.len() - 1].range.end;
+                out.push(
+                    Diagnostic::new(
+                        rule.to_string(),
+                        Severity::Warning,
+                        prose.source_range(range),
+                        format!(
+                            "the text calls the customer a `{excluded}`, which the checklist excludes from SMB: check that this is the customer and not someone else"
+                        ),
+                    )
+                    .with_requirement(requirement)
+                    .with_help(help.to_string()),
+                );
+                break 'prose;
+            }
+        }
+    }
+    out
 }
 
 fn find_word(haystack: &str, needle: &str) -> Option<usize> {
