@@ -87,6 +87,7 @@ pub(super) fn min_words(check: &Check, scope: &Scope) -> Verdict {
             note: plural(words, "word", "words"),
         }],
         problems: Vec::new(),
+        uncertain: false,
     };
     if !verdict.met {
         verdict.problems.push((
@@ -169,6 +170,7 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
         met: list.is_empty() || seen.len() >= need,
         found,
         problems: Vec::new(),
+        uncertain: false,
     }
 }
 
@@ -210,6 +212,7 @@ pub(super) fn quantity(check: &Check, scope: &Scope) -> Verdict {
         met,
         found,
         problems,
+        uncertain: false,
     }
 }
 
@@ -298,6 +301,7 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
         met,
         found,
         problems,
+        uncertain: false,
     }
 }
 
@@ -342,6 +346,7 @@ pub(super) fn aws_services(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         met,
         found,
         problems,
+        uncertain: false,
     }
 }
 
@@ -361,13 +366,14 @@ pub(super) fn diagram(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         met: found.len() >= min(check, 1),
         found,
         problems,
+        uncertain: false,
     }
 }
 
 pub(super) fn kpis(check: &Check, scope: &Scope) -> Verdict {
     let report = kpi::kpis(scope);
     let mut found = Vec::new();
-    let mut problems = report.problems;
+    let mut problems = report.problems.clone();
     let mut complete = Vec::new();
     for k in &report.kpis {
         let name = quote(&k.name, 60);
@@ -408,6 +414,11 @@ pub(super) fn kpis(check: &Check, scope: &Scope) -> Verdict {
     }
     let need = min(check, 2);
     let met = complete.len() >= need;
+    // KPIs in a table are read with certainty; KPIs told in sentences may be there in a
+    // form the finder does not take apart.
+    let uncertain = !met
+        && !report.kpis.iter().any(|k| k.in_table && !k.is_complete())
+        && complete.len() + report.prose_candidates >= need;
     if !met && !complete.is_empty() {
         let names: Vec<String> = complete.iter().map(|n| format!("`{n}`")).collect();
         problems.push((
@@ -423,6 +434,7 @@ pub(super) fn kpis(check: &Check, scope: &Scope) -> Verdict {
         met,
         found,
         problems,
+        uncertain,
     }
 }
 
@@ -471,5 +483,6 @@ pub(super) fn current_pilot(scope: &Scope) -> Verdict {
         met: current.is_empty(),
         found,
         problems: current,
+        uncertain: false,
     }
 }

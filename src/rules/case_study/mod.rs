@@ -252,7 +252,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         let sibling_met = check.satisfied_by.iter().any(|id| {
                             met_in(&in_own, id) || met_in(&in_text, id)
                         });
-                        let severity = if sibling_met { Severity::Warning } else { severity };
+                        let unsure = own_verdict.as_ref().is_some_and(|v| v.uncertain)
+                            || text.as_ref().is_some_and(|v| v.uncertain);
+                        let severity = if sibling_met || unsure {
+                            Severity::Warning
+                        } else {
+                            severity
+                        };
                         let problems = match (own_verdict, text) {
                             (Some(v), _) if !v.problems.is_empty() => v.problems,
                             (_, Some(t)) => t.problems,
@@ -300,7 +306,12 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 })
                 .collect();
             // A projection is worth a second look, not a failed requirement.
-            let problem_severity = if verdict.met { Severity::Warning } else { severity };
+            let problem_severity = if verdict.met || verdict.uncertain {
+                Severity::Warning
+            } else {
+                severity
+            };
+            let severity = if verdict.uncertain { Severity::Warning } else { severity };
             let severity = if problems.is_empty() { severity } else { problem_severity };
             emit(&mut out, &rule, severity, &at, check, &help, problems, !verdict.met);
         }
@@ -652,6 +663,16 @@ fn missing_section(requirement: &Requirement, doc: &Document, content_missing: b
         ))
 }
 
+/// Not known to be met: a warning, pointing at the front matter.
+fn unsure(problem: &str) -> evidence::Verdict {
+    evidence::Verdict {
+        met: false,
+        problems: vec![(0..0, problem.to_string())],
+        uncertain: true,
+        ..Default::default()
+    }
+}
+
 fn met() -> evidence::Verdict {
     evidence::Verdict {
         met: true,
@@ -829,7 +850,10 @@ fn customer_named(
             0..0,
             "no customer name was given (front matter `customer.name`, or `check-url --customer`): caselint cannot tell whether the page names the customer".to_string(),
         )]),
-        None => met(),
+        // A draft without the name: whether its text names the customer cannot be told.
+        None => unsure(
+            "the front matter gives no `customer.name`, so caselint cannot tell whether the text names the customer, as a public case study must",
+        ),
     }
 }
 
@@ -852,7 +876,9 @@ fn partner_named(doc: &Document, meta: Option<&CaseStudyMeta>, scope: &Scope) ->
             0..0,
             "no partner name was given (front matter `partner.name`, or `check-url --partner`): caselint cannot tell whether the page names the partner".to_string(),
         )]),
-        None => met(),
+        None => unsure(
+            "the front matter gives no `partner.name`, so caselint cannot tell whether the text names the AWS Partner: add `partner.name`, and name the partner in the text (\"we\" or a web address does not say who the partner is)",
+        ),
     }
 }
 
