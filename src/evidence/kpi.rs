@@ -582,6 +582,16 @@ fn from_sentences(scope: &Scope, report: &mut KpiReport) {
             found.push(kpi);
         }
     }
+    // A KPI the labels already gave in full is not counted again.
+    let told = |f: &Kpi| {
+        report.kpis.iter().filter(|k| k.is_complete()).any(|k| {
+            Part::ALL.into_iter().any(|p| {
+                k.part(p)
+                    .is_some_and(|field| f.span.start <= field.span.start && field.span.end <= f.span.end)
+            })
+        })
+    };
+    found.retain(|f| !told(f));
     if found.is_empty() {
         return;
     }

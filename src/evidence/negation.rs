@@ -62,16 +62,29 @@ pub(crate) fn negated(toks: &[Tok], at: usize) -> bool {
     let lists = &*LISTS;
     let from = at.saturating_sub(lists.window);
     let mut j = at;
+    let mut crossed_comma = false;
     while j > from {
         j -= 1;
         let tok = &toks[j];
         if contracted_not(toks, j) {
-            return true;
+            return !crossed_comma;
         }
         if let Some(end) = lists.negators.longest_at(toks, j)
             && end <= at
         {
+            // "Without action, Acme risked …", "Instead of a warehouse, we used …": a
+            // negation opening its clause ends at its comma; inside a clause it runs on
+            // through a list ("not a startup, ISV or …").
+            let opens_clause = j == 0
+                || toks[j - 1].kind == TokKind::Punct
+                || toks[j - 1].is_any(&["and", "but", "or"]);
+            if crossed_comma && opens_clause {
+                return false;
+            }
             return lists.not_negations.longest_at(toks, j).is_none();
+        }
+        if tok.is_punct(',') {
+            crossed_comma = true;
         }
         if lists.breakers.longest_at(toks, j).is_some() {
             return false;
@@ -165,6 +178,9 @@ mod tests {
         assert!(!denied("No downtime; costs fell by 30%.").contains(&"costs"));
         assert!(!denied("Not only did costs fall, errors dropped too.").contains(&"costs"));
         assert!(denied("Acme grew by 20% and is a startup.").is_empty());
+        assert!(!denied("Without action, Acme risked losing 40 clinics.").contains(&"risked"));
+        assert!(!denied("Instead of a warehouse, we used Athena.").contains(&"used"));
+        assert!(denied("Instead of a warehouse, we used Athena.").contains(&"warehouse"));
     }
 
     #[test]

@@ -175,9 +175,19 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         let substantive: Vec<usize> = (0..section_checks.len())
             .filter(|&k| section_checks[k].detector != "min-words")
             .collect();
-        let thin_evidence = substantive
-            .iter()
-            .any(|&k| !in_own[k].as_ref().is_some_and(|v| v.met));
+        // With nothing else to look for, the length is the evidence.
+        let thin_evidence = substantive.is_empty()
+            || substantive
+                .iter()
+                .any(|&k| !in_own[k].as_ref().is_some_and(|v| v.met));
+        // A section or label of its own that says almost nothing ("## Challenge" over
+        // "Old backups."): the writer's answer is there and empty, and words found
+        // elsewhere do not make it an answer.
+        let thin_answer = !placed.is_empty()
+            && section_checks
+                .iter()
+                .zip(&in_own)
+                .any(|(c, v)| c.detector == "min-words" && v.as_ref().is_some_and(|v| !v.met));
         // No part answers it: an error only when its content is missing from the whole
         // text too; otherwise a hint to give it a section of its own.
         let mut content_missing = false;
@@ -225,7 +235,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         // a second look, not a failed requirement.
                         emit(&mut out, &rule, Severity::Warning, &at, check, &help, v.problems, false);
                     }
-                    (own_verdict, Some(text)) if text.met => {
+                    (own_verdict, Some(text)) if text.met && !thin_answer => {
                         // Said, but not where the validator reads this requirement.
                         if own_verdict.is_some() {
                             let elsewhere = text
@@ -260,7 +270,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                             severity
                         };
                         let problems = match (own_verdict, text) {
-                            (Some(v), _) if !v.problems.is_empty() => v.problems,
+                            (Some(v), _) if !v.problems.is_empty() || thin_answer => v.problems,
                             (_, Some(t)) => t.problems,
                             _ => Vec::new(),
                         };
@@ -274,7 +284,24 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 "front-matter" => fm_anchor.clone(),
                 _ => anchor.clone().unwrap_or(fm_anchor.clone()),
             };
-            let scope = &body;
+            // Results are told where results are: a number in the lessons ("took nine
+            // days instead of two") or among the alternatives is no outcome.
+            let outcome_scope;
+            let scope = if check.detector == "outcome" {
+                outcome_scope = Scope {
+                    doc,
+                    prose: body
+                        .prose
+                        .iter()
+                        .copied()
+                        .filter(|p| !foreign_part(&attribution, profile, "outcome", p.span.start))
+                        .collect(),
+                    span: body.span.clone(),
+                };
+                &outcome_scope
+            } else {
+                &body
+            };
             let verdict = match check.detector.as_str() {
                 "front-matter-key" => front_matter_key(doc, check, &placeholders),
                 // A key still holding its TODO is reported once, as a placeholder.
