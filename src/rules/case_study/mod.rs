@@ -22,6 +22,9 @@ use attribution::{Attribution, By, Names, Part};
 
 /// The rule id for a document checked against a checklist past its validity.
 pub const CHECKLIST_VERSION: &str = "checklist-version";
+/// A section of its own with less than this share (1/N) of its requirement's expected
+/// length is an empty answer ("## Challenge" over "Old backups."), not a short one.
+const THIN_ANSWER_SHARE: usize = 4;
 /// Text the template leaves for the writer to replace.
 pub const PLACEHOLDER_MARK: &str = "TODO";
 
@@ -183,11 +186,14 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         // A section or label of its own that says almost nothing ("## Challenge" over
         // "Old backups."): the writer's answer is there and empty, and words found
         // elsewhere do not make it an answer.
-        let thin_answer = !placed.is_empty()
-            && section_checks
-                .iter()
-                .zip(&in_own)
-                .any(|(c, v)| c.detector == "min-words" && v.as_ref().is_some_and(|v| !v.met));
+        let own_words: usize = own_scope
+            .as_ref()
+            .map_or(0, |s| s.prose.iter().map(|p| p.text.split_whitespace().count()).sum());
+        let thin_answer = !headed.is_empty()
+            && section_checks.iter().any(|c| {
+                c.detector == "min-words"
+                    && c.min.is_some_and(|min| own_words * THIN_ANSWER_SHARE < min as usize)
+            });
         // No part answers it: an error only when its content is missing from the whole
         // text too; otherwise a hint to give it a section of its own.
         let mut content_missing = false;
