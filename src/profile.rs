@@ -400,11 +400,17 @@ mod tests {
         assert_eq!(ids(&p, "3. Goals"), ["UCR-003"]);
         assert_eq!(ids(&p, "UCR-002 Key business challenge"), ["UCR-002"]);
         assert_eq!(ids(&p, "PS-001: how it stays up"), ["PS-001"]);
-        assert_eq!(ids(&p, "The challenge and the goals"), ["UCR-003", "UCR-002"]);
+        assert_eq!(
+            ids(&p, "The challenge and the goals"),
+            ["UCR-003", "UCR-002"]
+        );
         assert_eq!(ids(&p, "Goals & objectives"), ["UCR-003"]);
         assert_eq!(ids(&p, "Challenges and lessons learned"), ["CO-002"]);
         assert_eq!(ids(&p, "Solution architecture"), ["PS-001"]);
-        assert_eq!(ids(&p, "Solution: a serverless reminder engine"), ["PS-002"]);
+        assert_eq!(
+            ids(&p, "Solution: a serverless reminder engine"),
+            ["PS-002"]
+        );
         assert!(ids(&p, "About BrightChair").is_empty());
     }
 

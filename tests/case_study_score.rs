@@ -57,7 +57,10 @@ fn units(visibility: &str) -> Vec<&'static str> {
 fn unit_of(finding: &Value) -> Option<String> {
     let rule = finding["rule"].as_str().unwrap_or_default();
     if let Some(detail) = rule.strip_prefix("CS-2.2/") {
-        return Some(format!("CS-2.2/{}", detail.split('/').next().unwrap_or(detail)));
+        return Some(format!(
+            "CS-2.2/{}",
+            detail.split('/').next().unwrap_or(detail)
+        ));
     }
     if rule.starts_with("CS-2.3") {
         return Some("CS-2.3/customer-name-leak".to_string());
@@ -128,11 +131,7 @@ fn labelled_files(cases: &Path) -> Vec<Labelled> {
             let gaps: Vec<String> = entry
                 .get("gaps")
                 .and_then(|g| g.as_array())
-                .map(|g| {
-                    g.iter()
-                        .filter_map(|v| v.as_str().map(gap_unit))
-                        .collect()
-                })
+                .map(|g| g.iter().filter_map(|v| v.as_str().map(gap_unit)).collect())
                 .unwrap_or_default();
             out.push(Labelled {
                 path: writer.join(file),
@@ -176,7 +175,10 @@ fn findings(path: &Path) -> Vec<Value> {
             String::from_utf8_lossy(&output.stderr)
         )
     });
-    report["diagnostics"].as_array().cloned().unwrap_or_default()
+    report["diagnostics"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn percent(part: usize, whole: usize) -> String {
@@ -195,7 +197,11 @@ fn score_case_studies() {
         .unwrap_or_else(|| PathBuf::from(DEFAULT_CASES));
     let verbose = std::env::var_os("CASELINT_SCORE_VERBOSE").is_some();
     let files = labelled_files(&cases);
-    assert!(!files.is_empty(), "no labelled files in {}", cases.display());
+    assert!(
+        !files.is_empty(),
+        "no labelled files in {}",
+        cases.display()
+    );
 
     let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
     let (mut complete, mut complete_passing, mut complete_checklist_passing) = (0, 0, 0);
@@ -208,15 +214,11 @@ fn score_case_studies() {
             .unwrap_or(&file.path)
             .display()
             .to_string();
-        let errors: Vec<&Value> = found
-            .iter()
-            .filter(|d| d["severity"] == "error")
-            .collect();
+        let errors: Vec<&Value> = found.iter().filter(|d| d["severity"] == "error").collect();
         if file.complete {
             complete += 1;
             complete_passing += usize::from(errors.is_empty());
-            complete_checklist_passing +=
-                usize::from(!errors.iter().any(|d| unit_of(d).is_some()));
+            complete_checklist_passing += usize::from(!errors.iter().any(|d| unit_of(d).is_some()));
             for other in errors.iter().filter(|d| unit_of(d).is_none()) {
                 notes.push(format!(
                     "{name}: other error {}: {}",
@@ -260,7 +262,11 @@ fn score_case_studies() {
         }
     }
 
-    println!("\ncase studies: {} files from {}", files.len(), cases.display());
+    println!(
+        "\ncase studies: {} files from {}",
+        files.len(),
+        cases.display()
+    );
     println!(
         "complete files with no error: {complete_passing}/{complete} ({}); with no checklist error: {complete_checklist_passing}/{complete} ({})",
         percent(complete_passing, complete),

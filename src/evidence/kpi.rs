@@ -567,18 +567,20 @@ fn from_sentences(scope: &Scope, report: &mut KpiReport) {
             continue;
         }
         let toks = tokens(&prose.text);
+        let qs = quantities_in(&toks);
+        if qs.len() < 2 {
+            continue;
+        }
         let mut any = false;
         for sentence in sentences(&toks) {
-            let (kpi, candidate) = read_kpi(prose, &toks, sentence);
+            let (kpi, candidate) = read_kpi(prose, &toks, &qs, sentence);
             report.prose_candidates += usize::from(candidate);
             if let Some(kpi) = kpi {
                 any = true;
                 found.push(kpi);
             }
         }
-        if !any
-            && let (Some(kpi), _) = read_kpi(prose, &toks, 0..toks.len())
-        {
+        if !any && let (Some(kpi), _) = read_kpi(prose, &toks, &qs, 0..toks.len()) {
             found.push(kpi);
         }
     }
@@ -586,8 +588,9 @@ fn from_sentences(scope: &Scope, report: &mut KpiReport) {
     let told = |f: &Kpi| {
         report.kpis.iter().filter(|k| k.is_complete()).any(|k| {
             Part::ALL.into_iter().any(|p| {
-                k.part(p)
-                    .is_some_and(|field| f.span.start <= field.span.start && field.span.end <= f.span.end)
+                k.part(p).is_some_and(|field| {
+                    f.span.start <= field.span.start && field.span.end <= f.span.end
+                })
             })
         })
     };
@@ -608,12 +611,20 @@ fn from_sentences(scope: &Scope, report: &mut KpiReport) {
 
 /// The KPI a run of tokens gives, if complete, and whether it looks like one (a target or
 /// a method next to at least two numbers).
-fn read_kpi(prose: &crate::document::Prose, toks: &[Tok], range: Range<usize>) -> (Option<Kpi>, bool) {
+fn read_kpi(
+    prose: &crate::document::Prose,
+    toks: &[Tok],
+    all: &[super::Quantity],
+    range: Range<usize>,
+) -> (Option<Kpi>, bool) {
     let lists = &*LISTS;
-    let qs: Vec<_> = quantities_in(toks)
-        .into_iter()
+    let qs: Vec<&super::Quantity> = all
+        .iter()
         .filter(|q| q.toks.start >= range.start && q.toks.end <= range.end)
         .collect();
+    if qs.len() < 2 {
+        return (None, false);
+    }
     let is_number = |t: &Tok| t.kind == TokKind::Num || t.is_any(NUMBER_WORDS);
     // The target: a number shortly after a target word, or right before one.
     let mut target: Option<Range<usize>> = None;
@@ -621,8 +632,13 @@ fn read_kpi(prose: &crate::document::Prose, toks: &[Tok], range: Range<usize>) -
         let Some(end) = lists.target_words.longest_at(toks, i) else {
             continue;
         };
-        if let Some(k) = (end..(end + lists.target_reach).min(range.end)).find(|&k| is_number(&toks[k])) {
-            let q_end = qs.iter().find(|q| q.toks.contains(&k)).map_or(k + 1, |q| q.toks.end);
+        if let Some(k) =
+            (end..(end + lists.target_reach).min(range.end)).find(|&k| is_number(&toks[k]))
+        {
+            let q_end = qs
+                .iter()
+                .find(|q| q.toks.contains(&k))
+                .map_or(k + 1, |q| q.toks.end);
             target = Some(k..q_end);
             break;
         }
@@ -634,7 +650,12 @@ fn read_kpi(prose: &crate::document::Prose, toks: &[Tok], range: Range<usize>) -
     let method = (range.clone()).find(|&i| lists.method_words.longest_at(toks, i).is_some());
     let others: Vec<&super::Quantity> = qs
         .iter()
-        .filter(|q| target.as_ref().is_none_or(|t| q.toks.start >= t.end || q.toks.end <= t.start))
+        .copied()
+        .filter(|q| {
+            target
+                .as_ref()
+                .is_none_or(|t| q.toks.start >= t.end || q.toks.end <= t.start)
+        })
         .collect();
     let candidate = (target.is_some() || method.is_some()) && others.len() >= 2;
     let (Some(target), Some(method)) = (target, method) else {
@@ -976,7 +997,12 @@ mod tests {
     fn kpis_told_in_sentences() {
         let src = "The average time to first shift, measured from the first text to the first clocked shift, fell from 12 days to 4.2 days, beating the target of 5. Retention, measured with payroll termination dates, rose from 52% to 61%, short of the 65% target.\n";
         let (_, r) = report(src);
-        let complete: Vec<String> = r.kpis.iter().filter(|k| k.is_complete()).map(summary).collect();
+        let complete: Vec<String> = r
+            .kpis
+            .iter()
+            .filter(|k| k.is_complete())
+            .map(summary)
+            .collect();
         assert_eq!(complete.len(), 2, "{:?}", r.kpis);
         assert!(complete[0].contains("| 12 days |"), "{complete:?}");
         assert!(complete[1].contains("| 61% |"), "{complete:?}");

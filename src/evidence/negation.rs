@@ -98,10 +98,7 @@ pub(crate) fn negated(toks: &[Tok], at: usize) -> bool {
         {
             return false;
         }
-        if tok.kind == TokKind::Punct
-            && matches!(tok.low(), "—" | "–")
-            && tok.space_before
-        {
+        if tok.kind == TokKind::Punct && matches!(tok.low(), "—" | "–") && tok.space_before {
             return false;
         }
     }

@@ -665,7 +665,9 @@ fn is_projection_at(toks: &[Tok], j: usize, phrases: &[Phrase]) -> bool {
         let compound = toks
             .get(j + 1)
             .is_some_and(|t| t.is_punct('-') && !t.space_before)
-            && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Word && !t.space_before);
+            && toks
+                .get(j + 2)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.space_before);
         // "can now process 3x more orders" is a result.
         let can_now = tok.is_any(&["can", "could"]) && toks.get(j + 1).is_some_and(|t| t.is("now"));
         return !(month || compound || can_now);
@@ -1013,7 +1015,28 @@ mod tests {
                 .any(|(_, r)| *r == Projection)
         );
         // Hedged results still are projections.
-        assert_eq!(roles("Acme is expected to save 30% a year."), [("30% a year", Projection)]);
+        assert_eq!(
+            roles("Acme is expected to save 30% a year."),
+            [("30% a year", Projection)]
+        );
+    }
+
+    #[test]
+    fn results_told_on_published_pages() {
+        for (text, want) in [
+            (
+                "BrightLedger helped the customer reduce costs by 65%.",
+                "65%",
+            ),
+            (
+                "The platform delivered a 35% improvement in throughput.",
+                "35%",
+            ),
+            ("Ticket volume dropped by 3x.", "3x"),
+            ("A 300% improvement in report speed.", "300%"),
+        ] {
+            assert_eq!(results(text), [want], "{text}");
+        }
     }
 
     #[test]

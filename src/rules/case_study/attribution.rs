@@ -446,7 +446,10 @@ mod tests {
             customer: Some("Acme Dental Care LLC"),
             partner: Some("BrightChair Inc."),
         };
-        let found = parts("## About Acme Dental\n\nText.\n\n## About BrightChair\n\nUs.\n", names);
+        let found = parts(
+            "## About Acme Dental\n\nText.\n\n## About BrightChair\n\nUs.\n",
+            names,
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "UCR-001");
         assert!(found[0].2.starts_with("## About Acme"));

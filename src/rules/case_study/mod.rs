@@ -122,8 +122,16 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         .filter(|(_, r)| r.applies_to(kind, visibility))
     {
         let own = attribution.of(index);
-        let placed: Vec<&Part> = own.iter().copied().filter(|p| p.by != By::Content).collect();
-        let headed: Vec<&Part> = own.iter().copied().filter(|p| p.by == By::Heading).collect();
+        let placed: Vec<&Part> = own
+            .iter()
+            .copied()
+            .filter(|p| p.by != By::Content)
+            .collect();
+        let headed: Vec<&Part> = own
+            .iter()
+            .copied()
+            .filter(|p| p.by == By::Heading)
+            .collect();
         let own_scope = (!own.is_empty()).then(|| scope_of(doc, &own));
         let anchor = placed.first().or(own.first()).map(|p| p.anchor.clone());
 
@@ -156,7 +164,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             .collect();
         let in_own: Vec<Option<evidence::Verdict>> = section_checks
             .iter()
-            .map(|c| own_scope.as_ref().map(|scope| evidence::run(c, scope, &env)))
+            .map(|c| {
+                own_scope
+                    .as_ref()
+                    .map(|scope| evidence::run(c, scope, &env))
+            })
             .collect();
         let in_text: Vec<Option<evidence::Verdict>> = section_checks
             .iter()
@@ -167,10 +179,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             })
             .collect();
         let met_in = |verdicts: &[Option<evidence::Verdict>], id: &str| {
-            section_checks
-                .iter()
-                .zip(verdicts)
-                .any(|(c, v)| check_suffix(requirement, c) == id && v.as_ref().is_some_and(|v| v.met))
+            section_checks.iter().zip(verdicts).any(|(c, v)| {
+                check_suffix(requirement, c) == id && v.as_ref().is_some_and(|v| v.met)
+            })
         };
         let answered = |k: usize| {
             in_own[k].as_ref().is_some_and(|v| v.met) || in_text[k].as_ref().is_some_and(|v| v.met)
@@ -186,20 +197,23 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         // A section or label of its own that says almost nothing ("## Challenge" over
         // "Old backups."): the writer's answer is there and empty, and words found
         // elsewhere do not make it an answer.
-        let own_words: usize = own_scope
-            .as_ref()
-            .map_or(0, |s| s.prose.iter().map(|p| p.text.split_whitespace().count()).sum());
+        let own_words: usize = own_scope.as_ref().map_or(0, |s| {
+            s.prose
+                .iter()
+                .map(|p| p.text.split_whitespace().count())
+                .sum()
+        });
         let thin_answer = !headed.is_empty()
             && section_checks.iter().any(|c| {
                 c.detector == "min-words"
-                    && c.min.is_some_and(|min| own_words * THIN_ANSWER_SHARE < min as usize)
+                    && c.min
+                        .is_some_and(|min| own_words * THIN_ANSWER_SHARE < min as usize)
             });
         // No part answers it: an error only when its content is missing from the whole
         // text too; otherwise a hint to give it a section of its own.
         let mut content_missing = false;
         if !section_checks.is_empty() && own.is_empty() && !unfinished {
-            content_missing =
-                !substantive.is_empty() && substantive.iter().all(|&k| !answered(k));
+            content_missing = !substantive.is_empty() && substantive.iter().all(|&k| !answered(k));
             out.push(missing_section(requirement, doc, content_missing));
         }
 
@@ -231,7 +245,16 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         && !v.met
                         && thin_evidence
                     {
-                        emit(&mut out, &rule, Severity::Warning, &at, check, &help, v.problems, true);
+                        emit(
+                            &mut out,
+                            &rule,
+                            Severity::Warning,
+                            &at,
+                            check,
+                            &help,
+                            v.problems,
+                            true,
+                        );
                     }
                     continue;
                 }
@@ -239,7 +262,16 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     (Some(v), _) if v.met => {
                         // Met; what is left to say (a third KPI without its method) is
                         // a second look, not a failed requirement.
-                        emit(&mut out, &rule, Severity::Warning, &at, check, &help, v.problems, false);
+                        emit(
+                            &mut out,
+                            &rule,
+                            Severity::Warning,
+                            &at,
+                            check,
+                            &help,
+                            v.problems,
+                            false,
+                        );
                     }
                     (own_verdict, Some(text)) if text.met && !thin_answer => {
                         // Said, but not where the validator reads this requirement.
@@ -265,9 +297,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         }
                     }
                     (own_verdict, text) => {
-                        let sibling_met = check.satisfied_by.iter().any(|id| {
-                            met_in(&in_own, id) || met_in(&in_text, id)
-                        });
+                        let sibling_met = check
+                            .satisfied_by
+                            .iter()
+                            .any(|id| met_in(&in_own, id) || met_in(&in_text, id));
                         let unsure = own_verdict.as_ref().is_some_and(|v| v.uncertain)
                             || text.as_ref().is_some_and(|v| v.uncertain);
                         let severity = if sibling_met || unsure {
@@ -314,7 +347,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 "deployment-date" if is_placeholder_key(&placeholders, "production_since") => met(),
                 "solution-area" if is_placeholder_key(&placeholders, "solution_area") => met(),
                 "segment" => {
-                    out.extend(segment_mentions(doc, profile, &rule, &requirement.id, &help));
+                    out.extend(segment_mentions(
+                        doc,
+                        profile,
+                        &rule,
+                        &requirement.id,
+                        &help,
+                    ));
                     segment(doc, meta.as_ref(), profile)
                 }
                 "deployment-date" => deployment_date(doc, meta.as_ref(), profile, ctx.today),
@@ -344,9 +383,26 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             } else {
                 severity
             };
-            let severity = if verdict.uncertain { Severity::Warning } else { severity };
-            let severity = if problems.is_empty() { severity } else { problem_severity };
-            emit(&mut out, &rule, severity, &at, check, &help, problems, !verdict.met);
+            let severity = if verdict.uncertain {
+                Severity::Warning
+            } else {
+                severity
+            };
+            let severity = if problems.is_empty() {
+                severity
+            } else {
+                problem_severity
+            };
+            emit(
+                &mut out,
+                &rule,
+                severity,
+                &at,
+                check,
+                &help,
+                problems,
+                !verdict.met,
+            );
         }
     }
     out
@@ -369,9 +425,14 @@ fn emit(
     let requirement = rule.split('/').next().unwrap_or(rule);
     if unmet && problems.is_empty() {
         out.push(
-            Diagnostic::new(rule.to_string(), severity, at.clone(), check.message.clone())
-                .with_requirement(requirement)
-                .with_help(help.to_string()),
+            Diagnostic::new(
+                rule.to_string(),
+                severity,
+                at.clone(),
+                check.message.clone(),
+            )
+            .with_requirement(requirement)
+            .with_help(help.to_string()),
         );
     }
     for (index, (span, problem)) in problems.into_iter().enumerate() {
@@ -402,7 +463,12 @@ fn emit(
 /// that never asks this detector: a projection in the challenge ("hiring would have cost
 /// $96,000") is no claimed result, so a whole-document check without parts of its own
 /// (CS-2.2) does not question it there.
-fn foreign_part(attribution: &Attribution, profile: &Profile, detector: &str, offset: usize) -> bool {
+fn foreign_part(
+    attribution: &Attribution,
+    profile: &Profile,
+    detector: &str,
+    offset: usize,
+) -> bool {
     attribution.placed_at(offset).any(|index| {
         profile
             .requirements
