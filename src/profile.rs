@@ -292,7 +292,7 @@ impl Profile {
                 }
             }
         }
-        matches.sort_by(|a, b| b.0.cmp(&a.0));
+        matches.sort_by_key(|m| std::cmp::Reverse(m.0));
         let mut chosen: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
         for (_, range, order) in matches {
             if chosen.iter().any(|(_, o)| *o == order) {

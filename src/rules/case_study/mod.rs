@@ -247,11 +247,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     {
                         emit(
                             &mut out,
-                            &rule,
+                            &Emit {
+                                rule: &rule,
+                                at: &at,
+                                check,
+                                help: &help,
+                            },
                             Severity::Warning,
-                            &at,
-                            check,
-                            &help,
                             v.problems,
                             true,
                         );
@@ -264,11 +266,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         // a second look, not a failed requirement.
                         emit(
                             &mut out,
-                            &rule,
+                            &Emit {
+                                rule: &rule,
+                                at: &at,
+                                check,
+                                help: &help,
+                            },
                             Severity::Warning,
-                            &at,
-                            check,
-                            &help,
                             v.problems,
                             false,
                         );
@@ -313,7 +317,18 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                             (_, Some(t)) => t.problems,
                             _ => Vec::new(),
                         };
-                        emit(&mut out, &rule, severity, &at, check, &help, problems, true);
+                        emit(
+                            &mut out,
+                            &Emit {
+                                rule: &rule,
+                                at: &at,
+                                check,
+                                help: &help,
+                            },
+                            severity,
+                            problems,
+                            true,
+                        );
                     }
                 }
                 continue;
@@ -395,11 +410,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             };
             emit(
                 &mut out,
-                &rule,
+                &Emit {
+                    rule: &rule,
+                    at: &at,
+                    check,
+                    help: &help,
+                },
                 severity,
-                &at,
-                check,
-                &help,
                 problems,
                 !verdict.met,
             );
@@ -412,16 +429,27 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
 /// (that becomes their help). The first carries the checklist's words; the others only
 /// say what to do, so a table of ten incomplete KPIs does not repeat a paragraph. A check
 /// that is not met and names no problem gets its message as the finding.
+/// What a finding is about: its rule, where it points, the check and its help.
+struct Emit<'a> {
+    rule: &'a str,
+    at: &'a Range<usize>,
+    check: &'a Check,
+    help: &'a str,
+}
+
 fn emit(
     out: &mut Vec<Diagnostic>,
-    rule: &str,
+    what: &Emit,
     severity: Severity,
-    at: &Range<usize>,
-    check: &Check,
-    help: &str,
     problems: Vec<(Range<usize>, String)>,
     unmet: bool,
 ) {
+    let Emit {
+        rule,
+        at,
+        check,
+        help,
+    } = *what;
     let requirement = rule.split('/').next().unwrap_or(rule);
     if unmet && problems.is_empty() {
         out.push(
