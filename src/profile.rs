@@ -125,6 +125,12 @@ pub struct Check {
     pub kinds: Vec<String>,
     #[serde(default)]
     pub key: Option<String>,
+    /// Sibling checks (their short ids, e.g. "future-actions") whose evidence also answers
+    /// this one: when this check finds nothing but one of them does, a careful writer
+    /// has said it another way ("we now validate every connector" is the lesson), and the
+    /// finding is a warning.
+    #[serde(default)]
+    pub satisfied_by: Vec<String>,
 }
 
 fn case_study_only() -> Vec<String> {
@@ -250,6 +256,68 @@ impl Profile {
         self.resolve_words(&words(heading))
     }
 
+    /// Every requirement a heading answers, best first. Besides the synonyms (as in
+    /// [`Profile::requirement_for_heading`]): a requirement id in the heading answers
+    /// that requirement ("UCR-002 Key business challenge", "PS-001: Architecture");
+    /// numbering ("3.", "Step 2:") and question marks do not count; two answers joined
+    /// by "and", "&", "/" or "," are both taken ("Challenge and goals"), while a longer
+    /// synonym still wins over the words inside it ("Challenges and lessons learned").
+    pub fn requirements_for_heading(&self, heading: &str) -> Vec<&Requirement> {
+        let all = heading_words(heading);
+        let by_id: Vec<&Requirement> = self
+            .requirements
+            .iter()
+            .filter(|r| last_end(&all, &words(&r.id)).is_some())
+            .collect();
+        if !by_id.is_empty() {
+            return by_id;
+        }
+        if let Some(cut) = heading.find(['|', ':']) {
+            let found = self.resolve_all(&heading_words(&heading[..cut]));
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        self.resolve_all(&all)
+    }
+
+    fn resolve_all(&self, heading: &[String]) -> Vec<&Requirement> {
+        type Rank = (usize, usize, std::cmp::Reverse<usize>);
+        let mut matches: Vec<(Rank, std::ops::Range<usize>, usize)> = Vec::new();
+        for (order, requirement) in self.requirements.iter().enumerate() {
+            for (synonym, content) in &requirement.heading_words {
+                if let Some(end) = last_end(heading, synonym) {
+                    let rank = (*content, end, std::cmp::Reverse(order));
+                    matches.push((rank, end - synonym.len()..end, order));
+                }
+            }
+        }
+        matches.sort_by_key(|m| std::cmp::Reverse(m.0));
+        let mut chosen: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+        for (_, range, order) in matches {
+            if chosen.iter().any(|(_, o)| *o == order) {
+                continue;
+            }
+            let joined = chosen.iter().all(|(c, _)| {
+                let between = if c.end <= range.start {
+                    c.end..range.start
+                } else if range.end <= c.start {
+                    range.end..c.start
+                } else {
+                    return false;
+                };
+                heading[between].iter().any(|w| w == "and")
+            });
+            if chosen.is_empty() || joined {
+                chosen.push((range, order));
+            }
+        }
+        chosen
+            .into_iter()
+            .map(|(_, order)| &self.requirements[order])
+            .collect()
+    }
+
     fn resolve_words(&self, heading: &[String]) -> Option<&Requirement> {
         type Rank = (usize, usize, std::cmp::Reverse<usize>);
         let mut best: Option<(Rank, &Requirement)> = None;
@@ -274,6 +342,21 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .map(String::from)
         .collect()
+}
+
+/// A heading's words for matching: as [`words`], with "&", "/", "+" and "," read as
+/// "and" ("Goals & objectives" is "goals and objectives").
+fn heading_words(text: &str) -> Vec<String> {
+    let mut spaced = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' | '/' | '+' | ',' => spaced.push_str(" and "),
+            _ => spaced.push(c),
+        }
+    }
+    let mut out = words(&spaced);
+    out.dedup_by(|b, a| a == "and" && b == "and");
+    out
 }
 
 /// End (exclusive word index) of the last whole-word occurrence of `needle` in `hay`.
@@ -301,6 +384,34 @@ mod tests {
     fn builtin_profile_loads() {
         let profile = Profile::builtin().expect("embedded profile is valid");
         assert_eq!(profile.profile.id, "smb-2025-08");
+    }
+
+    fn ids(profile: &Profile, heading: &str) -> Vec<String> {
+        profile
+            .requirements_for_heading(heading)
+            .iter()
+            .map(|r| r.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn headings_of_any_form() {
+        let p = Profile::builtin().expect("embedded profile is valid");
+        assert_eq!(ids(&p, "3. Goals"), ["UCR-003"]);
+        assert_eq!(ids(&p, "UCR-002 Key business challenge"), ["UCR-002"]);
+        assert_eq!(ids(&p, "PS-001: how it stays up"), ["PS-001"]);
+        assert_eq!(
+            ids(&p, "The challenge and the goals"),
+            ["UCR-003", "UCR-002"]
+        );
+        assert_eq!(ids(&p, "Goals & objectives"), ["UCR-003"]);
+        assert_eq!(ids(&p, "Challenges and lessons learned"), ["CO-002"]);
+        assert_eq!(ids(&p, "Solution architecture"), ["PS-001"]);
+        assert_eq!(
+            ids(&p, "Solution: a serverless reminder engine"),
+            ["PS-002"]
+        );
+        assert!(ids(&p, "About BrightChair").is_empty());
     }
 
     #[test]

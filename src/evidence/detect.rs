@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::kpi::{self, Part, join_parts};
+use super::negation::{carries_negation, negated};
 use super::outcome::{Role, claims_in};
 use super::pilot::{PilotState, pilot_mentions_in, production_statements_in};
 use super::quantity::{QuantityKind, quantities_in};
@@ -86,6 +87,7 @@ pub(super) fn min_words(check: &Check, scope: &Scope) -> Verdict {
             note: plural(words, "word", "words"),
         }],
         problems: Vec::new(),
+        uncertain: false,
     };
     if !verdict.met {
         verdict.problems.push((
@@ -147,6 +149,12 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
                     continue;
                 }
                 if let Some(end) = list[k].1.matches_at(&toks, i) {
+                    // "no alternatives were considered", "not a challenge": denied words
+                    // are no evidence (a phrase that is itself a negation, "could not",
+                    // still is).
+                    if negated(&toks, i) && !carries_negation(&toks, i, end) {
+                        continue;
+                    }
                     seen.insert(k);
                     let bytes = super::text::byte_range(&toks, i..end);
                     found.push(Evidence {
@@ -162,6 +170,7 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
         met: list.is_empty() || seen.len() >= need,
         found,
         problems: Vec::new(),
+        uncertain: false,
     }
 }
 
@@ -203,6 +212,7 @@ pub(super) fn quantity(check: &Check, scope: &Scope) -> Verdict {
         met,
         found,
         problems,
+        uncertain: false,
     }
 }
 
@@ -291,6 +301,7 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
         met,
         found,
         problems,
+        uncertain: false,
     }
 }
 
@@ -335,6 +346,7 @@ pub(super) fn aws_services(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         met,
         found,
         problems,
+        uncertain: false,
     }
 }
 
@@ -354,13 +366,14 @@ pub(super) fn diagram(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         met: found.len() >= min(check, 1),
         found,
         problems,
+        uncertain: false,
     }
 }
 
 pub(super) fn kpis(check: &Check, scope: &Scope) -> Verdict {
     let report = kpi::kpis(scope);
     let mut found = Vec::new();
-    let mut problems = report.problems;
+    let mut problems = report.problems.clone();
     let mut complete = Vec::new();
     for k in &report.kpis {
         let name = quote(&k.name, 60);
@@ -401,6 +414,11 @@ pub(super) fn kpis(check: &Check, scope: &Scope) -> Verdict {
     }
     let need = min(check, 2);
     let met = complete.len() >= need;
+    // KPIs in a table are read with certainty; KPIs told in sentences may be there in a
+    // form the finder does not take apart.
+    let uncertain = !met
+        && !report.kpis.iter().any(|k| k.in_table && !k.is_complete())
+        && complete.len() + report.prose_candidates >= need;
     if !met && !complete.is_empty() {
         let names: Vec<String> = complete.iter().map(|n| format!("`{n}`")).collect();
         problems.push((
@@ -416,6 +434,7 @@ pub(super) fn kpis(check: &Check, scope: &Scope) -> Verdict {
         met,
         found,
         problems,
+        uncertain,
     }
 }
 
@@ -464,5 +483,6 @@ pub(super) fn current_pilot(scope: &Scope) -> Verdict {
         met: current.is_empty(),
         found,
         problems: current,
+        uncertain: false,
     }
 }

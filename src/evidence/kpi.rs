@@ -5,9 +5,61 @@
 
 use std::ops::Range;
 
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
 use super::Scope;
-use super::text::{Tok, TokKind, quote, tokens};
+use super::quantity::quantities_in;
+use super::text::{PhraseSet, Tok, TokKind, quote, sentences, tokens};
 use crate::document::{BlockKind, Cell, Table};
+
+const VOCABULARY: &str = include_str!("../../lexicon/evidence/kpi.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vocabulary {
+    target_words: Vec<String>,
+    target_reach: usize,
+    method_words: Vec<String>,
+    baseline_before: Vec<String>,
+    actual_before: Vec<String>,
+    actual_headers: Vec<String>,
+    baseline_headers: Vec<String>,
+    target_headers: Vec<String>,
+}
+
+struct Lists {
+    target_words: PhraseSet,
+    target_reach: usize,
+    method_words: PhraseSet,
+    baseline_before: PhraseSet,
+    actual_before: PhraseSet,
+    actual_headers: Vec<String>,
+    baseline_headers: Vec<String>,
+    target_headers: Vec<String>,
+}
+
+fn set(words: &[String]) -> PhraseSet {
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    PhraseSet::new(&words)
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    // Embedded at build time and parsed by the unit tests: cannot fail in a release.
+    let v: Vocabulary = toml::from_str(VOCABULARY)
+        .unwrap_or_else(|err| panic!("lexicon/evidence/kpi.toml is not valid: {err}"));
+    Lists {
+        target_words: set(&v.target_words),
+        target_reach: v.target_reach,
+        method_words: set(&v.method_words),
+        baseline_before: set(&v.baseline_before),
+        actual_before: set(&v.actual_before),
+        actual_headers: v.actual_headers,
+        baseline_headers: v.baseline_headers,
+        target_headers: v.target_headers,
+    }
+});
 
 // Word lists below are language, not logic: they may move to `lexicon/` data later.
 
@@ -199,12 +251,16 @@ pub struct KpiReport {
     pub kpis: Vec<Kpi>,
     /// Problems with the way KPIs are written ("the KPI table has no target column").
     pub problems: Vec<(Range<usize>, String)>,
+    /// Sentences that give a target or a method next to numbers: KPIs told in prose that
+    /// the finder could not take apart with certainty.
+    pub prose_candidates: usize,
 }
 
 /// The KPIs in a scope: its tables, then its labelled prose.
 pub fn kpis(scope: &Scope) -> KpiReport {
     let mut report = table_kpis(scope);
     from_prose(scope, &mut report);
+    from_sentences(scope, &mut report);
     report
 }
 
@@ -237,7 +293,17 @@ fn classify_header(text: &str) -> Option<Part> {
     } else if has(METHOD_VERBS) {
         Some(Part::Method)
     } else {
-        None
+        let lists = &*LISTS;
+        let has_data = |list: &[String]| toks.iter().any(|t| list.iter().any(|w| t.is(w)));
+        if has_data(&lists.actual_headers) {
+            Some(Part::Actual)
+        } else if has_data(&lists.baseline_headers) {
+            Some(Part::Baseline)
+        } else if has_data(&lists.target_headers) {
+            Some(Part::Target)
+        } else {
+            None
+        }
     }
 }
 
@@ -265,11 +331,26 @@ fn field(cell: &Cell) -> Option<Field> {
 /// A table whose header (or first column) names at least two KPI parts, or one part
 /// and a KPI / metric column.
 fn from_table(table: &Table, report: &mut KpiReport) {
-    let columns: Vec<Option<Part>> = table
+    let mut columns: Vec<Option<Part>> = table
         .header
         .iter()
         .map(|c| classify_header(&c.text))
         .collect();
+    // By elimination: a table naming three parts and one more column besides the KPI's
+    // name ("Starting point | Goal | Twelve months on | Source") has the fourth there.
+    let unnamed: Vec<usize> = (1..columns.len())
+        .filter(|&i| columns[i].is_none())
+        .collect();
+    let absent: Vec<Part> = Part::ALL
+        .into_iter()
+        .filter(|p| !columns.contains(&Some(*p)))
+        .collect();
+    if let ([only], [part]) = (unnamed.as_slice(), absent.as_slice())
+        && columns[0].is_none()
+        && !is_name_header(&table.header[*only].text)
+    {
+        columns[*only] = Some(*part);
+    }
     let distinct = |parts: &[Option<Part>]| {
         Part::ALL
             .into_iter()
@@ -472,6 +553,156 @@ fn from_prose(scope: &Scope, report: &mut KpiReport) {
             .into_iter()
             .filter(|k| !k.is_empty() && !in_tables.contains(&k.name.to_lowercase())),
     );
+}
+
+/// KPIs told in sentences: "Average time to fill, measured in the ATS, fell from 41 days
+/// to 22 days, against the goal of 25." A sentence giving a target, a method and two
+/// more values (the baseline, then the actual) is one KPI; when no sentence of a
+/// paragraph is complete, the paragraph is read as one ("Closing took 11 days. The goal
+/// was 4. It now takes 3, measured from the ledger.").
+fn from_sentences(scope: &Scope, report: &mut KpiReport) {
+    let mut found: Vec<Kpi> = Vec::new();
+    for prose in &scope.prose {
+        if !matches!(prose.block, BlockKind::Paragraph | BlockKind::ListItem) {
+            continue;
+        }
+        let toks = tokens(&prose.text);
+        let qs = quantities_in(&toks);
+        if qs.len() < 2 {
+            continue;
+        }
+        let mut any = false;
+        for sentence in sentences(&toks) {
+            let (kpi, candidate) = read_kpi(prose, &toks, &qs, sentence);
+            report.prose_candidates += usize::from(candidate);
+            if let Some(kpi) = kpi {
+                any = true;
+                found.push(kpi);
+            }
+        }
+        if !any && let (Some(kpi), _) = read_kpi(prose, &toks, &qs, 0..toks.len()) {
+            found.push(kpi);
+        }
+    }
+    // A KPI the labels already gave in full is not counted again.
+    let told = |f: &Kpi| {
+        report.kpis.iter().filter(|k| k.is_complete()).any(|k| {
+            Part::ALL.into_iter().any(|p| {
+                k.part(p).is_some_and(|field| {
+                    f.span.start <= field.span.start && field.span.end <= f.span.end
+                })
+            })
+        })
+    };
+    found.retain(|f| !told(f));
+    if found.is_empty() {
+        return;
+    }
+    // What the label finder made of the same sentences is superseded.
+    report.kpis.retain(|k| {
+        k.in_table
+            || k.is_complete()
+            || !found
+                .iter()
+                .any(|f| f.span.start < k.span.end && k.span.start < f.span.end)
+    });
+    report.kpis.extend(found);
+}
+
+/// The KPI a run of tokens gives, if complete, and whether it looks like one (a target or
+/// a method next to at least two numbers).
+fn read_kpi(
+    prose: &crate::document::Prose,
+    toks: &[Tok],
+    all: &[super::Quantity],
+    range: Range<usize>,
+) -> (Option<Kpi>, bool) {
+    let lists = &*LISTS;
+    let qs: Vec<&super::Quantity> = all
+        .iter()
+        .filter(|q| q.toks.start >= range.start && q.toks.end <= range.end)
+        .collect();
+    if qs.len() < 2 {
+        return (None, false);
+    }
+    let is_number = |t: &Tok| t.kind == TokKind::Num || t.is_any(NUMBER_WORDS);
+    // The target: a number shortly after a target word, or right before one.
+    let mut target: Option<Range<usize>> = None;
+    for i in range.clone() {
+        let Some(end) = lists.target_words.longest_at(toks, i) else {
+            continue;
+        };
+        if let Some(k) =
+            (end..(end + lists.target_reach).min(range.end)).find(|&k| is_number(&toks[k]))
+        {
+            let q_end = qs
+                .iter()
+                .find(|q| q.toks.contains(&k))
+                .map_or(k + 1, |q| q.toks.end);
+            target = Some(k..q_end);
+            break;
+        }
+        if let Some(q) = qs.iter().find(|q| q.toks.end == i || q.toks.end + 1 == i) {
+            target = Some(q.toks.clone());
+            break;
+        }
+    }
+    let method = (range.clone()).find(|&i| lists.method_words.longest_at(toks, i).is_some());
+    let others: Vec<&super::Quantity> = qs
+        .iter()
+        .copied()
+        .filter(|q| {
+            target
+                .as_ref()
+                .is_none_or(|t| q.toks.start >= t.end || q.toks.end <= t.start)
+        })
+        .collect();
+    let candidate = (target.is_some() || method.is_some()) && others.len() >= 2;
+    let (Some(target), Some(method)) = (target, method) else {
+        return (None, candidate);
+    };
+    if others.len() < 2 {
+        return (None, candidate);
+    }
+    let cue = |q: &super::Quantity, set: &PhraseSet| {
+        (q.toks.start.saturating_sub(3).max(range.start)..q.toks.start)
+            .any(|k| set.longest_at(toks, k).is_some_and(|e| e <= q.toks.start))
+    };
+    let baseline = others
+        .iter()
+        .find(|q| cue(q, &lists.baseline_before))
+        .or(others.first())
+        .copied();
+    let actual = others
+        .iter()
+        .rev()
+        .find(|q| cue(q, &lists.actual_before) && baseline.is_none_or(|b| b.toks != q.toks))
+        .or(others.last())
+        .copied();
+    let (Some(baseline), Some(actual)) = (baseline, actual) else {
+        return (None, candidate);
+    };
+    if baseline.toks == actual.toks {
+        return (None, candidate);
+    }
+    let bytes = |r: Range<usize>| super::text::byte_range(toks, r);
+    let field = |r: Range<usize>| {
+        let b = bytes(r);
+        Field {
+            text: prose.text[b.clone()].to_string(),
+            span: prose.source_range(b),
+        }
+    };
+    let name_end = (range.start + 8).min(range.end);
+    let mut kpi = Kpi::new(
+        quote(&prose.text[bytes(range.start..name_end)], 60),
+        prose.source_range(bytes(range.clone())),
+    );
+    kpi.baseline = Some(field(baseline.toks.clone()));
+    kpi.target = Some(field(target));
+    kpi.actual = Some(field(actual.toks.clone()));
+    kpi.method = Some(field(method..(method + 6).min(range.end)));
+    (Some(kpi), candidate)
 }
 
 fn is_separator(c: char) -> bool {
@@ -754,6 +985,43 @@ mod tests {
                 "Order accuracy | 92% | 98% | 99% | QA audits"
             ]
         );
+    }
+
+    #[test]
+    fn the_vocabulary_parses() {
+        let v: Vocabulary = toml::from_str(VOCABULARY).expect("valid");
+        assert!(v.target_reach > 0);
+    }
+
+    #[test]
+    fn kpis_told_in_sentences() {
+        let src = "The average time to first shift, measured from the first text to the first clocked shift, fell from 12 days to 4.2 days, beating the target of 5. Retention, measured with payroll termination dates, rose from 52% to 61%, short of the 65% target.\n";
+        let (_, r) = report(src);
+        let complete: Vec<String> = r
+            .kpis
+            .iter()
+            .filter(|k| k.is_complete())
+            .map(summary)
+            .collect();
+        assert_eq!(complete.len(), 2, "{:?}", r.kpis);
+        assert!(complete[0].contains("| 12 days |"), "{complete:?}");
+        assert!(complete[1].contains("| 61% |"), "{complete:?}");
+        let src = "- **Purchase approval time:** 6.5 days on average before; goal 2 days; now **1.2 days**. Measured from submission to final approval in the audit log.\n";
+        let (_, r) = report(src);
+        assert!(r.kpis.iter().any(Kpi::is_complete), "{:?}", r.kpis);
+        // A result without a target or method is no KPI.
+        let (_, r) = report("Costs fell from $10,000 to $6,000 a month.\n");
+        assert!(!r.kpis.iter().any(Kpi::is_complete));
+    }
+
+    #[test]
+    fn tables_by_elimination_and_own_words() {
+        let src = "| Measure | Starting point | Goal | Twelve months on | Source |\n|---|---|---|---|---|\n| Days to first shift | 19 | 10 | 8.5 | onboarding timestamps |\n";
+        let (_, r) = report(src);
+        assert!(r.kpis[0].is_complete(), "{:?}", r.kpis);
+        let src = "| Measure | Where we started | What we aimed for | Where it landed | How we measured it |\n|---|---|---|---|---|\n| Delay | 8 hours | 15 minutes | 41 seconds | timestamps |\n";
+        let (_, r) = report(src);
+        assert!(r.kpis[0].is_complete(), "{:?}", r.kpis);
     }
 
     #[test]

@@ -48,10 +48,11 @@
 mod diagram;
 mod kpi;
 pub mod mention;
+pub(crate) mod negation;
 mod outcome;
 mod pilot;
 mod quantity;
-mod text;
+pub(crate) mod text;
 pub mod usage;
 
 pub use diagram::{Diagram, diagrams};
@@ -147,6 +148,9 @@ pub struct Verdict {
     /// Why it is not met, more precisely than the check's message, e.g. "the KPI
     /// `Processing time` has no baseline". Each becomes a finding at `span`.
     pub problems: Vec<(Range<usize>, String)>,
+    /// Not met, but the detector may have misread the writer (KPIs told in sentences it
+    /// could not take apart): the rules then warn instead of failing the requirement.
+    pub uncertain: bool,
 }
 
 /// Runs a text detector. Unknown or front-matter detectors return `met: true` (they are

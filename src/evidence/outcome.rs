@@ -270,6 +270,10 @@ const MARKET_WORDS: &[&str] = &[
     "nationwide",
     "globally",
     "worldwide",
+    // The AWS revenue a deployment drives (PS-004) is the partner's figure, never the
+    // customer's result: "the estimated AWS ARR is $27,000".
+    "arr",
+    "recurring",
 ];
 /// After "N% of": a population, so the percentage is a market statistic.
 const POPULATION_NOUNS: &[&str] = &[
@@ -505,6 +509,8 @@ enum Mode {
     Target,
     Projection,
     Result,
+    /// "would have cost $96,000", "could have lost 20%": what did not happen.
+    Counterfactual,
 }
 
 pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
@@ -584,7 +590,11 @@ fn read_clause(
         }
         let tok = &toks[j];
         if tok.kind == TokKind::Word {
-            if is_projection_at(toks, j, phrases) {
+            if is_counterfactual_at(toks, j, clause.end) {
+                mode = Mode::Counterfactual;
+            } else if mode == Mode::Counterfactual {
+                // What did not happen stays so to the end of the clause.
+            } else if is_projection_at(toks, j, phrases) {
                 mode = Mode::Projection;
                 consumed = false;
             } else if tok.has(TARGET) && mode != Mode::Projection {
@@ -615,7 +625,26 @@ fn read_clause(
     while roles.len() < qs.len() {
         roles.push(Role::Other);
     }
+    // A hedged number is a projection only when it is told as a result ("expected to
+    // save 30%", "up to 40% faster"); "the co-op's forecast put the harvest above 800,000
+    // tonnes" and "managers took up to 60 calls a day" are context.
+    let told_as_result = toks[clause.clone()]
+        .iter()
+        .any(|t| t.has(VERB) || t.has(NOUN) || t.has(COMPARATIVE));
+    if !told_as_result {
+        for role in &mut roles {
+            if *role == Role::Projection {
+                *role = Role::Other;
+            }
+        }
+    }
     roles
+}
+
+/// "would have", "could have", "might well have": a counterfactual, not a forecast.
+fn is_counterfactual_at(toks: &[Tok], j: usize, end: usize) -> bool {
+    toks[j].is_any(&["would", "could", "might", "should"])
+        && (j + 1..(j + 3).min(end)).any(|k| toks[k].is("have"))
 }
 
 /// A projection marker at token `j`: a projection word (not "can now") or the start of
@@ -623,8 +652,25 @@ fn read_clause(
 fn is_projection_at(toks: &[Tok], j: usize, phrases: &[Phrase]) -> bool {
     let tok = &toks[j];
     if tok.has(PROJECTION) {
+        // "May 2026", "between September and May": the month.
+        let month = tok.is("may")
+            && (toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Num)
+                || j.checked_sub(1).is_some_and(|p| {
+                    toks[p].is_any(&[
+                        "in", "since", "from", "until", "between", "of", "to", "and", "by",
+                        "early", "late", "mid", "end", "through",
+                    ])
+                }));
+        // "the expected-loss model": a compound adjective, not a hedge.
+        let compound = toks
+            .get(j + 1)
+            .is_some_and(|t| t.is_punct('-') && !t.space_before)
+            && toks
+                .get(j + 2)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.space_before);
         // "can now process 3x more orders" is a result.
-        return !(tok.is_any(&["can", "could"]) && toks.get(j + 1).is_some_and(|t| t.is("now")));
+        let can_now = tok.is_any(&["can", "could"]) && toks.get(j + 1).is_some_and(|t| t.is("now"));
+        return !(month || compound || can_now);
     }
     tok.has(PHRASE_START) && phrases.iter().any(|p| p.matches_at(toks, j).is_some())
 }
@@ -665,6 +711,9 @@ fn role_of(
     consumed: bool,
     phrases: &[Phrase],
 ) -> Role {
+    if mode == Mode::Counterfactual {
+        return Role::Other;
+    }
     let before = words_before(toks, clause.start, q.toks.start);
     let right_after = (q.toks.end..(q.toks.end + 2).min(clause.end))
         .any(|k| toks[k].has(NOUN) || toks[k].has(COMPARATIVE) || toks[k].has(VERB));
@@ -944,6 +993,50 @@ mod tests {
             roles("No-shows dropped to 7.5%, beating the 10% target."),
             [("7.5%", Result), ("10%", Target)]
         );
+    }
+
+    #[test]
+    fn counterfactuals_context_and_months_are_no_projections() {
+        assert_eq!(
+            roles("Hiring two more clerks would have cost $96,000 a year."),
+            [("$96,000 a year", Other)]
+        );
+        assert_eq!(
+            roles("The co-op's own forecast put the 2027 harvest above 800,000 tonnes."),
+            [("800,000 tonnes", Other)]
+        );
+        assert_eq!(
+            roles("Between September 2025 and May 2026 the clinics cut turnover by 12%."),
+            [("12%", Result)]
+        );
+        assert!(
+            !roles("The expected-loss model flagged 17 casks.")
+                .iter()
+                .any(|(_, r)| *r == Projection)
+        );
+        // Hedged results still are projections.
+        assert_eq!(
+            roles("Acme is expected to save 30% a year."),
+            [("30% a year", Projection)]
+        );
+    }
+
+    #[test]
+    fn results_told_on_published_pages() {
+        for (text, want) in [
+            (
+                "BrightLedger helped the customer reduce costs by 65%.",
+                "65%",
+            ),
+            (
+                "The platform delivered a 35% improvement in throughput.",
+                "35%",
+            ),
+            ("Ticket volume dropped by 3x.", "3x"),
+            ("A 300% improvement in report speed.", "300%"),
+        ] {
+            assert_eq!(results(text), [want], "{text}");
+        }
     }
 
     #[test]

@@ -5,154 +5,8 @@
 
 use std::ops::Range;
 
+use super::negation::negated;
 use super::text::{PhraseSet, Tok, byte_range, sentences, tokens};
-
-// Word lists below are language, not logic: they may move to `lexicon/` data later.
-
-/// A phase before production.
-const PILOT_WORDS: &[&str] = &[
-    "pilot",
-    "pilots",
-    "piloting",
-    "piloted",
-    "proof of concept",
-    "proofs of concept",
-    "prototype",
-    "prototypes",
-    "prototyping",
-    "beta",
-    "trial",
-    "trials",
-];
-/// Words before "trial" that make it something else ("clinical trial", "free trial").
-const NOT_PILOT_TRIALS: &[&str] = &["clinical", "free", "drug", "court", "jury", "time"];
-/// Words right after a mention that name a phase: with nothing saying it ended, "the
-/// POC phase" is the current state.
-const PHASE_WORDS: &[&str] = &["phase", "stage", "mode", "period", "program", "programme"];
-/// Abbreviations matched with their capitals only ("PoC", "POC"; "poc" is not one).
-const PILOT_ABBREVIATIONS: &[&str] = &["PoC", "POC", "PoCs", "POCs"];
-/// Not live yet, whatever the words around say.
-const NOT_LIVE: &[&str] = &[
-    "not yet in production",
-    "not in production",
-    "not yet live",
-    "not live yet",
-    "yet to go live",
-    "yet to be deployed",
-    "will go live",
-    "will move to production",
-    "will be moved to production",
-    "will be deployed to production",
-    "scheduled to go live",
-    "plans to go live",
-    "planned go live",
-    "before it goes live",
-];
-/// Words that say a pilot ended, or that production came after it.
-const ENDED_CUES: &[&str] = &[
-    "after",
-    "following",
-    "completed",
-    "completing",
-    "completion",
-    "concluded",
-    "ended",
-    "finished",
-    "successful",
-    "successfully",
-    "success",
-    "moved from",
-    "moving from",
-    "graduated",
-    "transitioned",
-    "promoted",
-    "then",
-    "prior to",
-    "was followed by",
-    "went live",
-    "into production",
-    "to production",
-    "in production",
-    "rolled out",
-    "began as",
-    "started as",
-    "started with",
-    "began with",
-    "complete",
-    "earlier",
-    "initial",
-    "initially",
-    "previous",
-    "since",
-];
-/// Words that say a pilot is still going on.
-const CURRENT_CUES: &[&str] = &[
-    "currently",
-    "current",
-    "still",
-    "ongoing",
-    "is piloting",
-    "are piloting",
-    "is being",
-    "are being",
-    "at present",
-    "for now",
-    "so far",
-    "to date",
-    "next phase",
-    "next step",
-    "will",
-    "plans to",
-    "planning to",
-    "intends to",
-    "in pilot",
-    "is in",
-    "are in",
-    "remains",
-    "remain",
-    "continues",
-    "underway",
-    "under way",
-];
-/// Sentences about flying: "pilots" are people there.
-const PEOPLE_CONTEXT: &[&str] = &[
-    "airline",
-    "airlines",
-    "flight",
-    "flights",
-    "aviation",
-    "aircraft",
-    "cockpit",
-    "helicopter",
-    "drone",
-    "drones",
-    "crew",
-    "crews",
-];
-/// Statements that the solution is live.
-const PRODUCTION_PHRASES: &[&str] = &[
-    "in production",
-    "into production",
-    "to production",
-    "production since",
-    "went live",
-    "gone live",
-    "been live",
-    "is live",
-    "are live",
-    "live since",
-    "launched",
-    "rolled out",
-    "in use since",
-    "generally available",
-    "production workloads",
-    "since go live",
-];
-/// Words shortly before a production phrase that deny it ("not yet in production").
-const NEGATIONS: &[&str] = &[
-    "not", "yet", "before", "prior", "will", "until", "plan", "plans", "planned", "once", "when",
-    "ahead", "never", "pending",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PilotState {
@@ -174,26 +28,64 @@ pub struct PilotMention {
     pub state: PilotState,
 }
 
+const VOCABULARY: &str = include_str!("../../lexicon/evidence/pilot.toml");
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vocabulary {
+    pilot_words: Vec<String>,
+    not_pilot_trials: Vec<String>,
+    phase_words: Vec<String>,
+    pilot_abbreviations: Vec<String>,
+    not_live: Vec<String>,
+    ended_cues: Vec<String>,
+    current_cues: Vec<String>,
+    people_context: Vec<String>,
+    production_phrases: Vec<String>,
+    negations: Vec<String>,
+}
+
 struct Lists {
     pilot: PhraseSet,
     not_live: PhraseSet,
     ended: PhraseSet,
     current: PhraseSet,
     production: PhraseSet,
+    not_pilot_trials: Vec<String>,
+    phase_words: Vec<String>,
+    pilot_abbreviations: Vec<String>,
+    people_context: Vec<String>,
+    negations: Vec<String>,
 }
 
 fn lists() -> &'static Lists {
     static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
-        let p = PhraseSet::new;
+        // Embedded at build time and parsed by the unit tests: cannot fail in a release.
+        let v: Vocabulary = toml::from_str(VOCABULARY)
+            .unwrap_or_else(|err| panic!("lexicon/evidence/pilot.toml is not valid: {err}"));
+        let p = |words: &[String]| {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            PhraseSet::new(&words)
+        };
         Lists {
-            pilot: p(PILOT_WORDS),
-            not_live: p(NOT_LIVE),
-            ended: p(ENDED_CUES),
-            current: p(CURRENT_CUES),
-            production: p(PRODUCTION_PHRASES),
+            pilot: p(&v.pilot_words),
+            not_live: p(&v.not_live),
+            ended: p(&v.ended_cues),
+            current: p(&v.current_cues),
+            production: p(&v.production_phrases),
+            not_pilot_trials: v.not_pilot_trials,
+            phase_words: v.phase_words,
+            pilot_abbreviations: v.pilot_abbreviations,
+            people_context: v.people_context,
+            negations: v.negations,
         }
     });
     &LISTS
+}
+
+/// Whether the token is one of the words (lower case).
+fn one_of(tok: &Tok, words: &[String]) -> bool {
+    words.iter().any(|w| tok.is(w))
 }
 
 /// Every pilot mention in `text`, judged by its sentence.
@@ -208,7 +100,7 @@ pub(crate) fn pilot_mentions_in(text: &str, toks: &[Tok]) -> Vec<PilotMention> {
         let sentence_bytes = byte_range(toks, sentence.clone());
         let about_flying = toks[sentence.clone()]
             .iter()
-            .any(|t| t.is_any(PEOPLE_CONTEXT));
+            .any(|t| one_of(t, &lists.people_context));
         let mut i = sentence.start;
         while i < sentence.end {
             if let Some(end) = first_match(&lists.not_live, toks, i) {
@@ -222,14 +114,19 @@ pub(crate) fn pilot_mentions_in(text: &str, toks: &[Tok]) -> Vec<PilotMention> {
             }
             let end = first_match(&lists.pilot, toks, i).or_else(|| {
                 let original = &text[toks[i].range.clone()];
-                PILOT_ABBREVIATIONS.contains(&original).then_some(i + 1)
+                lists
+                    .pilot_abbreviations
+                    .iter()
+                    .any(|a| a == original)
+                    .then_some(i + 1)
             });
             let Some(end) = end.filter(|&end| end <= sentence.end) else {
                 i += 1;
                 continue;
             };
-            let other_trial =
-                toks[i].lower.starts_with("trial") && i > 0 && toks[i - 1].is_any(NOT_PILOT_TRIALS);
+            let other_trial = toks[i].lower.starts_with("trial")
+                && i > 0
+                && one_of(&toks[i - 1], &lists.not_pilot_trials);
             if about_flying
                 || other_trial
                 || is_compound(toks, i)
@@ -238,10 +135,20 @@ pub(crate) fn pilot_mentions_in(text: &str, toks: &[Tok]) -> Vec<PilotMention> {
                 i = end;
                 continue;
             }
+            // "rather than a pilot", "not a proof of concept", "no longer a trial".
+            if negated(toks, i) {
+                i = end;
+                continue;
+            }
             let mut state = judge(toks, sentence.clone(), i..end, lists);
+            // "It was a pilot until June": a past phase that ended.
+            if state != PilotState::Ended && was_until(toks, sentence.clone(), i..end) {
+                state = PilotState::Ended;
+            }
             // "the POC phase", "Acme is piloting": with nothing saying it ended, current.
             if state == PilotState::Unclear
-                && (toks.get(end).is_some_and(|t| t.is_any(PHASE_WORDS)) || toks[i].is("piloting"))
+                && (toks.get(end).is_some_and(|t| one_of(t, &lists.phase_words))
+                    || toks[i].is("piloting"))
             {
                 state = PilotState::Current;
             }
@@ -270,7 +177,7 @@ pub(crate) fn production_statements_in(toks: &[Tok]) -> Vec<Range<usize>> {
             first_match(&lists.production, toks, i).is_some_and(|end| end <= sentence.end)
                 && !toks[i.saturating_sub(3).max(sentence.start)..i]
                     .iter()
-                    .any(|t| t.is_any(NEGATIONS))
+                    .any(|t| one_of(t, &lists.negations))
         });
         if live {
             out.push(byte_range(toks, sentence));
@@ -307,6 +214,17 @@ fn is_proper_name(text: &str, toks: &[Tok], i: usize, sentence: &Range<usize>) -
         && !text[toks[i].range.clone()]
             .chars()
             .all(|c| c.is_uppercase())
+}
+
+/// "was a pilot until", "were piloting it until": a past tense before the mention and
+/// "until" after it.
+fn was_until(toks: &[Tok], sentence: Range<usize>, term: Range<usize>) -> bool {
+    let before = term.start.saturating_sub(4).max(sentence.start)..term.start;
+    let after = term.end..(term.end + 6).min(sentence.end);
+    toks[before]
+        .iter()
+        .any(|t| t.is_any(&["was", "were", "had"]))
+        && toks[after].iter().any(|t| t.is("until"))
 }
 
 /// Current or ended by the nearest cue (in tokens) to the mention; unclear with none.
@@ -423,9 +341,30 @@ mod tests {
             "Fuel is bought from Pilot Flying J stations.",
             "It picks a poc of data.",
             "Acme runs clinical trials and offers a free trial.",
+            "The platform runs in production rather than as a pilot.",
+            "It is not a proof of concept: 18 clinics use it daily.",
+            "It is no longer a trial.",
         ] {
             assert_eq!(states(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn the_vocabulary_parses() {
+        let v: Vocabulary = toml::from_str(VOCABULARY).expect("valid");
+        assert!(!v.pilot_words.is_empty());
+    }
+
+    #[test]
+    fn past_phases_that_ended() {
+        assert_eq!(
+            states("The pilot ended in March and the rollout followed."),
+            [("pilot", Ended)]
+        );
+        assert_eq!(
+            states("It was a pilot until June 2025."),
+            [("pilot", Ended)]
+        );
     }
 
     #[test]

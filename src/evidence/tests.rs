@@ -20,6 +20,7 @@ fn check(detector: &str) -> Check {
         phrases: Vec::new(),
         kinds: Vec::new(),
         key: None,
+        satisfied_by: Vec::new(),
     }
 }
 

@@ -253,6 +253,7 @@ pub fn aws_usage(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         met,
         found: with_role.into_values().collect(),
         problems,
+        uncertain: false,
     }
 }
 
