@@ -138,11 +138,12 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
                 && text[second.range.end + 1..].starts_with(|c: char| c.is_alphanumeric());
         // Table cells list names and values ("ClusterName ClusterName" over a line break
         // the table flattens): a repeat there is not prose.
-        if !cell && !glued {
-            if let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone()) {
-                out.push(slip);
-                continue;
-            }
+        if !cell
+            && !glued
+            && let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone())
+        {
+            out.push(slip);
+            continue;
         }
         if cell || compound_after {
             continue;

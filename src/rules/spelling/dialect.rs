@@ -29,6 +29,10 @@ type Candidate = (usize, Range<usize>, Slip);
 /// words spelt the en-US way that it would spell otherwise (`american`).
 struct Evidence {
     dialect: Dialect,
+    /// Candidates this English knows: accepted in its reading.
+    accepted: Vec<usize>,
+    /// Of those, the ones that tell the Englishes apart: not a doubled l alone
+    /// ("cancelled", "labelling" are written in en-US too).
     foreign: Vec<usize>,
     american: Vec<(usize, Range<usize>)>,
 }
@@ -63,15 +67,16 @@ pub(super) fn read(doc: &Document, candidates: &mut Vec<Candidate>) -> Reading {
             }
         }
     }
-    let warning = (!best.american.is_empty()).then(|| mix_warning(doc, candidates, &best));
-    let dialect = if best.american.len() > best.foreign.len() {
+    let known: Vec<usize> = best.accepted.clone();
+    let warning = (!best.american.is_empty() && !best.foreign.is_empty())
+        .then(|| mix_warning(doc, candidates, &best));
+    let dialect = if best.american.len() >= best.foreign.len() {
         Dialect::EnUs
     } else {
         best.dialect
     };
     // Either way, the other English's spellings are covered by the one warning (or are
     // right): they are no longer findings.
-    let known: Vec<usize> = best.foreign.clone();
     let mut index = 0;
     candidates.retain(|_| {
         let keep = !known.contains(&index);
@@ -84,7 +89,7 @@ pub(super) fn read(doc: &Document, candidates: &mut Vec<Candidate>) -> Reading {
 /// Evidence for `dialect`, or `None` when it knows none of the unknown words.
 fn evidence(doc: &Document, candidates: &[Candidate], dialect: Dialect) -> Option<Evidence> {
     let dictionary = dictionary(dialect)?;
-    let foreign: Vec<usize> = candidates
+    let accepted: Vec<usize> = candidates
         .iter()
         .enumerate()
         .filter(|(_, (index, range, slip))| {
@@ -95,10 +100,23 @@ fn evidence(doc: &Document, candidates: &[Candidate], dialect: Dialect) -> Optio
         })
         .map(|(n, _)| n)
         .collect();
-    if foreign.is_empty() {
+    if accepted.is_empty() {
         return None;
     }
     let us = super::dictionary(Dialect::EnUs)?;
+    let single_l = |word: &str| word.replace("ll", "l");
+    let foreign: Vec<usize> = accepted
+        .iter()
+        .copied()
+        .filter(|&n| {
+            let (index, range, _) = &candidates[n];
+            let word = doc.prose[*index].text[range.clone()].to_lowercase();
+            // Spellings international docs use in either English ("licence",
+            // "aluminium", `lexicon/words/cloud.txt`) tell nothing either.
+            verdict(us, Dialect::EnUs, &single_l(&word)) == Verdict::Unknown
+                && !super::ACCEPTED.contains(&word)
+        })
+        .collect();
     let mut american = Vec::new();
     for (index, prose) in doc.prose.iter().enumerate() {
         for word in words(&prose.text, false) {
@@ -112,8 +130,11 @@ fn evidence(doc: &Document, candidates: &[Candidate], dialect: Dialect) -> Optio
                 && verdict(dictionary, dialect, text) == Verdict::Unknown
                 // A true pair: en-US does not know this English's spelling ("perm" is no
                 // other spelling of "prem").
-                && dialect_variant(dictionary, dialect, text)
-                    .is_some_and(|own| verdict(us, Dialect::EnUs, &own) == Verdict::Unknown)
+                && dialect_variant(dictionary, dialect, text).is_some_and(|own| {
+                    verdict(us, Dialect::EnUs, &own) == Verdict::Unknown
+                        && single_l(&own) != single_l(text)
+                        && !super::ACCEPTED.contains(&own)
+                })
             {
                 let start = word.range.start;
                 american.push((index, start..start + text.len()));
@@ -122,6 +143,7 @@ fn evidence(doc: &Document, candidates: &[Candidate], dialect: Dialect) -> Optio
     }
     Some(Evidence {
         dialect,
+        accepted,
         foreign,
         american,
     })

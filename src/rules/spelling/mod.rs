@@ -592,7 +592,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         if slip == Slip::Unknown
             && known_typo.is_none()
             && (is_derived(dictionary, dialect, written)
-                || (!one_edit_word && is_compound(dictionary, dialect, written)))
+                || is_derived(first_dictionary, first, written)
+                || (!one_edit_word
+                    && (is_compound(dictionary, dialect, written)
+                        || is_compound(first_dictionary, first, written))))
         {
             continue;
         }
