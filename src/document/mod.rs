@@ -20,7 +20,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 
 pub use front_matter::{FrontMatter, FrontMatterFormat, KeyLocation};
-pub use load::{Limits, read_text};
+pub use load::{Fingerprint, Limits, Source, read_source, read_stdin, read_text};
 pub use prose::{BlockContext, BlockKind, Prose};
 pub use suppress::{COMMENT_RULE, Suppressions};
 
