@@ -270,6 +270,8 @@ fn write_atomic_checked(
     }
     temp.as_file().sync_all().map_err(write_error)?;
 
+    #[cfg(debug_assertions)]
+    fault_pause_before_rename();
     if let Some(read) = read {
         // An error here (the file is gone, unreadable) also means it is not what was read.
         if !read.still_matches(&target).unwrap_or(false) {
@@ -288,6 +290,23 @@ fn write_atomic_checked(
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// Fault tests (debug builds only): with `CASELINT_FAULT_PAUSE_BEFORE_RENAME=FILE`, `--fix`
+/// creates FILE once the fixed text is on disk and waits (30 s at most) until the test
+/// deletes it, so a test can edit the original at the worst moment.
+#[cfg(debug_assertions)]
+fn fault_pause_before_rename() {
+    let Some(marker) = std::env::var_os("CASELINT_FAULT_PAUSE_BEFORE_RENAME") else {
+        return;
+    };
+    if fs::write(&marker, b"").is_err() {
+        return;
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while Path::new(&marker).exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 /// Temporary files are `.<file name>.<random>.caselint-tmp`, beside the file.
@@ -635,6 +654,67 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn temp_names_are_recognised_exactly() {
+        assert!(is_temp_name(".notes.md.a1B2c3.caselint-tmp"));
+        assert!(is_temp_name(".a.b.md.ZZZZZZ.caselint-tmp"));
+        assert!(!is_temp_name(".notes.md.a1B2c.caselint-tmp"));
+        assert!(!is_temp_name("notes.md.a1B2c3.caselint-tmp"));
+        assert!(!is_temp_name("..a1B2c3.caselint-tmp"));
+        assert!(!is_temp_name(".notes.md.a1B2c3.tmp"));
+        assert!(!is_temp_name(".notes.md.a1-2c3.caselint-tmp"));
+    }
+
+    #[test]
+    fn a_file_edited_after_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "Cloudwatch\n").unwrap();
+        let limits = crate::document::Limits::default();
+        let read = crate::document::read_source(&path, &limits).unwrap();
+        let fingerprint = read.fingerprint.clone().unwrap();
+        // Same size, and the modification time put back: only the bytes tell.
+        let modified = fs::metadata(&path).unwrap().modified().unwrap();
+        fs::write(&path, "CloudWatch\n").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let error = write_atomic_if_unchanged(&path, "Amazon CloudWatch\n", &fingerprint).unwrap_err();
+        assert!(matches!(error, FixError::Changed { .. }), "{error}");
+        assert!(error.to_string().contains("changed while caselint was checking it"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "CloudWatch\n");
+        assert!(!temp_names(dir.path()).iter().any(|n| n.ends_with(TEMP_SUFFIX)));
+
+        let read = crate::document::read_source(&path, &limits).unwrap();
+        write_atomic_if_unchanged(&path, "Amazon CloudWatch\n", read.fingerprint.as_ref().unwrap())
+            .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "Amazon CloudWatch\n");
+    }
+
+    #[test]
+    fn only_stale_temp_files_of_our_naming_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        let make = |name: &str, at: Option<SystemTime>| {
+            let path = dir.path().join(name);
+            let file = fs::File::create(&path).unwrap();
+            if let Some(at) = at {
+                file.set_modified(at).unwrap();
+            }
+            path
+        };
+        let stale = make(".a.md.Ab12Cd.caselint-tmp", Some(hour_ago));
+        let fresh = make(".a.md.Zz98Yy.caselint-tmp", None);
+        let foreign = make(".a.md.swp", Some(hour_ago));
+        let doc = make("a.md", Some(hour_ago));
+        let removed = remove_stale_temp_files([doc.clone()].iter());
+        assert_eq!(removed, vec![stale.clone()]);
+        assert!(!stale.exists() && fresh.exists() && foreign.exists() && doc.exists());
     }
 
     #[test]
