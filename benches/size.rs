@@ -17,7 +17,10 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     let text = corpus_text(&corpus);
     if text.is_empty() {
-        eprintln!("no Markdown found at {}: set CASELINT_CORPUS", corpus.display());
+        eprintln!(
+            "no Markdown found at {}: set CASELINT_CORPUS",
+            corpus.display()
+        );
         return;
     }
     let binary = std::env::var("CASELINT_BIN")
@@ -122,7 +125,10 @@ fn sized(text: &str, bytes: usize) -> String {
             text
         } else {
             let cut = text[..room].rfind('\n').map_or(room, |i| i + 1);
-            let cut = (0..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let cut = (0..=cut)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
             if cut == 0 {
                 break;
             }

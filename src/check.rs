@@ -12,9 +12,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Severity, file_rules};
 use crate::document::{Document, Limits, Source, read_source, read_stdin};
-use crate::fix::{
-    apply_fixes, remove_stale_temp_files, unified_diff, write_atomic_if_unchanged,
-};
+use crate::fix::{apply_fixes, remove_stale_temp_files, unified_diff, write_atomic_if_unchanged};
 use crate::lexicon::{Lexicon, LexiconError, NameMatcher};
 use crate::profile::{Profile, ProfileError};
 use crate::rules::{Context, check_document};

@@ -246,11 +246,13 @@ fn check(args: CheckArgs) -> u8 {
     // Standard input is configured as the file it stands for.
     let config_paths: Vec<PathBuf> = paths
         .iter()
-        .map(|path| match (crate::check::is_stdin(path), &args.stdin_filename) {
-            (true, Some(name)) => name.clone(),
-            (true, None) => PathBuf::from("."),
-            (false, _) => path.clone(),
-        })
+        .map(
+            |path| match (crate::check::is_stdin(path), &args.stdin_filename) {
+                (true, Some(name)) => name.clone(),
+                (true, None) => PathBuf::from("."),
+                (false, _) => path.clone(),
+            },
+        )
         .collect();
     let mut config = match load_config(&args, &config_paths) {
         Ok(config) => config,

@@ -684,15 +684,28 @@ mod tests {
             .unwrap()
             .set_modified(modified)
             .unwrap();
-        let error = write_atomic_if_unchanged(&path, "Amazon CloudWatch\n", &fingerprint).unwrap_err();
+        let error =
+            write_atomic_if_unchanged(&path, "Amazon CloudWatch\n", &fingerprint).unwrap_err();
         assert!(matches!(error, FixError::Changed { .. }), "{error}");
-        assert!(error.to_string().contains("changed while caselint was checking it"));
+        assert!(
+            error
+                .to_string()
+                .contains("changed while caselint was checking it")
+        );
         assert_eq!(fs::read_to_string(&path).unwrap(), "CloudWatch\n");
-        assert!(!temp_names(dir.path()).iter().any(|n| n.ends_with(TEMP_SUFFIX)));
+        assert!(
+            !temp_names(dir.path())
+                .iter()
+                .any(|n| n.ends_with(TEMP_SUFFIX))
+        );
 
         let read = crate::document::read_source(&path, &limits).unwrap();
-        write_atomic_if_unchanged(&path, "Amazon CloudWatch\n", read.fingerprint.as_ref().unwrap())
-            .unwrap();
+        write_atomic_if_unchanged(
+            &path,
+            "Amazon CloudWatch\n",
+            read.fingerprint.as_ref().unwrap(),
+        )
+        .unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "Amazon CloudWatch\n");
     }
 

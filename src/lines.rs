@@ -206,7 +206,11 @@ mod tests {
         assert_eq!(&text[whole.range.clone()], "line two");
         assert!(!whole.cut_start && !whole.cut_end);
 
-        let long = format!("{}Cloudwatch{}\nnext", "é".repeat(50_000), "x".repeat(50_000));
+        let long = format!(
+            "{}Cloudwatch{}\nnext",
+            "é".repeat(50_000),
+            "x".repeat(50_000)
+        );
         let index = LineIndex::new(&long);
         let at = long.find("Cloudwatch").unwrap();
         let window = index.window(&long, &(at..at + 10), 120);

@@ -48,7 +48,11 @@ fn run(target: &str, endings: &[&str], body: fn(&[u8])) {
         // Cut short, the same input ends in the middle of a construct.
         for cut in [data.len() / 3, data.len() / 2] {
             let outcome = std::panic::catch_unwind(|| body(&data[..cut]));
-            assert!(outcome.is_ok(), "{target} failed on {} cut at {cut}", file.display());
+            assert!(
+                outcome.is_ok(),
+                "{target} failed on {} cut at {cut}",
+                file.display()
+            );
         }
     }
 }
@@ -75,5 +79,9 @@ fn html_extract() {
 
 #[test]
 fn front_matter() {
-    run("front_matter", &[".toml", ".yaml", ".yml"], bodies::front_matter);
+    run(
+        "front_matter",
+        &[".toml", ".yaml", ".yml"],
+        bodies::front_matter,
+    );
 }

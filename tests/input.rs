@@ -32,14 +32,25 @@ fn a_dash_reads_standard_input_under_the_stdin_filename() {
     let dir = tempfile::tempdir().unwrap();
     let output = caselint()
         .current_dir(dir.path())
-        .args(["check", "--format", "json", "--stdin-filename", "docs/notes.md", "-"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "docs/notes.md",
+            "-",
+        ])
         .write_stdin(WRONG_NAME)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let report = json_of(&output);
     let found = rules(&report);
-    assert_eq!(found, ["DOC-003/product-name", "DOC-003/product-name"], "{report}");
+    assert_eq!(
+        found,
+        ["DOC-003/product-name", "DOC-003/product-name"],
+        "{report}"
+    );
     assert_eq!(report["diagnostics"][0]["path"], "docs/notes.md");
     assert_eq!(report["diagnostics"][0]["line"], 3);
     assert_eq!(report["files_checked"], 1);
@@ -68,7 +79,14 @@ fn the_stdin_filename_finds_the_configuration_beside_it() {
     .unwrap();
     let with = caselint()
         .current_dir(dir.path())
-        .args(["check", "--format", "json", "--stdin-filename", "docs/notes.md", "-"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "docs/notes.md",
+            "-",
+        ])
         .write_stdin(WRONG_NAME)
         .output()
         .unwrap();
@@ -92,7 +110,14 @@ fn fixes_are_not_written_to_standard_input_but_can_be_shown() {
         "{report}"
     );
     let diff = caselint()
-        .args(["check", "--no-config", "--diff", "--stdin-filename", "notes.md", "-"])
+        .args([
+            "check",
+            "--no-config",
+            "--diff",
+            "--stdin-filename",
+            "notes.md",
+            "-",
+        ])
         .write_stdin(WRONG_NAME)
         .output()
         .unwrap();
@@ -158,13 +183,23 @@ fn a_case_study_with_a_public_url_is_read_once_from_a_pipe() {
 fn a_named_pipe_is_refused_by_name_without_waiting() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("draft.md");
-    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success());
     std::fs::write(dir.path().join("other.md"), WRONG_NAME).unwrap();
     // A writer would unblock a reader; there is none, so a hang shows as a timeout.
     let output = caselint()
         .current_dir(dir.path())
-        .args(["check", "--no-config", "--format", "json", "draft.md", "other.md"])
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "draft.md",
+            "other.md",
+        ])
         .timeout(std::time::Duration::from_secs(30))
         .output()
         .unwrap();
@@ -174,7 +209,10 @@ fn a_named_pipe_is_refused_by_name_without_waiting() {
     assert_eq!(first["path"], "draft.md");
     assert_eq!(first["rule"], "io");
     let message = first["message"].as_str().unwrap();
-    assert!(message.contains("`draft.md` is a named pipe (FIFO)"), "{message}");
+    assert!(
+        message.contains("`draft.md` is a named pipe (FIFO)"),
+        "{message}"
+    );
     // The other file is still checked.
     assert!(rules(&report).iter().any(|r| r == "DOC-003/product-name"));
 }
@@ -190,29 +228,47 @@ fn a_device_is_refused_by_name_with_no_made_up_size() {
             .unwrap();
         assert_eq!(output.status.code(), Some(2));
         let report = json_of(&output);
-        let message = report["diagnostics"][0]["message"].as_str().unwrap().to_string();
-        assert!(message.contains(&format!("`{device}` is a device")), "{message}");
-        assert!(!message.contains("MB") && !message.contains("bytes"), "{message}");
+        let message = report["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            message.contains(&format!("`{device}` is a device")),
+            "{message}"
+        );
+        assert!(
+            !message.contains("MB") && !message.contains("bytes"),
+            "{message}"
+        );
     }
 }
 
 #[test]
 fn a_case_study_with_malformed_front_matter_gets_the_checks_it_can_run() {
-    let sample = std::fs::read_to_string(root().join("samples/case-studies/fail-thin-challenge.md"))
-        .unwrap();
+    let sample =
+        std::fs::read_to_string(root().join("samples/case-studies/fail-thin-challenge.md"))
+            .unwrap();
     // An unclosed quote breaks the YAML; `caselint: case-study` is still readable.
     let broken = sample.replacen("\ncustomer:\n", "\ntitle: \"Unclosed\ncustomer:\n", 1);
     assert_ne!(broken, sample);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.md"), &broken).unwrap();
     std::fs::write(dir.path().join("good.md"), &sample).unwrap();
-    let (_, good) = check_json(dir.path(), &["--no-config", "--today", "2026-02-01", "good.md"]);
-    let (code, report) =
-        check_json(dir.path(), &["--no-config", "--today", "2026-02-01", "broken.md"]);
+    let (_, good) = check_json(
+        dir.path(),
+        &["--no-config", "--today", "2026-02-01", "good.md"],
+    );
+    let (code, report) = check_json(
+        dir.path(),
+        &["--no-config", "--today", "2026-02-01", "broken.md"],
+    );
     assert_eq!(code, 1);
     let found = rules(&report);
     // The section checks of the body still run, as on the intact file...
-    assert!(rules(&good).iter().any(|r| r.starts_with("UCR-002/")), "{good}");
+    assert!(
+        rules(&good).iter().any(|r| r.starts_with("UCR-002/")),
+        "{good}"
+    );
     assert!(found.iter().any(|r| r.starts_with("UCR-002/")), "{report}");
     // ... and the report says which checks needed the front matter.
     let note = report["diagnostics"]

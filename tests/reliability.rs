@@ -19,7 +19,14 @@ fn an_edit_made_while_checking_is_kept_and_the_fix_is_not_saved() {
     let child = std::process::Command::new(binary)
         .current_dir(dir.path())
         .env("CASELINT_FAULT_PAUSE_BEFORE_RENAME", &marker)
-        .args(["check", "--no-config", "--fix", "--format", "json", "notes.md"])
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--format",
+            "json",
+            "notes.md",
+        ])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -27,7 +34,10 @@ fn an_edit_made_while_checking_is_kept_and_the_fix_is_not_saved() {
     // The fixed text is on disk beside the file; the writer saves an edit now.
     let deadline = Instant::now() + Duration::from_secs(60);
     while !marker.exists() {
-        assert!(Instant::now() < deadline, "caselint never reached the rename");
+        assert!(
+            Instant::now() < deadline,
+            "caselint never reached the rename"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let edited = "# Notes\n\nAlarms live in Cloudwatch. A new line the writer just typed.\n";
@@ -38,7 +48,10 @@ fn an_edit_made_while_checking_is_kept_and_the_fix_is_not_saved() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("changed while caselint was checking it"), "{stdout}");
+    assert!(
+        stdout.contains("changed while caselint was checking it"),
+        "{stdout}"
+    );
     assert!(stdout.contains("that edit is kept"), "{stdout}");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()

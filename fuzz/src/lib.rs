@@ -56,7 +56,10 @@ pub fn check_and_fix(data: &[u8]) {
     let path = Path::new("fuzz.md");
     let report = checker.check_source(path, text(data));
     let outcome = apply_fixes(&report.source, &report.diagnostics, true);
-    assert_eq!(outcome.skipped_invalid, 0, "a rule made a fix that does not fit the text");
+    assert_eq!(
+        outcome.skipped_invalid, 0,
+        "a rule made a fix that does not fit the text"
+    );
     let mut current = checker.check_source(path, outcome.fixed);
     for _ in 0..8 {
         let next = apply_fixes(&current.source, &current.diagnostics, true);
@@ -98,7 +101,11 @@ pub fn html_extract(data: &[u8]) {
 pub fn front_matter(data: &[u8]) {
     let body = text(data);
     let profile = caselint::profile::Profile::builtin().expect("the built-in profile loads");
-    for fence in ["---\ncaselint: case-study\n", "+++\ncaselint = \"case-study\"\n", "---\n"] {
+    for fence in [
+        "---\ncaselint: case-study\n",
+        "+++\ncaselint = \"case-study\"\n",
+        "---\n",
+    ] {
         let (doc, _) = Document::parse("fuzz.md", format!("{fence}{body}"));
         let _ = caselint::meta::read_meta(&doc, &profile.profile);
     }

@@ -144,7 +144,9 @@ pub fn read_stdin(shown: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
     read_bounded(&mut std::io::stdin().lock(), &mut bytes, limits).map_err(|error| {
         io_error(
             0..0,
-            format!("standard input could not be read: {error}; pipe the Markdown text in and try again"),
+            format!(
+                "standard input could not be read: {error}; pipe the Markdown text in and try again"
+            ),
         )
     })?;
     check_size(shown, &bytes, limits)?;
@@ -156,7 +158,11 @@ pub fn read_stdin(shown: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
 
 /// Reads at most one byte more than the limit: a file may have grown since it was looked
 /// at, and a pipe has no size to look at.
-fn read_bounded(reader: &mut impl Read, bytes: &mut Vec<u8>, limits: &Limits) -> std::io::Result<()> {
+fn read_bounded(
+    reader: &mut impl Read,
+    bytes: &mut Vec<u8>,
+    limits: &Limits,
+) -> std::io::Result<()> {
     reader
         .take(limits.max_file_bytes.saturating_add(1))
         .read_to_end(bytes)

@@ -76,7 +76,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
 
     let kind = doc.kind.as_str();
     // Malformed front matter: the body is still checked; what needs its values is not.
-    let front_matter_unread = doc.front_matter.as_ref().is_some_and(|fm| fm.data.is_none());
+    let front_matter_unread = doc
+        .front_matter
+        .as_ref()
+        .is_some_and(|fm| fm.data.is_none());
     let mut not_run: Vec<String> = Vec::new();
     let visibility = match meta.as_ref().and_then(|m| m.visibility) {
         Some(Visibility::Public) => "public",
@@ -142,7 +145,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
             if front_matter_unread && needs_front_matter(check) {
-                not_run.push(format!("{}/{}", requirement.id, check_suffix(requirement, check)));
+                not_run.push(format!(
+                    "{}/{}",
+                    requirement.id,
+                    check_suffix(requirement, check)
+                ));
                 continue;
             }
             let at = match (check.scope.as_str(), own.first()) {
@@ -256,7 +263,12 @@ fn needs_front_matter(check: &Check) -> bool {
     check.scope == "front-matter"
         || matches!(
             check.detector.as_str(),
-            "front-matter-key" | "segment" | "deployment-date" | "solution-area" | "customer" | "partner"
+            "front-matter-key"
+                | "segment"
+                | "deployment-date"
+                | "solution-area"
+                | "customer"
+                | "partner"
         )
 }
 
