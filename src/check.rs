@@ -302,6 +302,8 @@ impl Checker {
 
     /// Processes every file in parallel; outcomes come back in the order of `files`. A bug
     /// that panics on one file is reported against that file; the others are still checked.
+    // A failed read is a whole Diagnostic by design (see `read_text`).
+    #[allow(clippy::result_large_err)]
     pub fn run(&self, files: &[PathBuf], options: &RunOptions) -> Vec<FileOutcome> {
         remove_stale_temp_files(files.iter().filter(|path| !is_stdin(path)));
         // Each file is read exactly once: a pipe (`/dev/stdin`, `<(command)`) cannot be

@@ -112,7 +112,8 @@ pub fn read_source(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
         ));
     }
     let regular = metadata.is_file();
-    if !regular && !(is_open_pipe(&metadata) && names_open_descriptor(path)) {
+    let open_pipe = is_open_pipe(&metadata) && names_open_descriptor(path);
+    if !regular && !open_pipe {
         return Err(not_a_file(path, &metadata));
     }
     if regular && metadata.len() > limits.max_file_bytes {

@@ -676,7 +676,7 @@ impl OutsideProse {
 /// Every place any of `words` occurs in `text` (overlaps included), as (index into
 /// `words`, byte offset), found in one pass: a search of the whole text per word made a
 /// page with many unknown words quadratic.
-fn occurrences<'t>(text: &'t str, words: &[&str]) -> Vec<(usize, usize)> {
+fn occurrences(text: &str, words: &[&str]) -> Vec<(usize, usize)> {
     let Ok(automaton) = aho_corasick::AhoCorasick::new(words) else {
         return Vec::new();
     };
