@@ -11,8 +11,8 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Severity, file_rules};
-use crate::document::{Document, Limits, read_text};
-use crate::fix::{apply_fixes, unified_diff, write_atomic};
+use crate::document::{Document, Limits, Source, read_source, read_stdin};
+use crate::fix::{apply_fixes, remove_stale_temp_files, unified_diff, write_atomic_if_unchanged};
 use crate::lexicon::{Lexicon, LexiconError, NameMatcher};
 use crate::profile::{Profile, ProfileError};
 use crate::rules::{Context, check_document};
@@ -52,12 +52,35 @@ pub enum FixMode {
     Unsafe,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RunOptions {
     pub fix: FixMode,
     /// Compute the fixes but print a diff instead of writing files.
     pub diff: bool,
     pub color: bool,
+    /// The name standard input (`-`) is checked and reported under (`--stdin-filename`).
+    pub stdin_name: Option<PathBuf>,
+}
+
+/// The path that stands for standard input.
+pub const STDIN: &str = "-";
+
+/// Whether `path` stands for standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
+
+impl RunOptions {
+    /// The name a file is reported under: its path, or the stdin name for `-`.
+    pub fn shown_path(&self, path: &Path) -> PathBuf {
+        if is_stdin(path) {
+            self.stdin_name
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("<stdin>"))
+        } else {
+            path.to_path_buf()
+        }
+    }
 }
 
 /// The outcome for one file: what remains to report, and what fixing did.
@@ -169,8 +192,8 @@ impl Checker {
     }
 
     pub fn check_file(&self, path: &Path) -> FileReport {
-        match read_text(path, &self.limits) {
-            Ok(source) => self.check_source(path, source),
+        match read_source(path, &self.limits) {
+            Ok(source) => self.check_source(path, source.text),
             Err(diagnostic) => FileReport {
                 path: path.to_path_buf(),
                 source: String::new(),
@@ -179,9 +202,40 @@ impl Checker {
         }
     }
 
+    /// Reads a file (or standard input, for `-`) once, for everything that follows.
+    #[allow(clippy::result_large_err)]
+    fn load(&self, path: &Path, options: &RunOptions) -> Result<Source, Diagnostic> {
+        if is_stdin(path) {
+            read_stdin(&options.shown_path(path), &self.limits)
+        } else {
+            read_source(path, &self.limits)
+        }
+    }
+
     /// Checks (and, as asked, fixes) one file.
     pub fn process(&self, path: &Path, options: &RunOptions) -> FileOutcome {
-        let report = self.check_file(path);
+        let loaded = self.load(path, options);
+        self.process_loaded(path, loaded, options)
+    }
+
+    fn process_loaded(
+        &self,
+        path: &Path,
+        loaded: Result<Source, Diagnostic>,
+        options: &RunOptions,
+    ) -> FileOutcome {
+        let shown = options.shown_path(path);
+        let (report, fingerprint) = match loaded {
+            Ok(source) => (self.check_source(&shown, source.text), source.fingerprint),
+            Err(diagnostic) => (
+                FileReport {
+                    path: shown.clone(),
+                    source: String::new(),
+                    diagnostics: vec![diagnostic],
+                },
+                None,
+            ),
+        };
         let wants_fix = options.fix != FixMode::Off || options.diff;
         if !wants_fix || !report.diagnostics.iter().any(|d| fixable(d, options.fix)) {
             return FileOutcome {
@@ -200,7 +254,7 @@ impl Checker {
                 break;
             }
             applied += outcome.applied;
-            current = self.check_source(path, outcome.fixed);
+            current = self.check_source(&shown, outcome.fixed);
         }
         if applied == 0 {
             return FileOutcome {
@@ -212,7 +266,7 @@ impl Checker {
         if options.diff {
             return FileOutcome {
                 diff: Some(unified_diff(
-                    path,
+                    &shown,
                     &original,
                     &current.source,
                     options.color,
@@ -221,9 +275,15 @@ impl Checker {
                 fixes_applied: applied,
             };
         }
-        if let Err(err) = write_atomic(path, &current.source) {
-            // Nothing was written: report what was found in the file as it still is.
-            let mut unchanged = self.check_source(path, original);
+        let written = match &fingerprint {
+            Some(fingerprint) => write_atomic_if_unchanged(path, &current.source, fingerprint),
+            None => Err(crate::fix::FixError::NotAFile {
+                path: shown.clone(),
+            }),
+        };
+        if let Err(err) = written {
+            // Nothing was written: report what was found in the file as it was read.
+            let mut unchanged = self.check_source(&shown, original);
             unchanged.diagnostics.insert(
                 0,
                 Diagnostic::new(file_rules::IO, Severity::Error, 0..0, err.to_string()),
@@ -243,15 +303,29 @@ impl Checker {
 
     /// Processes every file in parallel; outcomes come back in the order of `files`. A bug
     /// that panics on one file is reported against that file; the others are still checked.
+    // A failed read is a whole Diagnostic by design (see `read_text`).
+    #[allow(clippy::result_large_err)]
     pub fn run(&self, files: &[PathBuf], options: &RunOptions) -> Vec<FileOutcome> {
-        self.prefetch(files);
+        remove_stale_temp_files(files.iter().filter(|path| !is_stdin(path)));
+        // Each file is read exactly once: a pipe (`/dev/stdin`, `<(command)`) cannot be
+        // read again, and a file read twice may have changed in between.
+        let loaded: Vec<Result<Source, Diagnostic>> = files
+            .par_iter()
+            .map(|path| self.load(path, options))
+            .collect();
+        let texts: Vec<&str> = loaded
+            .iter()
+            .filter_map(|source| source.as_ref().ok().map(|s| s.text.as_str()))
+            .collect();
+        self.prefetch(&texts);
         files
             .par_iter()
-            .map(|path| {
+            .zip(loaded.into_par_iter())
+            .map(|(path, loaded)| {
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    self.process(path, options)
+                    self.process_loaded(path, loaded, options)
                 }))
-                .unwrap_or_else(|_| internal_error(path))
+                .unwrap_or_else(|_| internal_error(&options.shown_path(path)))
             })
             .collect()
     }

@@ -131,6 +131,10 @@ pub struct CheckArgs {
     /// Never use the network: published pages come from the cache only.
     #[arg(long)]
     pub offline: bool,
+    /// With `-` (read standard input): the file name to report, find caselint.toml from
+    /// and match config globs against.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -239,7 +243,18 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let mut config = match load_config(&args, &paths) {
+    // Standard input is configured as the file it stands for.
+    let config_paths: Vec<PathBuf> = paths
+        .iter()
+        .map(
+            |path| match (crate::check::is_stdin(path), &args.stdin_filename) {
+                (true, Some(name)) => name.clone(),
+                (true, None) => PathBuf::from("."),
+                (false, _) => path.clone(),
+            },
+        )
+        .collect();
+    let mut config = match load_config(&args, &config_paths) {
         Ok(config) => config,
         Err(message) => return trouble(&message),
     };
@@ -293,6 +308,7 @@ fn check(args: CheckArgs) -> u8 {
         fix,
         diff: args.diff,
         color,
+        stdin_name: args.stdin_filename.clone(),
     };
 
     let outcomes = checker.run(&found.files, &options);

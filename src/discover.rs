@@ -105,11 +105,15 @@ fn build_set(globs: &[String]) -> Result<GlobSet, GlobError> {
     })
 }
 
-/// Files named directly are always checked (whatever their ending, as ripgrep does);
-/// folders are walked with `filters`.
+/// Files named directly are always checked (whatever their ending, as ripgrep does), and
+/// `-` (standard input) too; folders are walked with `filters`.
 pub fn discover(paths: &[PathBuf], filters: &Filters) -> Discovered {
     let mut found = Discovered::default();
     for path in paths {
+        if crate::check::is_stdin(path) {
+            found.files.push(path.clone());
+            continue;
+        }
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, filters, &mut found),
             Ok(_) => found.files.push(path.clone()),

@@ -9,9 +9,12 @@ use std::io::{self, Write as _};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use std::time::{Duration, SystemTime};
+
 use similar::{ChangeTag, TextDiff};
 
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::document::Fingerprint;
 
 /// What [`apply_fixes`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +140,10 @@ pub enum FixError {
     Write { path: PathBuf, error: io::Error },
     #[error("could not save fixes to {}: could not replace the file: {} Nothing was changed; check that you can write to its folder and run again.", path.display(), plain(error))]
     Replace { path: PathBuf, error: io::Error },
+    #[error("did not save fixes to {}: the file changed while caselint was checking it (it was edited or replaced). It was left as it is now, so that edit is kept; run caselint again to check and fix the new text.", path.display())]
+    Changed { path: PathBuf },
+    #[error("could not save fixes to {}: the text did not come from a regular file (standard input or a pipe), so there is nothing to write back to. Use --diff to see the fixes, or name the file itself.", path.display())]
+    NotAFile { path: PathBuf },
 }
 
 impl FixError {
@@ -147,7 +154,9 @@ impl FixError {
             | FixError::ReadOnly { path }
             | FixError::TempFile { path, .. }
             | FixError::Write { path, .. }
-            | FixError::Replace { path, .. } => path,
+            | FixError::Replace { path, .. }
+            | FixError::Changed { path }
+            | FixError::NotAFile { path } => path,
         }
     }
 }
@@ -178,6 +187,26 @@ fn plain(error: &io::Error) -> String {
 ///
 /// Hard links to the original are not kept (the folder entry is replaced).
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FixError> {
+    write_atomic_checked(path, contents, None)
+}
+
+/// [`write_atomic`] for `--fix`: just before the rename, the file must still be what was
+/// read (`read`: its size, modification time and bytes); if it was edited meanwhile it is
+/// left alone ([`FixError::Changed`]), so the edit is not lost. An edit in the instant
+/// between that last look and the rename cannot be told apart.
+pub fn write_atomic_if_unchanged(
+    path: &Path,
+    contents: &str,
+    read: &Fingerprint,
+) -> Result<(), FixError> {
+    write_atomic_checked(path, contents, Some(read))
+}
+
+fn write_atomic_checked(
+    path: &Path,
+    contents: &str,
+    read: Option<&Fingerprint>,
+) -> Result<(), FixError> {
     let target = resolve_target(path)?;
     let original = match fs::metadata(&target) {
         Ok(metadata) => Some(metadata),
@@ -209,7 +238,10 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FixError> {
             .unwrap_or_default()
     );
     let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".caselint-tmp");
+    builder
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM_CHARS);
     #[cfg(unix)]
     if original.is_none() {
         use std::os::unix::fs::PermissionsExt;
@@ -238,6 +270,16 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FixError> {
     }
     temp.as_file().sync_all().map_err(write_error)?;
 
+    #[cfg(debug_assertions)]
+    fault_pause_before_rename();
+    if let Some(read) = read {
+        // An error here (the file is gone, unreadable) also means it is not what was read.
+        if !read.still_matches(&target).unwrap_or(false) {
+            return Err(FixError::Changed {
+                path: path.to_path_buf(),
+            });
+        }
+    }
     temp.persist(&target).map_err(|error| FixError::Replace {
         path: path.to_path_buf(),
         error: error.error,
@@ -248,6 +290,82 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FixError> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// Fault tests (debug builds only): with `CASELINT_FAULT_PAUSE_BEFORE_RENAME=FILE`, `--fix`
+/// creates FILE once the fixed text is on disk and waits (30 s at most) until the test
+/// deletes it, so a test can edit the original at the worst moment.
+#[cfg(debug_assertions)]
+fn fault_pause_before_rename() {
+    let Some(marker) = std::env::var_os("CASELINT_FAULT_PAUSE_BEFORE_RENAME") else {
+        return;
+    };
+    if fs::write(&marker, b"").is_err() {
+        return;
+    }
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while Path::new(&marker).exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Temporary files are `.<file name>.<random>.caselint-tmp`, beside the file.
+const TEMP_SUFFIX: &str = ".caselint-tmp";
+const TEMP_RANDOM_CHARS: usize = 6;
+/// A temporary file untouched for this long belongs to a `--fix` that was killed: a
+/// running one writes, syncs and renames it within seconds.
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// Whether a file name is one of our temporary files (`.notes.md.a1B2c3.caselint-tmp`).
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .and_then(|rest| rest.rsplit_once('.'))
+        .is_some_and(|(file, random)| {
+            !file.is_empty()
+                && random.len() == TEMP_RANDOM_CHARS
+                && random.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
+/// Removes the temporary files a killed `--fix` left in the folders of `files`: only
+/// regular files of caselint's own naming untouched for [`STALE_AFTER`]. Best effort (a
+/// folder that cannot be read is skipped); returns what was removed.
+pub fn remove_stale_temp_files<'a>(files: impl Iterator<Item = &'a PathBuf>) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = files
+        .map(|file| match file.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    folders.sort();
+    folders.dedup();
+    let now = SystemTime::now();
+    let mut removed = Vec::new();
+    for folder in folders {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if !name.to_str().is_some_and(is_temp_name) {
+                continue;
+            }
+            // `DirEntry::metadata` does not follow symbolic links: a link is never ours.
+            let stale = entry.metadata().is_ok_and(|meta| {
+                meta.is_file()
+                    && meta
+                        .modified()
+                        .ok()
+                        .and_then(|at| now.duration_since(at).ok())
+                        .is_some_and(|age| age >= STALE_AFTER)
+            });
+            if stale && fs::remove_file(entry.path()).is_ok() {
+                removed.push(entry.path());
+            }
+        }
+    }
+    removed
 }
 
 /// The file to replace: `path` itself, or what it points to when it is a symbolic link.
@@ -536,6 +654,80 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    #[test]
+    fn temp_names_are_recognised_exactly() {
+        assert!(is_temp_name(".notes.md.a1B2c3.caselint-tmp"));
+        assert!(is_temp_name(".a.b.md.ZZZZZZ.caselint-tmp"));
+        assert!(!is_temp_name(".notes.md.a1B2c.caselint-tmp"));
+        assert!(!is_temp_name("notes.md.a1B2c3.caselint-tmp"));
+        assert!(!is_temp_name("..a1B2c3.caselint-tmp"));
+        assert!(!is_temp_name(".notes.md.a1B2c3.tmp"));
+        assert!(!is_temp_name(".notes.md.a1-2c3.caselint-tmp"));
+    }
+
+    #[test]
+    fn a_file_edited_after_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "Cloudwatch\n").unwrap();
+        let limits = crate::document::Limits::default();
+        let read = crate::document::read_source(&path, &limits).unwrap();
+        let fingerprint = read.fingerprint.clone().unwrap();
+        // Same size, and the modification time put back: only the bytes tell.
+        let modified = fs::metadata(&path).unwrap().modified().unwrap();
+        fs::write(&path, "CloudWatch\n").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let error =
+            write_atomic_if_unchanged(&path, "Amazon CloudWatch\n", &fingerprint).unwrap_err();
+        assert!(matches!(error, FixError::Changed { .. }), "{error}");
+        assert!(
+            error
+                .to_string()
+                .contains("changed while caselint was checking it")
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "CloudWatch\n");
+        assert!(
+            !temp_names(dir.path())
+                .iter()
+                .any(|n| n.ends_with(TEMP_SUFFIX))
+        );
+
+        let read = crate::document::read_source(&path, &limits).unwrap();
+        write_atomic_if_unchanged(
+            &path,
+            "Amazon CloudWatch\n",
+            read.fingerprint.as_ref().unwrap(),
+        )
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "Amazon CloudWatch\n");
+    }
+
+    #[test]
+    fn only_stale_temp_files_of_our_naming_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        let make = |name: &str, at: Option<SystemTime>| {
+            let path = dir.path().join(name);
+            let file = fs::File::create(&path).unwrap();
+            if let Some(at) = at {
+                file.set_modified(at).unwrap();
+            }
+            path
+        };
+        let stale = make(".a.md.Ab12Cd.caselint-tmp", Some(hour_ago));
+        let fresh = make(".a.md.Zz98Yy.caselint-tmp", None);
+        let foreign = make(".a.md.swp", Some(hour_ago));
+        let doc = make("a.md", Some(hour_ago));
+        let removed = remove_stale_temp_files([doc.clone()].iter());
+        assert_eq!(removed, vec![stale.clone()]);
+        assert!(!stale.exists() && fresh.exists() && foreign.exists() && doc.exists());
     }
 
     #[test]

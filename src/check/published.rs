@@ -170,16 +170,15 @@ impl Checker {
 
     /// Fetches every published page the files name, all at once (the per-run and per-host
     /// limits apply), so the parallel checks that follow find them ready.
-    pub(super) fn prefetch(&self, files: &[PathBuf]) {
+    pub(super) fn prefetch(&self, texts: &[&str]) {
         let Some(web) = &self.web else { return };
         if !web.settings().fetch {
             return;
         }
-        let mut urls: Vec<String> = files
+        let mut urls: Vec<String> = texts
             .iter()
-            .filter_map(|path| {
-                let text = crate::document::read_text(path, &self.limits).ok()?;
-                let url = quick_public_url(&text)?;
+            .filter_map(|text| {
+                let url = quick_public_url(text)?;
                 let parsed = Url::parse(&url).ok()?;
                 should_fetch(&parsed, web).then(|| parsed.to_string())
             })

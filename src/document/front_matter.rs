@@ -796,11 +796,17 @@ pub(super) fn document_kind(
     front_matter: &FrontMatter,
     source: &str,
 ) -> (DocumentKind, Option<Diagnostic>) {
-    let Some(value) = front_matter
-        .data
-        .as_ref()
-        .and_then(|data| data.get("caselint"))
-    else {
+    let Some(data) = front_matter.data.as_ref() else {
+        // Malformed front matter still says what the file is when its `caselint:` line is
+        // readable: a broken case study is checked as one, with what can still run.
+        let kind = front_matter
+            .key_location(source, "caselint")
+            .and_then(|at| source.get(at.value))
+            .and_then(|value| DocumentKind::from_name(&value.to_ascii_lowercase()))
+            .unwrap_or(DocumentKind::Doc);
+        return (kind, None);
+    };
+    let Some(value) = data.get("caselint") else {
         return (DocumentKind::Doc, None);
     };
     let names: Vec<&str> = DocumentKind::ALL.iter().map(|k| k.as_str()).collect();

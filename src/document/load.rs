@@ -1,8 +1,9 @@
 //! Reading a file as text, with errors a writer can act on.
 
-use std::fs::File;
+use std::fs::{File, Metadata};
 use std::io::{ErrorKind, Read};
 use std::path::Path;
+use std::time::SystemTime;
 
 use crate::diagnostic::{Diagnostic, Severity, file_rules};
 use crate::lines::LineIndex;
@@ -29,6 +30,53 @@ impl Default for Limits {
 /// How many leading bytes are searched for a NUL byte to tell binary files from text.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 
+/// What a file held when it was read, so that `--fix` can tell whether someone changed it
+/// while it was being checked: its size, modification time and a hash of the bytes read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+impl Fingerprint {
+    fn new(metadata: &Metadata, bytes: &[u8]) -> Fingerprint {
+        Fingerprint {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+            hash: hash_bytes(bytes),
+        }
+    }
+
+    /// Whether the file at `path` still holds exactly what was read. Size and time are
+    /// compared first; the bytes are read and hashed only when both still match (an edit
+    /// within the file system's time resolution keeps the time).
+    pub fn still_matches(&self, path: &Path) -> std::io::Result<bool> {
+        let metadata = std::fs::metadata(path)?;
+        if metadata.len() != self.len || metadata.modified().ok() != self.modified {
+            return Ok(false);
+        }
+        let bytes = std::fs::read(path)?;
+        Ok(u64::try_from(bytes.len()).ok() == Some(self.len) && hash_bytes(&bytes) == self.hash)
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// A file's text as read once, with what `--fix` needs to write it back safely.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub text: String,
+    /// `None` when the text did not come from a regular file (standard input, a pipe):
+    /// there is nothing to write fixes back to.
+    pub fingerprint: Option<Fingerprint>,
+}
+
 /// Reads a file as text. Errors are ready-made Diagnostics (rule `io`, severity Error)
 /// whose message says what is wrong and what to do.
 ///
@@ -38,6 +86,14 @@ const BINARY_SNIFF_BYTES: usize = 8 * 1024;
 // is rare next to checking it, so its size does not matter.
 #[allow(clippy::result_large_err)]
 pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Diagnostic> {
+    read_source(path, limits).map(|source| source.text)
+}
+
+/// Reads a file once: its text and its [`Fingerprint`]. Only regular files are read, and
+/// pipes that are already open (`/dev/stdin`, `/dev/fd/N` from process substitution):
+/// opening a named pipe (FIFO) would wait for a writer forever, and a device has no end.
+#[allow(clippy::result_large_err)]
+pub fn read_source(path: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
     let shown = path.display();
     if path.as_os_str().is_empty() {
         return Err(io_error(
@@ -55,22 +111,132 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Diagnostic> {
             ),
         ));
     }
-    if metadata.len() > limits.max_file_bytes {
+    let regular = metadata.is_file();
+    let open_pipe = is_open_pipe(&metadata) && names_open_descriptor(path);
+    if !regular && !open_pipe {
+        return Err(not_a_file(path, &metadata));
+    }
+    if regular && metadata.len() > limits.max_file_bytes {
         return Err(too_large(path, metadata.len(), limits.max_file_bytes));
     }
 
     let mut file = File::open(path).map_err(|error| open_error(path, &error))?;
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
-    // Read at most one byte more than the limit: the file may have grown since `metadata`.
-    file.by_ref()
+    // What was opened may not be what was looked at (the path was replaced in between).
+    let opened = file.metadata().map_err(|error| open_error(path, &error))?;
+    if regular != opened.is_file() {
+        return Err(not_a_file(path, &opened));
+    }
+    let capacity = if regular { opened.len() } else { 0 };
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
+    read_bounded(&mut file, &mut bytes, limits).map_err(|error| open_error(path, &error))?;
+    check_size(path, &bytes, limits)?;
+    let fingerprint = regular.then(|| Fingerprint::new(&opened, &bytes));
+    Ok(Source {
+        text: decode(path, bytes)?,
+        fingerprint,
+    })
+}
+
+/// Reads standard input (`caselint check -`); `shown` is the name findings are reported
+/// under (`--stdin-filename`, or `<stdin>`).
+#[allow(clippy::result_large_err)]
+pub fn read_stdin(shown: &Path, limits: &Limits) -> Result<Source, Diagnostic> {
+    let mut bytes = Vec::new();
+    read_bounded(&mut std::io::stdin().lock(), &mut bytes, limits).map_err(|error| {
+        io_error(
+            0..0,
+            format!(
+                "standard input could not be read: {error}; pipe the Markdown text in and try again"
+            ),
+        )
+    })?;
+    check_size(shown, &bytes, limits)?;
+    Ok(Source {
+        text: decode(shown, bytes)?,
+        fingerprint: None,
+    })
+}
+
+/// Reads at most one byte more than the limit: a file may have grown since it was looked
+/// at, and a pipe has no size to look at.
+fn read_bounded(
+    reader: &mut impl Read,
+    bytes: &mut Vec<u8>,
+    limits: &Limits,
+) -> std::io::Result<()> {
+    reader
         .take(limits.max_file_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|error| open_error(path, &error))?;
+        .read_to_end(bytes)
+        .map(|_| ())
+}
+
+#[allow(clippy::result_large_err)]
+fn check_size(path: &Path, bytes: &[u8], limits: &Limits) -> Result<(), Diagnostic> {
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limits.max_file_bytes {
         return Err(too_large(path, read, limits.max_file_bytes));
     }
-    decode(path, bytes)
+    Ok(())
+}
+
+#[cfg(unix)]
+fn is_open_pipe(metadata: &Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    kind.is_fifo() || kind.is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_open_pipe(_metadata: &Metadata) -> bool {
+    false
+}
+
+/// `/dev/stdin`, `/dev/fd/63` (what `<(command)` expands to), `/proc/self/fd/0`: a
+/// descriptor this process already holds, so opening it never waits.
+fn names_open_descriptor(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    text == "/dev/stdin"
+        || ["/dev/fd/", "/proc/self/fd/"].iter().any(|folder| {
+            text.strip_prefix(folder)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// Anything but a regular file named directly: refused, saying what it is.
+fn not_a_file(path: &Path, metadata: &Metadata) -> Diagnostic {
+    let shown = path.display();
+    let what = file_kind(metadata);
+    let message = if what == "a named pipe (FIFO)" {
+        format!(
+            "`{shown}` is {what}, not a regular file: reading it would wait for a program to \
+             write to it; to check what a program prints, pipe it in: `program | caselint check -`"
+        )
+    } else {
+        format!(
+            "`{shown}` is {what}, not a regular file; caselint checks Markdown files: name one, \
+             or pipe text in with `caselint check -`"
+        )
+    };
+    io_error(0..0, message)
+}
+
+fn file_kind(metadata: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = metadata;
+    "a special file"
 }
 
 /// Turns the bytes of a file into text, or explains why they are not UTF-8 text.

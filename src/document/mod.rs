@@ -25,7 +25,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 
 pub use front_matter::{FrontMatter, FrontMatterFormat, FrontMatterValue, KeyLocation, ScalarStyle};
-pub use load::{Limits, read_text};
+pub use load::{Fingerprint, Limits, Source, read_source, read_stdin, read_text};
 pub use mask::Flavour;
 pub use prose::{BlockContext, BlockKind, Prose, ProseOrigin};
 pub use suppress::{COMMENT_RULE, Suppressions};

@@ -542,7 +542,8 @@ fn front_matter_problems_do_not_stop_the_body() {
     assert_eq!(diagnostics.len(), 1);
     assert_eq!(diagnostics[0].rule, "front-matter");
     assert_eq!(d.line_col(diagnostics[0].span.start).0, 3);
-    assert_eq!(d.kind, DocumentKind::Doc);
+    // The `caselint:` line is still readable: a broken case study is not silently a doc.
+    assert_eq!(d.kind, DocumentKind::CaseStudy);
     assert_eq!(texts(&d), ["Amazon S3"]);
 
     let source = "---\ncaselint: case-studdy\n---\nBody\n";

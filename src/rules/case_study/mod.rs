@@ -78,9 +78,16 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     }
 
     let kind = doc.kind.as_str();
+    // Malformed front matter: the body is still checked; what needs its values is not.
+    let front_matter_unread = doc
+        .front_matter
+        .as_ref()
+        .is_some_and(|fm| fm.data.is_none());
+    let mut not_run: Vec<String> = Vec::new();
     let visibility = match meta.as_ref().and_then(|m| m.visibility) {
         Some(Visibility::Public) => "public",
         Some(Visibility::Anonymous) => "anonymous",
+        _ if front_matter_unread => raw_visibility(doc),
         _ => "private",
     };
     let names = Names {
@@ -222,6 +229,14 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             // While the template's sections are unfinished, whole-document evidence is not
             // looked for yet: the placeholders already say what is missing.
             if check.scope == "document" && unfinished {
+                continue;
+            }
+            if front_matter_unread && needs_front_matter(check) {
+                not_run.push(format!(
+                    "{}/{}",
+                    requirement.id,
+                    check_suffix(requirement, check)
+                ));
                 continue;
             }
             let rule = format!("{}/{}", requirement.id, check_suffix(requirement, check));
@@ -422,6 +437,20 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             );
         }
     }
+    if !not_run.is_empty() {
+        out.push(
+            Diagnostic::new(
+                "front-matter",
+                Severity::Warning,
+                fm_anchor.clone(),
+                format!(
+                    "the front matter could not be read, so these case-study checks could not run: {}",
+                    not_run.join(", ")
+                ),
+            )
+            .with_help("Fix the front matter (see the error at its first line) and check again; the body's checks above did run."),
+        );
+    }
     out
 }
 
@@ -484,6 +513,36 @@ fn emit(
                 .with_requirement(requirement)
                 .with_help(problem_help),
         );
+    }
+}
+
+/// Checks that need the front matter's values (customer, segment, dates, keys).
+fn needs_front_matter(check: &Check) -> bool {
+    check.scope == "front-matter"
+        || matches!(
+            check.detector.as_str(),
+            "front-matter-key"
+                | "segment"
+                | "deployment-date"
+                | "solution-area"
+                | "customer"
+                | "partner"
+        )
+}
+
+/// `visibility:` as written in front matter that could not be parsed, so the requirements
+/// for that visibility still run on the body.
+fn raw_visibility(doc: &Document) -> &'static str {
+    let written = doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.key_location(&doc.source, "visibility"))
+        .and_then(|at| doc.source.get(at.value))
+        .map(|value| value.trim().to_ascii_lowercase());
+    match written.as_deref() {
+        Some("public") => "public",
+        Some("anonymous") => "anonymous",
+        _ => "private",
     }
 }
 

@@ -498,7 +498,8 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     }
     // Built on the first word that needs a correction: most pages need none.
     let page = std::cell::OnceCell::new();
-    for (index, range, slip) in candidates {
+    let used_as_names = std::cell::OnceCell::new();
+    for (index, range, slip) in candidates.clone() {
         let prose = &doc.prose[index];
         let written = &prose.text[range.clone()];
         if exemptions.accepts(written) || outside.contains(written) {
@@ -511,7 +512,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
-        if slip == Slip::Unknown && used_as_name(doc, &capitalise(written)) {
+        if slip == Slip::Unknown
+            && used_as_names
+                .get_or_init(|| UsedAsNames::new(doc, &candidates))
+                .contains(&capitalise(written))
+        {
             continue;
         }
         let variant = match slip {
@@ -765,10 +770,23 @@ impl OutsideProse {
             *prose_count.entry(word).or_default() += 1;
         }
         let source = doc.source.to_lowercase();
-        let words = prose_count
-            .into_iter()
-            .filter(|(word, in_prose)| count_word(&source, word) > *in_prose)
-            .map(|(word, _)| word)
+        let patterns: Vec<&str> = prose_count.keys().map(String::as_str).collect();
+        let mut in_source = vec![0usize; patterns.len()];
+        for (pattern, at) in occurrences(&source, &patterns) {
+            let bytes = source.as_bytes();
+            let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+            let after = bytes.get(at + patterns[pattern].len());
+            if !before.is_some_and(u8::is_ascii_alphabetic)
+                && !after.is_some_and(u8::is_ascii_alphabetic)
+            {
+                in_source[pattern] += 1;
+            }
+        }
+        let words = patterns
+            .iter()
+            .zip(in_source)
+            .filter(|(word, count)| *count > prose_count[**word])
+            .map(|(word, _)| (*word).to_string())
             .collect();
         OutsideProse { words }
     }
@@ -778,17 +796,17 @@ impl OutsideProse {
     }
 }
 
-/// Occurrences of `word` in `text` as a whole word (not inside a longer run of letters).
-fn count_word(text: &str, word: &str) -> usize {
-    let bytes = text.as_bytes();
-    memchr::memmem::find_iter(bytes, word.as_bytes())
-        .filter(|&at| {
-            let before = at.checked_sub(1).and_then(|i| bytes.get(i));
-            let after = bytes.get(at + word.len());
-            !before.is_some_and(u8::is_ascii_alphabetic)
-                && !after.is_some_and(u8::is_ascii_alphabetic)
-        })
-        .count()
+/// Every place any of `words` occurs in `text` (overlaps included), as (index into
+/// `words`, byte offset), found in one pass: a search of the whole text per word made a
+/// page with many unknown words quadratic.
+fn occurrences(text: &str, words: &[&str]) -> Vec<(usize, usize)> {
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(words) else {
+        return Vec::new();
+    };
+    automaton
+        .find_overlapping_iter(text)
+        .map(|found| (found.pattern().as_usize(), found.start()))
+        .collect()
 }
 
 /// Two dictionary words run together into a long lower-case name ("examplebucket",
@@ -804,25 +822,55 @@ fn is_compound(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str)
     })
 }
 
-/// Whether the document writes `name` capitalised somewhere other than at a sentence start:
-/// then it is a name ("Fargate runs …" after "… on Fargate"). Asked only of the few
-/// candidates, so the hot loop keeps no set of every capitalised word.
-fn used_as_name(doc: &Document, name: &str) -> bool {
+/// The names the document writes capitalised somewhere other than at a sentence start:
+/// such a word is a name ("Fargate runs …" after "… on Fargate"). Built once per document
+/// for the unknown candidates, in one pass over the source.
+struct UsedAsNames {
+    names: HashSet<String>,
+}
+
+impl UsedAsNames {
+    fn new(doc: &Document, candidates: &[(usize, std::ops::Range<usize>, Slip)]) -> UsedAsNames {
+        let mut wanted: Vec<String> = candidates
+            .iter()
+            .filter(|(_, _, slip)| *slip == Slip::Unknown)
+            .map(|(index, range, _)| capitalise(&doc.prose[*index].text[range.clone()]))
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        let patterns: Vec<&str> = wanted.iter().map(String::as_str).collect();
+        let names = occurrences(&doc.source, &patterns)
+            .into_iter()
+            .filter(|&(pattern, at)| used_as_name_at(doc, patterns[pattern], at))
+            .map(|(pattern, _)| patterns[pattern].to_string())
+            .collect();
+        UsedAsNames { names }
+    }
+
+    fn contains(&self, name: &str) -> bool {
+        self.names.contains(name)
+    }
+}
+
+/// Whether `name`, found at byte `at` of the source, is a whole word written in
+/// mid-sentence.
+fn used_as_name_at(doc: &Document, name: &str, at: usize) -> bool {
     let bytes = doc.source.as_bytes();
-    memchr::memmem::find_iter(bytes, name.as_bytes()).any(|at| {
-        let before = doc.source[..at].trim_end_matches(['*', '_', '"', '“', '(', '[']);
-        let after = bytes.get(at + name.len());
-        let whole = !after.is_some_and(u8::is_ascii_alphabetic)
-            && !before.ends_with(|c: char| c.is_alphabetic());
-        let mid_sentence = before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c == ' ' || c == ',')
-            && !before
-                .trim_end()
-                .ends_with(['.', '!', '?', ':', '\n', '|', '#', '-', '+']);
-        whole && mid_sentence
-    })
+    let Some(before) = doc.source.get(..at) else {
+        return false;
+    };
+    let before = before.trim_end_matches(['*', '_', '"', '“', '(', '[']);
+    let after = bytes.get(at + name.len());
+    let whole = !after.is_some_and(u8::is_ascii_alphabetic)
+        && !before.ends_with(|c: char| c.is_alphabetic());
+    let mid_sentence = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == ' ' || c == ',')
+        && !before
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', '\n', '|', '#', '-', '+']);
+    whole && mid_sentence
 }
 
 /// "Bitnami" written in mid-sentence makes a lower-case "bitnami" the same name.
