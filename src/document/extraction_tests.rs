@@ -31,12 +31,13 @@ fn html_block_text_is_prose_with_exact_spans() {
     let d = parse("a.md", source);
     assert_eq!(
         texts(&d),
-        ["Intro.", "Click to see the Cloudwatch setup", "Logs go to Amazon S3 & Glacier."]
+        [
+            "Intro.",
+            "Click to see the Cloudwatch setup",
+            "Logs go to Amazon S3 & Glacier."
+        ]
     );
-    assert_eq!(
-        spans(&d)[2],
-        "Logs go to\n  Amazon S3 &amp; Glacier."
-    );
+    assert_eq!(spans(&d)[2], "Logs go to\n  Amazon S3 &amp; Glacier.");
     let p = &d.prose[1];
     assert_eq!(p.origin, ProseOrigin::Html);
     let at = p.text.find("Cloudwatch").expect("word");
@@ -118,7 +119,15 @@ fn mdx_imports_jsx_and_expressions_are_code() {
     assert_eq!(d.flavour, Flavour::Mdx);
     assert_eq!(
         texts(&d),
-        ["Install", "Run the installer on", "hosts.", "A ", "green", " word and ", "."]
+        [
+            "Install",
+            "Run the installer on",
+            "hosts.",
+            "A ",
+            "green",
+            " word and ",
+            "."
+        ]
     );
     let p = &d.prose[1];
     assert_eq!(&source[p.span.clone()], "Run the installer on");
@@ -130,7 +139,11 @@ fn mdx_syntax_in_plain_markdown_is_left_alone_except_imports_and_comments() {
     let d = parse("a.md", source);
     assert_eq!(
         texts(&d),
-        ["Import your data from the console.", "Use {braces} here", "."]
+        [
+            "Import your data from the console.",
+            "Use {braces} here",
+            "."
+        ]
     );
 }
 
@@ -150,17 +163,27 @@ fn admonitions_keep_their_title_apart_from_the_body() {
     let d = parse("a.md", source);
     assert_eq!(
         texts(&d),
-        ["Before you begin", "Install the agent.", "Good to know", "It is fast."]
+        [
+            "Before you begin",
+            "Install the agent.",
+            "Good to know",
+            "It is fast."
+        ]
     );
 }
 
 #[test]
 fn github_alerts_and_footnotes() {
-    let source = "> [!NOTE]\n> Useful information.\n\nText with a note.[^1]\n\n[^1]: The footnote text.\n";
+    let source =
+        "> [!NOTE]\n> Useful information.\n\nText with a note.[^1]\n\n[^1]: The footnote text.\n";
     let d = parse("a.md", source);
     assert_eq!(
         texts(&d),
-        ["Useful information.", "Text with a note.", "The footnote text."]
+        [
+            "Useful information.",
+            "Text with a note.",
+            "The footnote text."
+        ]
     );
     assert!(d.prose[0].in_blockquote());
     assert!(d.prose[2].context.in_footnote);
@@ -181,12 +204,20 @@ fn front_matter_values_of_docs_are_prose() {
     );
     assert_eq!(d.prose[0].block, BlockKind::Heading(1));
     assert_eq!(d.prose[1].block, BlockKind::Paragraph);
-    assert!(d.prose[..3].iter().all(|p| p.origin == ProseOrigin::FrontMatter));
+    assert!(
+        d.prose[..3]
+            .iter()
+            .all(|p| p.origin == ProseOrigin::FrontMatter)
+    );
     assert_eq!(spans(&d)[2], "A short\n  summary here.");
     let styles: Vec<ScalarStyle> = d.front_matter_values.iter().map(|v| v.style).collect();
     assert_eq!(
         styles,
-        [ScalarStyle::Plain, ScalarStyle::DoubleQuoted, ScalarStyle::Block]
+        [
+            ScalarStyle::Plain,
+            ScalarStyle::DoubleQuoted,
+            ScalarStyle::Block
+        ]
     );
     let indices: Vec<usize> = d.prose.iter().map(|p| p.block_index).collect();
     assert_eq!(indices, [0, 1, 2, 3]);
@@ -196,7 +227,8 @@ fn front_matter_values_of_docs_are_prose() {
 
 #[test]
 fn front_matter_values_written_with_escapes_are_left_out() {
-    let source = "---\ntitle: \"Tab\\there\"\ndescription: 'It''s here'\nsummary:\n  nested: map\n---\n";
+    let source =
+        "---\ntitle: \"Tab\\there\"\ndescription: 'It''s here'\nsummary:\n  nested: map\n---\n";
     assert!(parse("a.md", source).prose.is_empty());
     // Case studies read their front matter as data, not prose.
     let source = "---\ncaselint: case-study\ntitle: Acme\n---\n";
@@ -218,7 +250,10 @@ fn fix_kept(source: &str, needle: &str, replacement: &str) -> bool {
     )
     .with_fix(replacement, crate::diagnostic::Applicability::Safe);
     d.vet_fix(&mut diagnostic);
-    assert_eq!(diagnostic.suggestions.first().map(String::as_str), Some(replacement));
+    assert_eq!(
+        diagnostic.suggestions.first().map(String::as_str),
+        Some(replacement)
+    );
     diagnostic.fix.is_some()
 }
 
@@ -226,8 +261,14 @@ fn fix_kept(source: &str, needle: &str, replacement: &str) -> bool {
 fn fixes_in_front_matter_only_when_the_yaml_stays_valid() {
     let plain = "---\ntitle: Using Cloudwatch today\nsidebar: x\n---\nBody\n";
     assert!(fix_kept(plain, "Cloudwatch", "Amazon CloudWatch"));
-    assert!(!fix_kept(plain, "Cloudwatch", "CloudWatch: logs"), "would need quotes");
-    assert!(!fix_kept(plain, "Cloudwatch", "x #y"), "would start a comment");
+    assert!(
+        !fix_kept(plain, "Cloudwatch", "CloudWatch: logs"),
+        "would need quotes"
+    );
+    assert!(
+        !fix_kept(plain, "Cloudwatch", "x #y"),
+        "would start a comment"
+    );
     let single = "---\ntitle: 'Its a test'\n---\n";
     assert!(!fix_kept(single, "Its", "It's"), "would close the quote");
     let double = "---\ntitle: \"Its a test\"\n---\n";
@@ -239,7 +280,11 @@ fn fixes_in_front_matter_only_when_the_yaml_stays_valid() {
     assert!(fix_kept(toml, "Cloudwatch", "Amazon CloudWatch"));
     assert!(!fix_kept(toml, "Cloudwatch", "a \" b"));
     // Outside the prose values (and in the body), fixes are left alone.
-    assert!(fix_kept("---\ntitle: A\n---\nUsing Cloudwatch\n", "Cloudwatch", "x: y"));
+    assert!(fix_kept(
+        "---\ntitle: A\n---\nUsing Cloudwatch\n",
+        "Cloudwatch",
+        "x: y"
+    ));
 }
 
 #[test]
@@ -255,9 +300,30 @@ fn long_constructs_end_on_character_boundaries() {
 #[test]
 fn html_and_mdx_inputs_never_panic() {
     const PIECES: [&str; 24] = [
-        "<div>", "</div>", "<p", ">", "text", " ", "\n", "\n\n", "{", "}", "{{", "}}", "{%",
-        "%}", "<Tabs x={1}>", "</Tabs>", ":::note ", "&amp;", "<code>", "import x from 'y'",
-        "<!--", "-->", "`", "é",
+        "<div>",
+        "</div>",
+        "<p",
+        ">",
+        "text",
+        " ",
+        "\n",
+        "\n\n",
+        "{",
+        "}",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "<Tabs x={1}>",
+        "</Tabs>",
+        ":::note ",
+        "&amp;",
+        "<code>",
+        "import x from 'y'",
+        "<!--",
+        "-->",
+        "`",
+        "é",
     ];
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = || {

@@ -197,18 +197,32 @@ fn read_value(
         Some(b'"') => {
             let inner = &source[at.value.clone()];
             let closed = raw[1..].find('"') == Some(inner.len());
-            (closed && !inner.contains('\\') && !raw.starts_with("\"\"\""))
-                .then(|| (ScalarStyle::DoubleQuoted, vec![trimmed(source, at.value.clone())]))
+            (closed && !inner.contains('\\') && !raw.starts_with("\"\"\"")).then(|| {
+                (
+                    ScalarStyle::DoubleQuoted,
+                    vec![trimmed(source, at.value.clone())],
+                )
+            })
         }
         Some(b'\'') => {
             let inner = &source[at.value.clone()];
             let closed = raw[1..].find('\'') == Some(inner.len());
-            (closed && !raw.starts_with("\'\'") && !raw[1 + inner.len() + 1..].trim_start().starts_with('\''))
-                .then(|| (ScalarStyle::SingleQuoted, vec![trimmed(source, at.value.clone())]))
+            (closed
+                && !raw.starts_with("\'\'")
+                && !raw[1 + inner.len() + 1..].trim_start().starts_with('\''))
+            .then(|| {
+                (
+                    ScalarStyle::SingleQuoted,
+                    vec![trimmed(source, at.value.clone())],
+                )
+            })
         }
         Some(b'|' | b'>') if !toml => {
             let header = raw.split(" #").next().unwrap_or(raw).trim_end();
-            if !header[1..].bytes().all(|b| matches!(b, b'-' | b'+' | b'1'..=b'9')) {
+            if !header[1..]
+                .bytes()
+                .all(|b| matches!(b, b'-' | b'+' | b'1'..=b'9'))
+            {
                 return None;
             }
             let lines = indented_lines(source, at.line.end, front_matter.content_span.end);
@@ -222,7 +236,11 @@ fn read_value(
                 return None;
             }
             let mut lines = vec![first];
-            lines.extend(indented_lines(source, at.line.end, front_matter.content_span.end));
+            lines.extend(indented_lines(
+                source,
+                at.line.end,
+                front_matter.content_span.end,
+            ));
             // A continuation line with `: ` or ` #` is read differently by YAML: the
             // comparison with the parsed value catches it.
             Some((ScalarStyle::Plain, lines))
@@ -234,7 +252,9 @@ fn read_value(
 /// blank ones left out.
 fn indented_lines(source: &str, from: usize, end: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let start = source[from..].find('\n').map_or(source.len(), |i| from + i + 1);
+    let start = source[from..]
+        .find('\n')
+        .map_or(source.len(), |i| from + i + 1);
     for (line_start, line, _) in lines_from(source, start) {
         if line_start >= end {
             break;
@@ -289,7 +309,9 @@ impl FrontMatterValue {
         let edited = format!("{before}{replacement}{after}");
         let reparsed = match front_matter.format {
             FrontMatterFormat::Yaml => {
-                match std::panic::catch_unwind(|| yaml_serde::from_str::<yaml_serde::Value>(&edited)) {
+                match std::panic::catch_unwind(|| {
+                    yaml_serde::from_str::<yaml_serde::Value>(&edited)
+                }) {
                     Ok(Ok(value)) => yaml_to_json(value),
                     _ => return false,
                 }

@@ -185,16 +185,32 @@ mod tests {
     #[test]
     fn tags_comments_and_text() {
         assert_eq!(
-            shown("<p class=\"a>b\">Hi <b>there</b><br/><!-- no --> x<y</p>", false),
+            shown(
+                "<p class=\"a>b\">Hi <b>there</b><br/><!-- no --> x<y</p>",
+                false
+            ),
             [
-                "p:15", "T:Hi ", "b:3", "T:there", "/b:4", "br/:5", "M:<!-- no -->", "T: x<y",
+                "p:15",
+                "T:Hi ",
+                "b:3",
+                "T:there",
+                "/b:4",
+                "br/:5",
+                "M:<!-- no -->",
+                "T: x<y",
                 "/p:4"
             ]
         );
         assert_eq!(shown("a < b and 1<2", false), ["T:a < b and 1<2"]);
-        assert_eq!(shown("<!DOCTYPE html>x", false), ["M:<!DOCTYPE html>", "T:x"]);
+        assert_eq!(
+            shown("<!DOCTYPE html>x", false),
+            ["M:<!DOCTYPE html>", "T:x"]
+        );
         assert_eq!(shown("<div\n  id='x'\n>t", false), ["div:15", "T:t"]);
-        assert_eq!(shown("text <unclosed attr", false), ["T:text ", "M:<unclosed attr"]);
+        assert_eq!(
+            shown("text <unclosed attr", false),
+            ["T:text ", "M:<unclosed attr"]
+        );
         assert_eq!(shown("<!-- open", false), ["M:<!-- open"]);
         assert_eq!(shown("", false), Vec::<String>::new());
     }

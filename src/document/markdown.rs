@@ -578,10 +578,7 @@ impl Walker<'_> {
         let closed_later = || {
             self.source
                 .get(end_of_tag..self.leaf_end.max(end_of_tag))
-                .is_some_and(|rest| {
-                    rest.to_ascii_lowercase()
-                        .contains(&format!("</{name}"))
-                })
+                .is_some_and(|rest| rest.to_ascii_lowercase().contains(&format!("</{name}")))
         };
         if listed || closed_later() {
             self.inline_hidden.push(name);
@@ -683,7 +680,9 @@ impl Walker<'_> {
         map: &[(usize, usize)],
         fenced: &[bool],
     ) {
-        let first = map.partition_point(|(at, _)| *at <= range.start).saturating_sub(1);
+        let first = map
+            .partition_point(|(at, _)| *at <= range.start)
+            .saturating_sub(1);
         let mut pushed = false;
         for (i, (line_at, src_at)) in map.iter().enumerate().skip(first) {
             if *line_at >= range.end {

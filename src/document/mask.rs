@@ -68,7 +68,9 @@ impl Masks {
         if flavour == Flavour::Mdx {
             mdx::scan(source, body_start, &fences, &mut found);
         }
-        found.ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        found
+            .ranges
+            .sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         let mut ranges: Vec<Range<usize>> = Vec::with_capacity(found.ranges.len());
         for range in found.ranges {
             match ranges.last_mut() {
@@ -262,7 +264,9 @@ fn emoji_shortcodes(source: &str, body_start: usize, found: &mut Found) {
         let name = bytes[at + 1..]
             .iter()
             .take(40)
-            .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-'))
+            .take_while(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+            })
             .count();
         let close = at + 1 + name;
         let has_letter = bytes[at + 1..close].iter().any(u8::is_ascii_lowercase);
@@ -279,8 +283,7 @@ fn emoji_shortcodes(source: &str, body_start: usize, found: &mut Found) {
 /// Docusaurus / VuePress admonitions: `:::note Title`, `:::tip[Title]{#id}`, `:::`.
 /// The colons, the type and the brackets are not prose; the title is, on its own.
 fn admonitions(source: &str, body_start: usize, fences: &[Range<usize>], found: &mut Found) {
-    if memchr::memmem::find(source[body_start.min(source.len())..].as_bytes(), b":::").is_none()
-    {
+    if memchr::memmem::find(source[body_start.min(source.len())..].as_bytes(), b":::").is_none() {
         return;
     }
     for (start, line) in lines(source, body_start) {
@@ -323,7 +326,10 @@ mod tests {
         let source = "a\n```js\n{{ x }}\n```\n- ~~~\n  y\n  ~~~\n````\nopen";
         let fences = fenced_code(source, 0);
         let shown: Vec<&str> = fences.iter().map(|f| &source[f.clone()]).collect();
-        assert_eq!(shown, ["```js\n{{ x }}\n```", "- ~~~\n  y\n  ~~~", "````\nopen"]);
+        assert_eq!(
+            shown,
+            ["```js\n{{ x }}\n```", "- ~~~\n  y\n  ~~~", "````\nopen"]
+        );
         assert!(in_fence(&fences, 9));
         assert!(!in_fence(&fences, 0));
         assert!(crosses_blank_line("a\n\nb", 0..4));

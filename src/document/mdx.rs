@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use super::html::{Token, markup_at, skip_braces};
-use super::mask::{Found, crosses_blank_line, in_fence, token_limit};
 use super::markup::{ElementClass, MARKUP};
+use super::mask::{Found, crosses_blank_line, in_fence, token_limit};
 
 /// Masks JSX tags, expressions and comments of an `.mdx` body outside fenced code.
 pub(super) fn scan(source: &str, body_start: usize, fences: &[Range<usize>], found: &mut Found) {
@@ -132,7 +132,9 @@ mod tests {
     #[test]
     fn jsx_props_and_expressions() {
         assert_eq!(
-            masked("<Tabs groupId=\"os\" values={[{label: 'A > B'}]}>\nText {props.name} here.</Tabs>"),
+            masked(
+                "<Tabs groupId=\"os\" values={[{label: 'A > B'}]}>\nText {props.name} here.</Tabs>"
+            ),
             [
                 "<Tabs groupId=\"os\" values={[{label: 'A > B'}]}>",
                 "{props.name}",

@@ -433,10 +433,7 @@ impl ProseBuilder {
 
 /// The prose of front-matter values: `title` as a level-1 heading (a page's title is
 /// shown as one), the others as paragraphs, one block each.
-pub(super) fn front_matter_prose(
-    source: &str,
-    values: &[super::FrontMatterValue],
-) -> Vec<Prose> {
+pub(super) fn front_matter_prose(source: &str, values: &[super::FrontMatterValue]) -> Vec<Prose> {
     let mut out = Vec::new();
     let mut links = Vec::new();
     for (index, value) in values.iter().enumerate() {

@@ -5,8 +5,8 @@
 
 use std::ops::Range;
 
-use super::mask::{Found, crosses_blank_line, in_fence, token_limit};
 use super::markup::MARKUP;
+use super::mask::{Found, crosses_blank_line, in_fence, token_limit};
 
 /// Masks every template tag of the body outside fenced code.
 pub(super) fn scan(source: &str, body_start: usize, fences: &[Range<usize>], found: &mut Found) {
