@@ -26,6 +26,21 @@ struct Section {
 }
 
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    check_with_evidence(doc, ctx, None)
+}
+
+/// The checks that passed and what their detectors found, for `--verbose`.
+pub fn passed(doc: &Document, ctx: &Context) -> Vec<crate::diagnostic::Met> {
+    let mut passed = Vec::new();
+    check_with_evidence(doc, ctx, Some(&mut passed));
+    passed
+}
+
+fn check_with_evidence(
+    doc: &Document,
+    ctx: &Context,
+    mut passed: Option<&mut Vec<crate::diagnostic::Met>>,
+) -> Vec<Diagnostic> {
     // Public pages (fetched, or saved from a browser) run the requirements whose `kinds`
     // name "public-page" (checklist 2.2, 2.3): the same engine, the same detectors.
     if !matches!(doc.kind, DocumentKind::CaseStudy | DocumentKind::PublicPage) {
@@ -165,6 +180,20 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 _ => evidence::run(check, scope, &env),
             };
             let rule = format!("{}/{}", requirement.id, check_suffix(requirement, check));
+            if let Some(passed) = passed.as_deref_mut()
+                && verdict.met
+                && verdict.problems.is_empty()
+            {
+                passed.push(crate::diagnostic::Met {
+                    rule: rule.clone(),
+                    requirement: requirement.id.clone(),
+                    found: verdict
+                        .found
+                        .iter()
+                        .map(|e| (e.span.clone(), e.note.clone()))
+                        .collect(),
+                });
+            }
             let severity = level_severity(check.level.unwrap_or(requirement.level));
             let help = format!(
                 "{} (checklist {}: \"{}\")",
