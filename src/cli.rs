@@ -373,7 +373,17 @@ fn walked_file_wanted(args: &CheckArgs, config: &Config, file: &std::path::Path)
         .and_then(|root| std::path::absolute(root).ok())
         .and_then(|root| absolute.strip_prefix(root).ok().map(PathBuf::from))
         .unwrap_or_else(|| file.to_path_buf());
-    if crate::config::path_matches(&relative, &config.files.exclude) {
+    // As when walking: `drafts` also excludes what is under it.
+    let exclude: Vec<String> = config
+        .files
+        .exclude
+        .iter()
+        .flat_map(|glob| {
+            let under = format!("{}/**", glob.trim_end_matches('/'));
+            [glob.clone(), under]
+        })
+        .collect();
+    if crate::config::path_matches(&relative, &exclude) {
         return false;
     }
     !args.include.is_empty()
