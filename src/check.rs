@@ -15,7 +15,7 @@ use crate::document::{Document, Limits, Source, read_source, read_stdin};
 use crate::fix::{apply_fixes, remove_stale_temp_files, unified_diff, write_atomic_if_unchanged};
 use crate::lexicon::{Lexicon, LexiconError, NameMatcher};
 use crate::profile::{Profile, ProfileError};
-use crate::rules::{Context, check_document};
+use crate::rules::{Context, check_document_tracked};
 use crate::web::Fetcher;
 
 mod published;
@@ -30,6 +30,10 @@ pub struct Checker {
     today: Date,
     /// Fetches the published pages of public case studies; `None`: pages are not fetched.
     web: Option<Arc<Fetcher>>,
+    /// Every rule id of this run (rules and the profile's checks), for disable comments.
+    catalog: Vec<crate::catalog::Entry>,
+    /// Also collect what passing checks found (`--verbose`).
+    verbose: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -90,6 +94,8 @@ pub struct FileOutcome {
     pub fixes_applied: usize,
     /// A unified diff, in `--diff` mode, when fixes would change the file.
     pub diff: Option<String>,
+    /// With `--verbose`: the requirement checks that passed and what they found.
+    pub met: Vec<crate::diagnostic::Met>,
 }
 
 /// How many times fixes are re-applied to the same text: a fix skipped because it
@@ -114,6 +120,7 @@ impl Checker {
             Some(path) => Profile::load(&config.resolve(path))?,
             None => Profile::builtin()?,
         };
+        let catalog = crate::catalog::entries(&profile);
         Ok(Checker {
             config,
             names,
@@ -121,13 +128,27 @@ impl Checker {
             profile,
             today: jiff::ZonedDateTime::now().date(),
             web: None,
+            catalog,
+            verbose: false,
         })
     }
 
     /// Checks against another checklist version (`--profile`).
     pub fn with_profile(mut self, profile: Profile) -> Checker {
+        self.catalog = crate::catalog::entries(&profile);
         self.profile = profile;
         self
+    }
+
+    /// Also collects what passing requirement checks found (`--verbose`).
+    pub fn with_verbose(mut self, verbose: bool) -> Checker {
+        self.verbose = verbose;
+        self
+    }
+
+    /// Every rule id this checker can emit.
+    pub fn catalog(&self) -> &[crate::catalog::Entry] {
+        &self.catalog
     }
 
     /// Pins "today" (`--today`), so date checks are reproducible.
@@ -179,16 +200,99 @@ impl Checker {
             today: self.today,
             asset_exists: &asset_exists,
         };
-        diagnostics.extend(check_document(&doc, &ctx));
+        let mut used = Vec::new();
+        diagnostics.extend(check_document_tracked(&doc, &ctx, &mut used));
         if let Some(web) = &self.web {
-            diagnostics.extend(self.published_page(&doc, web));
+            let mut published = self.published_page(&doc, web);
+            published.retain(|d| {
+                let silencers = doc.suppressions.silencers(&d.rule, d.span.start);
+                let keep = silencers.is_empty();
+                used.extend(silencers);
+                keep
+            });
+            diagnostics.extend(published);
         }
+        diagnostics.extend(self.comment_findings(&doc, &used));
         diagnostics.sort_by_key(|d| d.span.start);
         FileReport {
             path: path.to_path_buf(),
             source: doc.source,
             diagnostics,
         }
+    }
+
+    /// Disable comments that name an unknown rule (an error: they silence nothing), or
+    /// that silenced nothing in this run (a warning, as ruff's RUF100).
+    fn comment_findings(&self, doc: &Document, used: &[(usize, Option<usize>)]) -> Vec<Diagnostic> {
+        use crate::catalog::{UNKNOWN_RULE_IN_COMMENT, UNUSED_DISABLE, did_you_mean, is_known};
+        let mut out = Vec::new();
+        for (index, directive) in doc.suppressions.directives().iter().enumerate() {
+            if directive.ids.is_empty() {
+                if !used.iter().any(|(d, _)| *d == index) {
+                    out.push(
+                        Diagnostic::new(
+                            UNUSED_DISABLE,
+                            Severity::Warning,
+                            directive.span.clone(),
+                            "this caselint-disable comment silences nothing: delete it",
+                        )
+                        .with_fix("", Applicability::Unsafe),
+                    );
+                }
+                continue;
+            }
+            for (id_index, (id, span)) in directive.ids.iter().enumerate() {
+                if !is_known(&self.catalog, id) {
+                    let mut message =
+                        format!("`{id}` is not a caselint rule, so this comment silences nothing");
+                    let mut finding = Diagnostic::new(
+                        UNKNOWN_RULE_IN_COMMENT,
+                        Severity::Error,
+                        span.clone(),
+                        String::new(),
+                    )
+                    .with_help("`caselint rules` lists every rule id.");
+                    if let Some(best) = did_you_mean(&self.catalog, id) {
+                        message.push_str(&format!("; did you mean `{best}`?"));
+                        finding = finding.with_fix(best, Applicability::Unsafe);
+                    }
+                    finding.message = message;
+                    out.push(finding);
+                    continue;
+                }
+                let silenced = used
+                    .iter()
+                    .any(|(d, i)| *d == index && *i == Some(id_index));
+                // A rule that is off here, or a published-page check with fetching off,
+                // could not have fired: saying "unused" would be a guess.
+                let could_fire = crate::rules::is_enabled(&self.config, id, doc.kind)
+                    && !(self.web.is_none() && id.to_ascii_uppercase().starts_with("CS-2.2"));
+                if !silenced && could_fire {
+                    out.push(Diagnostic::new(
+                        UNUSED_DISABLE,
+                        Severity::Warning,
+                        span.clone(),
+                        format!("nothing here is silenced by `{id}`: delete it from the comment"),
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// What the requirement checks that passed found in `source` (for `--verbose`).
+    pub fn met(&self, path: &Path, source: String) -> Vec<crate::diagnostic::Met> {
+        let (doc, _) = Document::parse(path, source);
+        let existing = existing_assets(&doc, path);
+        let asset_exists = |target: &Path| existing.contains(&asset_key(target));
+        let ctx = Context {
+            config: &self.config,
+            names: &self.names,
+            profile: &self.profile,
+            today: self.today,
+            asset_exists: &asset_exists,
+        };
+        crate::rules::case_study::passed(&doc, &ctx)
     }
 
     pub fn check_file(&self, path: &Path) -> FileReport {
@@ -224,6 +328,19 @@ impl Checker {
         loaded: Result<Source, Diagnostic>,
         options: &RunOptions,
     ) -> FileOutcome {
+        let mut outcome = self.process_loaded_unverbose(path, loaded, options);
+        if self.verbose && !outcome.report.source.is_empty() {
+            outcome.met = self.met(path, outcome.report.source.clone());
+        }
+        outcome
+    }
+
+    fn process_loaded_unverbose(
+        &self,
+        path: &Path,
+        loaded: Result<Source, Diagnostic>,
+        options: &RunOptions,
+    ) -> FileOutcome {
         let shown = options.shown_path(path);
         let (report, fingerprint) = match loaded {
             Ok(source) => (self.check_source(&shown, source.text), source.fingerprint),
@@ -242,6 +359,7 @@ impl Checker {
                 report,
                 fixes_applied: 0,
                 diff: None,
+                met: Vec::new(),
             };
         }
         let include_unsafe = options.fix == FixMode::Unsafe;
@@ -261,6 +379,7 @@ impl Checker {
                 report: current,
                 fixes_applied: 0,
                 diff: None,
+                met: Vec::new(),
             };
         }
         if options.diff {
@@ -273,6 +392,7 @@ impl Checker {
                 )),
                 report: current,
                 fixes_applied: applied,
+                met: Vec::new(),
             };
         }
         let written = match &fingerprint {
@@ -292,12 +412,14 @@ impl Checker {
                 report: unchanged,
                 fixes_applied: 0,
                 diff: None,
+                met: Vec::new(),
             };
         }
         FileOutcome {
             report: current,
             fixes_applied: applied,
             diff: None,
+            met: Vec::new(),
         }
     }
 
@@ -364,6 +486,7 @@ fn internal_error(path: &Path) -> FileOutcome {
         report: FileReport::unreadable(path, message),
         fixes_applied: 0,
         diff: None,
+        met: Vec::new(),
     }
 }
 

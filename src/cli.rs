@@ -4,15 +4,15 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::check::{Checker, FixMode, RunOptions, count_fixable, exit_code};
-use crate::config::Config;
+use crate::config::{Config, Level};
 use crate::diagnostic::FileReport;
 use crate::discover::{Filters, discover};
 use crate::profile::Profile;
 use crate::report::{self, Format, RenderOptions, Summary};
-use crate::rules::{all_rules, requirement_titles, rule_info};
+use crate::rules::{requirement_titles, rule_info};
 use crate::template;
 
 /// Exit code for usage, configuration and I/O errors.
@@ -52,6 +52,14 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         profile: Option<PathBuf>,
     },
+    /// Print a shell completion script, e.g. `caselint completions bash > ~/.local/share/bash-completion/completions/caselint`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `caselint man > caselint.1`.
+    Man,
 }
 
 #[derive(Debug, clap::Args)]
@@ -129,12 +137,24 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
     /// Never use the network: published pages come from the cache only.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "refresh")]
     pub offline: bool,
     /// With `-` (read standard input): the file name to report, find caselint.toml from
     /// and match config globs against.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Fetch published pages again even when the cache holds them.
+    #[arg(long)]
+    pub refresh: bool,
+    /// Print the number of findings per rule instead of the findings (human and concise).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print the findings only: no summary line, no notes on stderr.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also list what was found for the requirements that are met, and which caselint.toml each file uses.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -165,18 +185,29 @@ pub struct CheckUrlArgs {
     #[arg(long)]
     pub anonymous: bool,
     /// Never use the network: the page comes from the cache only.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "refresh")]
     pub offline: bool,
+    /// Fetch the page again even when the cache holds it.
+    #[arg(long)]
+    pub refresh: bool,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+    /// Use this configuration file instead of looking for caselint.toml in the current folder.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Ignore any caselint.toml.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
+    /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// The date date-dependent checks count from (YYYY-MM-DD) [default: today].
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub today: Option<jiff::civil::Date>,
+    /// Print the findings only: no summary line, no notes on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 impl ColorArg {
@@ -209,7 +240,11 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// Findings grouped by file and checklist requirement, with the line they point at.
     Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
+    /// The JSON report (version 1).
     Json,
     /// SARIF 2.1.0 (code scanning).
     Sarif,
@@ -234,6 +269,215 @@ pub fn run(cli: Cli) -> u8 {
         Command::Explain { rule, profile } => {
             with_profile(profile.as_deref(), |p| explain(&rule, p))
         }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "caselint", &mut script);
+            emit(&script)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => emit(&page),
+                Err(err) => trouble(&format!("cannot write the manual page: {err}")),
+            }
+        }
+    }
+}
+
+/// Writes `bytes` to stdout. A reader that went away (`caselint rules | head -1`) is not
+/// an error: the output simply ends there.
+fn emit(bytes: &[u8]) -> u8 {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(err) => trouble(&format!("cannot write to standard output: {err}")),
+    }
+}
+
+impl FormatArg {
+    fn format(self) -> Format {
+        match self {
+            FormatArg::Human => Format::Human,
+            FormatArg::Concise => Format::Concise,
+            FormatArg::Json => Format::Json,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+        }
+    }
+}
+
+/// One configuration and the files it applies to, in discovery order.
+struct Group {
+    config: Config,
+    /// Where it was read from (`None`: built-in defaults).
+    source: Option<PathBuf>,
+    files: Vec<usize>,
+}
+
+/// Which configuration each discovered file is checked with: `--config` or
+/// `--no-config` for all, else the nearest `caselint.toml` of each file (so results do not
+/// depend on the order or the first of the paths named). A walked file its config
+/// excludes is dropped; a file named on the command line is always checked.
+fn plan_groups(
+    args: &CheckArgs,
+    fixed: Option<&(Config, Option<PathBuf>)>,
+    files: &[PathBuf],
+) -> Result<(Vec<Group>, Vec<bool>), String> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut keep = vec![true; files.len()];
+    if let Some((config, source)) = fixed {
+        groups.push(Group {
+            config: config.clone(),
+            source: source.clone(),
+            files: (0..files.len()).collect(),
+        });
+        return Ok((groups, keep));
+    }
+    let mut nearest = crate::config::Nearest::default();
+    let mut index_of: std::collections::HashMap<Option<PathBuf>, usize> =
+        std::collections::HashMap::new();
+    for (i, file) in files.iter().enumerate() {
+        // Standard input is configured as the file it stands for.
+        let lookup = match (crate::check::is_stdin(file), &args.stdin_filename) {
+            (true, Some(name)) => name.clone(),
+            (true, None) => PathBuf::from("./-"),
+            (false, _) => file.clone(),
+        };
+        let source = nearest.for_file(&lookup);
+        let group = match index_of.get(&source) {
+            Some(&g) => g,
+            None => {
+                let config = match &source {
+                    Some(path) => Config::load(path).map_err(|err| err.to_string())?,
+                    None => Config::default(),
+                };
+                groups.push(Group {
+                    config,
+                    source: source.clone(),
+                    files: Vec::new(),
+                });
+                index_of.insert(source, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        let named = args.paths.iter().any(|p| p == file);
+        if !named && !walked_file_wanted(args, &groups[group].config, file) {
+            keep[i] = false;
+            continue;
+        }
+        groups[group].files.push(i);
+    }
+    groups.retain(|g| !g.files.is_empty());
+    Ok((groups, keep))
+}
+
+/// A walked file against its own config's `[files]` globs, relative to the config's folder
+/// (`--include` on the command line replaces the config's include; `--exclude` adds).
+fn walked_file_wanted(args: &CheckArgs, config: &Config, file: &std::path::Path) -> bool {
+    let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    let relative = config
+        .root
+        .as_ref()
+        .and_then(|root| std::path::absolute(root).ok())
+        .and_then(|root| absolute.strip_prefix(root).ok().map(PathBuf::from))
+        .unwrap_or_else(|| file.to_path_buf());
+    // As when walking: `drafts` also excludes what is under it.
+    let exclude: Vec<String> = config
+        .files
+        .exclude
+        .iter()
+        .flat_map(|glob| {
+            let under = format!("{}/**", glob.trim_end_matches('/'));
+            [glob.clone(), under]
+        })
+        .collect();
+    if crate::config::path_matches(&relative, &exclude) {
+        return false;
+    }
+    !args.include.is_empty()
+        || config.files.include.is_empty()
+        || crate::config::path_matches(&relative, &config.files.include)
+}
+
+/// A checker for one configuration, with the command line on top.
+fn checker_for(args: &CheckArgs, mut config: Config) -> Result<Checker, String> {
+    config.web.offline |= args.offline;
+    config.web.refresh |= args.refresh;
+    let mut checker = Checker::new(config).map_err(|err| err.to_string())?;
+    if let Some(path) = &args.profile {
+        let profile = Profile::load(path).map_err(|err| err.to_string())?;
+        checker = checker.with_profile(profile);
+    }
+    if let Some(today) = args.today {
+        checker = checker.with_today(today);
+    }
+    if let Some(message) = checker.config().unknown_rules(checker.catalog()) {
+        return Err(message);
+    }
+    if checker.config().web.fetch {
+        let fetcher =
+            Checker::fetcher_for(checker.config()).with_progress(shows_progress(args.quiet));
+        checker = checker.with_web(std::sync::Arc::new(fetcher));
+    }
+    Ok(checker.with_verbose(args.verbose))
+}
+
+/// Progress lines go to stderr, only when a person watches it.
+fn shows_progress(quiet: bool) -> bool {
+    !quiet && std::io::stderr().is_terminal()
+}
+
+/// The checklist's use-by date is said once per run, not on every file: drops the
+/// per-file `checklist-version` warnings and returns the sentence to say instead.
+fn expiry_notice(reports: &mut [FileReport], checker: &Checker, builtin: bool) -> Option<String> {
+    let mut expired = false;
+    for report in reports.iter_mut() {
+        let before = report.diagnostics.len();
+        report
+            .diagnostics
+            .retain(|d| d.rule != crate::rules::case_study::CHECKLIST_VERSION);
+        expired |= report.diagnostics.len() != before;
+    }
+    if !expired {
+        return None;
+    }
+    let profile = &checker.profile().profile;
+    let which = if builtin {
+        "the built-in checklist".to_string()
+    } else {
+        format!("the checklist profile `{}`", profile.title)
+    };
+    Some(format!(
+        "{which} expired on {}; pass a newer profile with --profile",
+        profile.valid_until
+    ))
+}
+
+/// Where each cached page came from, said once so a stale page is never mistaken for the
+/// live one.
+fn cache_notices(fetcher: &crate::web::Fetcher) -> Vec<String> {
+    let now = jiff::Timestamp::now().as_second();
+    fetcher
+        .served_from_cache()
+        .into_iter()
+        .map(|(url, fetched_at)| {
+            format!(
+                "{url} was read from the cache (fetched {} ago); --refresh fetches it again",
+                age(now - fetched_at)
+            )
+        })
+        .collect()
+}
+
+fn age(seconds: i64) -> String {
+    let seconds = seconds.max(0);
+    match seconds {
+        0..60 => format!("{seconds} s"),
+        60..3600 => format!("{} min", seconds / 60),
+        3600..86_400 => format!("{} h", seconds / 3600),
+        _ => format!("{} days", seconds / 86_400),
     }
 }
 
@@ -243,38 +487,27 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    // Standard input is configured as the file it stands for.
-    let config_paths: Vec<PathBuf> = paths
-        .iter()
-        .map(
-            |path| match (crate::check::is_stdin(path), &args.stdin_filename) {
-                (true, Some(name)) => name.clone(),
-                (true, None) => PathBuf::from("."),
-                (false, _) => path.clone(),
-            },
-        )
-        .collect();
-    let mut config = match load_config(&args, &config_paths) {
-        Ok(config) => config,
+    let fixed = match fixed_config(&args) {
+        Ok(fixed) => fixed,
         Err(message) => return trouble(&message),
     };
-    config.web.offline |= args.offline;
-    let include = if args.include.is_empty() {
-        config.files.include.clone()
-    } else {
-        args.include.clone()
-    };
-    let mut exclude = config.files.exclude.clone();
-    exclude.extend(args.exclude.iter().cloned());
+    // Walking uses the command line's globs (and those of a config named with --config);
+    // each file's own caselint.toml is applied to it afterwards.
+    let (mut include, mut exclude) = (args.include.clone(), args.exclude.clone());
+    if let Some((config, _)) = &fixed {
+        if include.is_empty() {
+            include = config.files.include.clone();
+        }
+        exclude.extend(config.files.exclude.iter().cloned());
+    }
     let filters = match Filters::new(&include, &exclude) {
         Ok(filters) => filters,
         Err(err) => return trouble(&err.to_string()),
     };
-    // Building the name automaton and walking the folders are independent: do both at once.
-    let (checker, found) = rayon::join(|| Checker::new(config), || discover(&paths, &filters));
-    let mut checker = match checker {
-        Ok(checker) => checker,
-        Err(err) => return trouble(&err.to_string()),
+    let found = discover(&paths, &filters);
+    let (groups, keep) = match plan_groups(&args, fixed.as_ref(), &found.files) {
+        Ok(plan) => plan,
+        Err(message) => return trouble(&message),
     };
     // Read the baseline before checking anything: a wrong path fails fast.
     let known = match &args.baseline {
@@ -284,20 +517,6 @@ fn check(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    if let Some(path) = &args.profile {
-        match Profile::load(path) {
-            Ok(profile) => checker = checker.with_profile(profile),
-            Err(err) => return trouble(&err.to_string()),
-        }
-    }
-    if let Some(today) = args.today {
-        checker = checker.with_today(today);
-    }
-    if checker.config().web.fetch {
-        let fetcher = Checker::fetcher_for(checker.config());
-        checker = checker.with_web(std::sync::Arc::new(fetcher));
-    }
-
     let color = args.color.enabled();
     let fix = match (args.fix || args.diff, args.unsafe_fixes) {
         (false, _) => FixMode::Off,
@@ -310,15 +529,76 @@ fn check(args: CheckArgs) -> u8 {
         color,
         stdin_name: args.stdin_filename.clone(),
     };
+    let notes = !args.quiet;
 
-    let outcomes = checker.run(&found.files, &options);
+    let mut slots: Vec<Option<crate::check::FileOutcome>> = std::iter::repeat_with(|| None)
+        .take(found.files.len())
+        .collect();
+    let mut checkers = Vec::new();
+    for group in groups {
+        let checker = match checker_for(&args, group.config) {
+            Ok(checker) => checker,
+            Err(message) => return trouble(&message),
+        };
+        let files: Vec<PathBuf> = group
+            .files
+            .iter()
+            .map(|&i| found.files[i].clone())
+            .collect();
+        if args.verbose {
+            let used = group
+                .source
+                .as_ref()
+                .map_or("no caselint.toml (defaults)".to_string(), |p| {
+                    p.display().to_string()
+                });
+            for file in &files {
+                eprintln!("caselint: {} uses {used}", file.display());
+            }
+        }
+        for (outcome, &i) in checker.run(&files, &options).into_iter().zip(&group.files) {
+            slots[i] = Some(outcome);
+        }
+        let builtin = args.profile.is_none() && checker.config().checklist.profile.is_none();
+        checkers.push((checker, builtin));
+    }
+    let outcomes: Vec<crate::check::FileOutcome> = slots
+        .into_iter()
+        .zip(&keep)
+        .filter_map(|(slot, keep)| if *keep { slot } else { None })
+        .collect();
     let fixes_applied: usize = outcomes.iter().map(|o| o.fixes_applied).sum();
     let diffs: Vec<String> = outcomes.iter().filter_map(|o| o.diff.clone()).collect();
     let files_checked = outcomes.len();
+    let mut met = std::collections::HashMap::new();
     let mut reports: Vec<FileReport> = found.problems;
-    reports.extend(outcomes.into_iter().map(|o| o.report));
+    for outcome in outcomes {
+        if !outcome.met.is_empty() {
+            met.insert(outcome.report.path.clone(), outcome.met);
+        }
+        reports.push(outcome.report);
+    }
 
-    let titles = titles_with(checker.profile());
+    let mut stderr_notes = Vec::new();
+    let profile = match checkers.first() {
+        Some((checker, _)) => checker.profile().clone(),
+        None => match Profile::builtin() {
+            Ok(profile) => profile,
+            Err(err) => return trouble(&err.to_string()),
+        },
+    };
+    for (checker, builtin) in &checkers {
+        if let Some(notice) = expiry_notice(&mut reports, checker, *builtin)
+            && !stderr_notes.contains(&notice)
+        {
+            stderr_notes.push(notice);
+        }
+        if let Some(web) = checker.web() {
+            stderr_notes.extend(cache_notices(web));
+        }
+    }
+
+    let titles = titles_with(&profile);
     let baselined = match apply_baselines(&args, known, &mut reports) {
         Ok(count) => count,
         Err(message) => return trouble(&message),
@@ -329,40 +609,31 @@ fn check(args: CheckArgs) -> u8 {
     summary.baselined = baselined;
     let render_options = RenderOptions {
         color,
-        show_summary: true,
-        requirement_titles: titles.clone(),
-        profile: Some(checker.profile().clone()),
+        show_summary: !args.quiet,
+        requirement_titles: titles,
+        profile: Some(profile),
+        statistics: args.statistics,
+        met,
     };
     if let Err(message) = write_ci_files(&args, &reports, &summary, &render_options) {
         return trouble(&message);
     }
+    if notes {
+        for note in &stderr_notes {
+            eprintln!("caselint: {note}");
+        }
+    }
 
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Github => Format::Github,
-    };
+    let format = args.format.format();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = (|| -> std::io::Result<()> {
-        if format == Format::Human {
+        if matches!(format, Format::Human | Format::Concise) {
             for diff in &diffs {
                 out.write_all(diff.as_bytes())?;
             }
         }
-        report::render(
-            format,
-            &reports,
-            &summary,
-            &RenderOptions {
-                color,
-                show_summary: true,
-                requirement_titles: titles,
-                profile: Some(checker.profile().clone()),
-            },
-            &mut out,
-        )?;
+        report::render(format, &reports, &summary, &render_options, &mut out)?;
         out.flush()
     })();
     if let Err(err) = written
@@ -448,17 +719,17 @@ fn write_ci_files(
     Ok(())
 }
 
-fn load_config(args: &CheckArgs, paths: &[PathBuf]) -> Result<Config, String> {
+/// The configuration named with `--config` (or the defaults, with `--no-config`) for every
+/// file; `None`: each file uses its nearest `caselint.toml`.
+fn fixed_config(args: &CheckArgs) -> Result<Option<(Config, Option<PathBuf>)>, String> {
     if args.no_config {
-        return Ok(Config::default());
+        return Ok(Some((Config::default(), None)));
     }
-    let path = match &args.config {
-        Some(path) => Some(path.clone()),
-        None => paths.first().and_then(|p| Config::discover(p)),
-    };
-    match path {
-        Some(path) => Config::load(&path).map_err(|err| err.to_string()),
-        None => Ok(Config::default()),
+    match &args.config {
+        Some(path) => Config::load(path)
+            .map(|config| Some((config, Some(path.clone()))))
+            .map_err(|err| err.to_string()),
+        None => Ok(None),
     }
 }
 
@@ -481,8 +752,11 @@ fn check_url(args: CheckUrlArgs) -> u8 {
         Err(message) => return trouble(&message),
     };
     config.web.offline |= args.offline;
+    config.web.refresh |= args.refresh;
     config.web.fetch = true;
-    let fetcher = std::sync::Arc::new(Checker::fetcher_for(&config));
+    let fetcher = std::sync::Arc::new(
+        Checker::fetcher_for(&config).with_progress(shows_progress(args.quiet)),
+    );
     let partner_domain = args
         .partner_domain
         .clone()
@@ -507,16 +781,21 @@ fn check_url(args: CheckUrlArgs) -> u8 {
         partner_domain,
         solution_area: None,
     };
-    let reports = vec![checker.check_url(&args.url, &info)];
+    let mut reports = vec![checker.check_url(&args.url, &info)];
+    let mut notes = Vec::new();
+    notes.extend(expiry_notice(&mut reports, &checker, true));
+    if let Some(web) = checker.web() {
+        notes.extend(cache_notices(web));
+    }
+    if !args.quiet {
+        for note in &notes {
+            eprintln!("caselint: {note}");
+        }
+    }
     let color = args.color.enabled();
     let titles = titles_with(checker.profile());
     let summary = Summary::from_reports(&reports, 1);
-    let format = match args.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Json => Format::Json,
-        FormatArg::Sarif => Format::Sarif,
-        FormatArg::Github => Format::Github,
-    };
+    let format = args.format.format();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = report::render(
@@ -525,8 +804,9 @@ fn check_url(args: CheckUrlArgs) -> u8 {
         &summary,
         &RenderOptions {
             color,
-            show_summary: true,
+            show_summary: !args.quiet,
             requirement_titles: titles,
+            profile: Some(checker.profile().clone()),
             ..RenderOptions::default()
         },
         &mut out,
@@ -557,111 +837,141 @@ fn with_profile(path: Option<&std::path::Path>, run: impl FnOnce(&Profile) -> u8
 }
 
 fn list_rules(profile: &Profile) -> u8 {
+    use crate::catalog::EntryKind;
+    use std::fmt::Write as _;
+    let entries = crate::catalog::entries(profile);
     let mut out = String::new();
-    for rule in all_rules() {
-        out.push_str(&format!(
-            "{:<28} {:<8} {}\n",
-            rule.id,
-            level_name(rule.default_level),
-            rule.title
-        ));
+    let line = |out: &mut String, indent: &str, id: &str, level: Level, title: &str| {
+        let _ = writeln!(
+            out,
+            "{indent}{id:<width$} {:<8} {title}",
+            level_name(level),
+            width = 28 - indent.len()
+        );
+    };
+    for entry in entries.iter().filter(|e| e.kind == EntryKind::Rule) {
+        line(&mut out, "", &entry.id, entry.level, &entry.title);
     }
-    out.push_str(&format!(
-        "\nCase-study requirements ({}):\n",
+    out.push_str("\nAbout the files and caselint's own comments:\n");
+    for entry in entries.iter().filter(|e| e.kind == EntryKind::Tool) {
+        line(&mut out, "", &entry.id, entry.level, &entry.title);
+    }
+    let _ = writeln!(
+        out,
+        "\nCase-study requirements ({}):",
         profile.profile.title
-    ));
+    );
     for requirement in &profile.requirements {
-        out.push_str(&format!(
-            "{:<28} {:<8} {} (applies to {})\n",
+        let _ = writeln!(
+            out,
+            "{:<28} {:<8} {} (applies to {})",
             requirement.id,
             level_name(requirement.level),
             requirement.title,
             requirement.kinds.join(", ")
-        ));
-        for check in &requirement.checks {
-            out.push_str(&format!(
-                "  {:<26} {:<8} {}\n",
-                check.id,
-                level_name(check.level.unwrap_or(requirement.level)),
-                check.message
-            ));
+        );
+        for entry in entries.iter().filter(|e| {
+            e.kind == EntryKind::Check && e.requirement.as_deref() == Some(requirement.id.as_str())
+        }) {
+            line(&mut out, "  ", &entry.id, entry.level, &entry.title);
         }
     }
-    print!("{out}");
-    0
+    emit(out.as_bytes())
 }
 
 fn explain(id: &str, profile: &Profile) -> u8 {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let id = id.trim();
     if let Some(rule) = rule_info(id) {
-        println!("{} — {}\n", rule.id, rule.title);
-        println!(
+        let _ = writeln!(out, "{} — {}\n", rule.id, rule.title);
+        let _ = writeln!(
+            out,
             "Checklist {}: \"{}\"\n",
             rule.requirement, rule.checklist_words
         );
-        println!("What it checks\n  {}\n", rule.what);
-        println!("Why it matters\n  {}\n", rule.why);
-        println!(
+        let _ = writeln!(out, "What it checks\n  {}\n", rule.what);
+        let _ = writeln!(out, "Why it matters\n  {}\n", rule.why);
+        let _ = writeln!(
+            out,
             "Example\n  Instead of: {}\n  Write:      {}\n",
             rule.bad_example, rule.good_example
         );
-        println!("Fix\n  {}\n", rule.fix_safety);
-        println!(
+        let _ = writeln!(out, "Fix\n  {}\n", rule.fix_safety);
+        let _ = writeln!(
+            out,
             "Default level: {} (case studies and public pages), {} (other docs). Applies to {}.",
             level_name(rule.default_level),
             level_name(rule.default_level_docs),
             rule.applies_to
         );
-        return 0;
+        return emit(out.as_bytes());
     }
-    let requirement_id = id.split('/').next().unwrap_or(id);
-    if let Some(requirement) = profile.requirement(requirement_id) {
-        println!("{} — {}\n", requirement.id, requirement.title);
-        println!("The checklist asks\n  \"{}\"\n", requirement.words);
-        if !requirement.why.is_empty() {
-            println!("Why it matters\n  {}\n", requirement.why);
-        }
-        println!("What satisfies it\n  {}", requirement.help);
-        let section = if requirement.section.is_empty() {
-            &requirement.title
-        } else {
-            &requirement.section
-        };
-        if requirement.checks.iter().any(|c| c.scope == "section") {
-            println!(
-                "  caselint reads the section headed `## {section}` (or one of: {}).",
-                requirement.headings.join(", ")
+    let entries = crate::catalog::entries(profile);
+    let Some(entry) = crate::catalog::find(&entries, id) else {
+        let hint = crate::catalog::did_you_mean(&entries, id)
+            .map(|best| format!(" Did you mean `{best}`?"))
+            .unwrap_or_default();
+        return trouble(&format!(
+            "no rule called `{id}`.{hint} Run `caselint rules` to list them."
+        ));
+    };
+    let requirement = entry
+        .requirement
+        .as_deref()
+        .and_then(|r| profile.requirement(r));
+    let _ = writeln!(out, "{} — {}\n", entry.id, entry.title);
+    match requirement {
+        Some(requirement) => {
+            if entry.id != requirement.id {
+                let _ = writeln!(out, "Part of {} — {}\n", requirement.id, requirement.title);
+            }
+            let _ = writeln!(out, "The checklist asks\n  \"{}\"\n", requirement.words);
+            if !requirement.why.is_empty() {
+                let _ = writeln!(out, "Why it matters\n  {}\n", requirement.why);
+            }
+            let _ = writeln!(out, "What satisfies it\n  {}", requirement.help);
+            let section = if requirement.section.is_empty() {
+                &requirement.title
+            } else {
+                &requirement.section
+            };
+            if requirement.checks.iter().any(|c| c.scope == "section") {
+                let _ = writeln!(
+                    out,
+                    "  caselint reads the section headed `## {section}` (or one of: {}).",
+                    requirement.headings.join(", ")
+                );
+            }
+            if entry.id == requirement.id {
+                for check in entries.iter().filter(|e| {
+                    e.kind == crate::catalog::EntryKind::Check
+                        && e.requirement.as_deref() == Some(requirement.id.as_str())
+                }) {
+                    let _ = writeln!(out, "  - {}: {}", check.id, check.title);
+                }
+            }
+            if !requirement.example.is_empty() {
+                let _ = writeln!(out, "\nA passing example\n  {}", requirement.example);
+            }
+            let _ = writeln!(
+                out,
+                "\nLevel: {}. Checklist: {}.",
+                level_name(entry.level),
+                profile.profile.title
             );
         }
-        for check in &requirement.checks {
-            println!("  - {}: {}", check.id, check.message);
+        None => {
+            if !entry.detail.is_empty() {
+                let _ = writeln!(out, "{}\n", entry.detail);
+            }
+            if let Some(requirement) = &entry.requirement {
+                let _ = writeln!(out, "Checklist requirement: {requirement}.");
+            }
+            let _ = writeln!(out, "Level: {}.", level_name(entry.level));
         }
-        if !requirement.example.is_empty() {
-            println!("\nA passing example\n  {}", requirement.example);
-        }
-        println!(
-            "\nLevel: {}. Checklist: {}.",
-            level_name(requirement.level),
-            profile.profile.title
-        );
-        return 0;
     }
-    let mut known: Vec<&str> = all_rules().iter().map(|r| r.id).collect();
-    known.extend(profile.requirements.iter().map(|r| r.id.as_str()));
-    let hint = known
-        .iter()
-        .map(|k| {
-            (
-                k,
-                strsim::jaro_winkler(&id.to_ascii_uppercase(), &k.to_ascii_uppercase()),
-            )
-        })
-        .filter(|(_, s)| *s > 0.8)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(k, _)| format!(" Did you mean `{k}`?"))
-        .unwrap_or_default();
-    trouble(&format!(
-        "no rule called `{id}`.{hint} Run `caselint rules` to list them."
-    ))
+    emit(out.as_bytes())
 }
 
 fn new_case_study(args: NewArgs) -> u8 {
@@ -688,12 +998,14 @@ fn new_case_study(args: NewArgs) -> u8 {
     if let Err(err) = crate::fix::write_atomic(&args.file, &text) {
         return trouble(&err.to_string());
     }
-    println!(
-        "Created {}: replace every TODO, then run `caselint check {}`.",
-        args.file.display(),
-        args.file.display()
-    );
-    0
+    emit(
+        format!(
+            "Created {}: replace every TODO, then run `caselint check {}`.\n",
+            args.file.display(),
+            args.file.display()
+        )
+        .as_bytes(),
+    )
 }
 
 fn level_name(level: crate::config::Level) -> &'static str {

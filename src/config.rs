@@ -278,9 +278,16 @@ pub struct Web {
     #[serde(default)]
     pub cache_dir: Option<PathBuf>,
     /// Seconds a fetched page is reused without asking the server again; 0 turns the
-    /// cache off.
-    #[serde(default = "default_cache_ttl")]
+    /// cache off. Written as seconds (`3600`) or a duration (`"24h"`, `"30m"`, `"2d"`).
+    #[serde(
+        default = "default_cache_ttl",
+        deserialize_with = "duration::deserialize_seconds"
+    )]
     pub cache_ttl: u64,
+    /// Ask the server again even for pages the cache holds (`--refresh`); the answer
+    /// replaces the cached copy.
+    #[serde(skip)]
+    pub refresh: bool,
     /// Fetch pages on private, loopback and link-local addresses (off: a public URL never
     /// points inside a network).
     #[serde(default)]
@@ -323,6 +330,7 @@ impl Default for Web {
             resolve: BTreeMap::new(),
             offline: false,
             fetch: true,
+            refresh: false,
         }
     }
 }
@@ -356,6 +364,52 @@ fn default_max_body() -> u64 {
 }
 fn default_cache_ttl() -> u64 {
     24 * 60 * 60
+}
+
+/// `cache_ttl = "24h"`: durations in configuration, as seconds.
+mod duration {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Written {
+        Seconds(u64),
+        Text(String),
+    }
+
+    pub(super) fn deserialize_seconds<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<u64, D::Error> {
+        match Written::deserialize(deserializer)? {
+            Written::Seconds(seconds) => Ok(seconds),
+            Written::Text(text) => parse(&text).map_err(serde::de::Error::custom),
+        }
+    }
+
+    /// `"90s"`, `"30m"`, `"24h"`, `"2d"`, `"1h 30m"`, or a bare number of seconds.
+    fn parse(text: &str) -> Result<u64, String> {
+        let trimmed = text.trim();
+        if let Ok(seconds) = trimmed.parse::<u64>() {
+            return Ok(seconds);
+        }
+        let bad = || {
+            format!(
+                "`{text}` is not a duration: write it as `24h`, `30m`, `90s`, `2d` or a number of seconds"
+            )
+        };
+        // jiff's friendly durations ("1h 30m"); days count as 24 hours, as a cache means.
+        let span: jiff::Span = trimmed.parse().map_err(|_| bad())?;
+        let seconds = span
+            .total((
+                jiff::Unit::Second,
+                jiff::SpanRelativeTo::days_are_24_hours(),
+            ))
+            .map_err(|_| bad())?;
+        if seconds < 0.0 || !seconds.is_finite() {
+            return Err(bad());
+        }
+        Ok(seconds as u64)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -410,6 +464,36 @@ impl Config {
             .find(|candidate| candidate.is_file())
     }
 
+    /// `[rules]` keys that name no rule in `known` (each with the id it probably meant),
+    /// as one message naming this file; `None` when every key is a rule or a family.
+    pub fn unknown_rules(&self, known: &[crate::catalog::Entry]) -> Option<String> {
+        let unknown: Vec<String> = self
+            .rules
+            .keys()
+            .filter(|id| !crate::catalog::is_known(known, id))
+            .map(|id| match crate::catalog::did_you_mean(known, id) {
+                Some(best) => format!("`{id}` (did you mean `{best}`?)"),
+                None => format!("`{id}`"),
+            })
+            .collect();
+        if unknown.is_empty() {
+            return None;
+        }
+        let file = self
+            .source
+            .as_ref()
+            .map_or("the configuration".to_string(), |p| p.display().to_string());
+        Some(format!(
+            "{file}: [rules] names {} that caselint does not have: {}. Run `caselint rules` to list them",
+            if unknown.len() == 1 {
+                "a rule"
+            } else {
+                "rules"
+            },
+            unknown.join(", ")
+        ))
+    }
+
     /// The configured level for `rule`, trying the exact id, then its family
     /// (`DOC-003/first-mention` → `DOC-003`).
     pub fn level_for(&self, rule: &str) -> Option<Level> {
@@ -432,6 +516,49 @@ impl Config {
             Some(root) if path.is_relative() => root.join(path),
             _ => path.to_path_buf(),
         }
+    }
+}
+
+/// Finds the nearest `caselint.toml` of each file, as ruff and markdownlint-cli2 do: the
+/// file's folder, then each parent. Each folder is looked at once per run, however many
+/// files it holds, so a run over a thousand files costs one lookup per folder.
+#[derive(Debug, Default)]
+pub struct Nearest {
+    /// Folder (absolute) → the config that applies to files in it.
+    by_folder: std::collections::HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Nearest {
+    /// The configuration file that applies to `file`, if any.
+    pub fn for_file(&mut self, file: &Path) -> Option<PathBuf> {
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let folder = if absolute.is_dir() {
+            absolute
+        } else {
+            absolute.parent()?.to_path_buf()
+        };
+        self.for_folder(&folder)
+    }
+
+    fn for_folder(&mut self, folder: &Path) -> Option<PathBuf> {
+        let mut unresolved = Vec::new();
+        let mut found = None;
+        for dir in folder.ancestors() {
+            if let Some(known) = self.by_folder.get(dir) {
+                found = known.clone();
+                break;
+            }
+            unresolved.push(dir.to_path_buf());
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                found = Some(candidate);
+                break;
+            }
+        }
+        for dir in unresolved {
+            self.by_folder.insert(dir, found.clone());
+        }
+        found
     }
 }
 
@@ -515,6 +642,44 @@ mod tests {
         assert_eq!(
             Config::default().grammar.deep,
             ["case-study", "public-page"]
+        );
+    }
+
+    #[test]
+    fn cache_ttl_takes_durations() {
+        let ttl = |text: &str| {
+            Config::parse(&format!("[web]\ncache_ttl = {text}\n")).map(|c| c.web.cache_ttl)
+        };
+        assert_eq!(ttl("\"24h\""), Ok(86_400));
+        assert_eq!(ttl("\"30m\""), Ok(1_800));
+        assert_eq!(ttl("\"2d\""), Ok(172_800));
+        assert_eq!(ttl("600"), Ok(600));
+        assert_eq!(ttl("\"0\""), Ok(0));
+        let err = ttl("\"soon\"").unwrap_err();
+        assert!(err.contains("not a duration"), "{err}");
+        assert_eq!(Config::default().web.cache_ttl, 86_400);
+    }
+
+    #[test]
+    fn the_nearest_config_wins_and_folders_are_cached() {
+        let root = tempfile::tempdir().unwrap();
+        let docs = root.path().join("docs");
+        let deep = docs.join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::write(root.path().join(FILE_NAME), "").unwrap();
+        std::fs::write(docs.join(FILE_NAME), "").unwrap();
+        let mut nearest = Nearest::default();
+        let top = root.path().join("x.md");
+        assert_eq!(nearest.for_file(&top), Some(root.path().join(FILE_NAME)));
+        assert_eq!(
+            nearest.for_file(&deep.join("y.md")),
+            Some(docs.join(FILE_NAME))
+        );
+        // Cached: removing the file does not change this run's answer.
+        std::fs::remove_file(docs.join(FILE_NAME)).unwrap();
+        assert_eq!(
+            nearest.for_file(&docs.join("a/z.md")),
+            Some(docs.join(FILE_NAME))
         );
     }
 

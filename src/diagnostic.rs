@@ -149,3 +149,14 @@ impl FileReport {
         }
     }
 }
+
+/// A requirement check that passed, with what its detector found: `--verbose` lists these
+/// so a writer sees what caselint read as the answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Met {
+    /// The check's rule id (`UCR-002/impact`).
+    pub rule: String,
+    pub requirement: String,
+    /// Byte span in the file and a plain description of each piece of evidence.
+    pub found: Vec<(std::ops::Range<usize>, String)>,
+}

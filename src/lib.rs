@@ -3,6 +3,7 @@
 //! check → report → fix.
 
 pub mod baseline;
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod config;

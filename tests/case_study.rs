@@ -81,20 +81,27 @@ fn an_expired_checklist_is_named_with_its_date() {
         .args(["new", "a.md"])
         .assert()
         .code(0);
-    let (_, report) = check_json(dir.path(), &["--today", "2026-11-26", "a.md"]);
-    let warning = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "checklist-version")
-        .expect("a checklist-version warning");
-    assert_eq!(warning["severity"], "warning");
+    // Said once per run on stderr, not as a warning on every file.
+    let output = caselint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--today", "2026-11-26", "a.md"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        warning["message"].as_str().unwrap().contains("2026-05-31"),
-        "{warning:#}"
+        stderr.contains(
+            "the built-in checklist expired on 2026-05-31; pass a newer profile with --profile"
+        ),
+        "{stderr}"
     );
-    let (_, current) = check_json(dir.path(), &["--today", "2026-01-15", "a.md"]);
-    assert!(!rules(&current).contains(&"checklist-version".to_string()));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!rules(&report).contains(&"checklist-version".to_string()));
+    let current = caselint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "--today", "2026-01-15", "a.md"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&current.stderr).contains("expired"));
 }
 
 #[test]

@@ -482,3 +482,456 @@ fn common_correct_text_is_left_alone() {
     assert_eq!(rules_of(&report), Vec::<String>::new(), "{report:#}");
     assert_eq!(code, 0);
 }
+
+// ---- configuration per file, rule ids, disable comments ----
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("folder");
+    }
+    std::fs::write(path, text).expect("write");
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = caselint()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// (path, rule) of each finding, sorted.
+fn path_rules(report: &Value) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or_default().to_string(),
+                d["rule"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn each_file_uses_its_nearest_config_whatever_the_argument_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "# Notes\n\nWe send logs to Cloudwatch.\n";
+    write(
+        dir.path(),
+        "quiet/caselint.toml",
+        "[rules]\n\"DOC-003/product-name\" = \"off\"\n",
+    );
+    write(dir.path(), "quiet/a.md", text);
+    write(dir.path(), "loud/b.md", text);
+    let expected = vec![("loud/b.md".to_string(), "DOC-003/product-name".to_string())];
+    let (_, one) = check_json(dir.path(), &["quiet/a.md", "loud/b.md"]);
+    let (_, other) = check_json(dir.path(), &["loud/b.md", "quiet/a.md"]);
+    let (_, walked) = check_json(dir.path(), &["."]);
+    assert_eq!(path_rules(&one), expected);
+    assert_eq!(path_rules(&other), expected);
+    assert_eq!(path_rules(&walked).len(), 1, "{walked}");
+    // --config applies one file to all, over the nearest ones.
+    write(dir.path(), "all-on.toml", "");
+    let (_, forced) = check_json(
+        dir.path(),
+        &["--config", "all-on.toml", "quiet/a.md", "loud/b.md"],
+    );
+    assert_eq!(path_rules(&forced).len(), 2, "{forced}");
+    // A config's own excludes apply to the files it governs, relative to its folder.
+    write(
+        dir.path(),
+        "loud/caselint.toml",
+        "[files]\nexclude = [\"skip/**\"]\n",
+    );
+    write(dir.path(), "loud/skip/c.md", text);
+    let (_, walked) = check_json(dir.path(), &["."]);
+    assert_eq!(
+        path_rules(&walked),
+        vec![(
+            "./loud/b.md".to_string(),
+            "DOC-003/product-name".to_string()
+        )],
+        "{walked}"
+    );
+    // -v says which config each file uses.
+    let (_, _, stderr) = run(dir.path(), &["check", "-v", "quiet/a.md"]);
+    assert!(stderr.contains("quiet/a.md uses"), "{stderr}");
+    assert!(stderr.contains("caselint.toml"), "{stderr}");
+}
+
+#[test]
+fn unknown_rule_ids_in_the_config_are_errors_with_a_suggestion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "caselint.toml",
+        "[rules]\n\"DOC-003/prodcut-name\" = \"off\"\n\"UCR-002\" = \"warning\"\n",
+    );
+    write(dir.path(), "a.md", "# A\n\nText.\n");
+    let (code, stdout, stderr) = run(dir.path(), &["check", "a.md"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("`DOC-003/prodcut-name` (did you mean `DOC-003/product-name`?)"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("`UCR-002`"),
+        "a family is a known id: {stderr}"
+    );
+}
+
+#[test]
+fn disable_comments_name_known_rules_and_must_silence_something() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "a.md",
+        "# A\n\n<!-- caselint-disable-next-line DOC-003/prodct-name -->\nWe use Cloudwatch.\n\n\
+         <!-- caselint-disable-next-line DOC-003/product-name -->\nWe use Cloudwatch again.\n\n\
+         <!-- caselint-disable-next-line DOC-003/renamed -->\nNothing renamed here.\n",
+    );
+    let (code, report) = check_json(dir.path(), &["a.md"]);
+    assert_eq!(code, 1);
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+    let rules: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "caselint-comment/unknown-rule",
+            "DOC-003/product-name",
+            "caselint-comment/unused"
+        ],
+        "{report}"
+    );
+    assert_eq!(diagnostics[0]["severity"], "error");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("did you mean `DOC-003/product-name`?"),
+        "{report}"
+    );
+    assert_eq!(diagnostics[2]["severity"], "warning");
+    assert_eq!(diagnostics[2]["line"], 9);
+}
+
+// ---- output ----
+
+#[test]
+fn concise_statistics_quiet_and_verbose() {
+    let dir = fixtures("").join("naming");
+    let (code, concise, _) = run(&dir, &["check", "--format", "concise", "wrong-names.md"]);
+    assert_eq!(code, 1);
+    let first = concise.lines().next().expect("a line");
+    assert!(
+        first.starts_with("wrong-names.md:") && first.contains(": error[DOC-003/product-name] "),
+        "{concise}"
+    );
+    assert!(
+        concise
+            .lines()
+            .last()
+            .is_some_and(|l| l.starts_with("Checked 1 file")),
+        "{concise}"
+    );
+
+    let (_, statistics, _) = run(&dir, &["check", "--statistics", "wrong-names.md"]);
+    let row = statistics.lines().next().expect("a row");
+    assert!(
+        row.contains("DOC-003/product-name") && row.contains("error"),
+        "{statistics}"
+    );
+    assert!(!statistics.contains("-->"), "{statistics}");
+
+    let (_, quiet, quiet_err) = run(
+        &dir,
+        &["check", "-q", "--format", "concise", "wrong-names.md"],
+    );
+    assert!(!quiet.contains("Checked"), "{quiet}");
+    assert_eq!(quiet.lines().count(), concise.lines().count() - 1);
+    assert!(quiet_err.is_empty(), "{quiet_err}");
+
+    let samples = common::root().join("samples/case-studies");
+    let (_, verbose, _) = run(
+        &samples,
+        &[
+            "check",
+            "-v",
+            "--offline",
+            "--today",
+            "2026-05-01",
+            "acme-dental-public.md",
+        ],
+    );
+    assert!(verbose.contains("Met\n"), "{verbose}");
+    assert!(verbose.contains("  ok UCR-002/"), "{verbose}");
+    let (_, plain, _) = run(
+        &samples,
+        &[
+            "check",
+            "--offline",
+            "--today",
+            "2026-05-01",
+            "acme-dental-public.md",
+        ],
+    );
+    assert!(!plain.contains("  ok "), "{plain}");
+}
+
+#[test]
+fn human_output_quotes_a_requirement_once_and_cuts_huge_lines() {
+    let samples = common::root().join("samples/case-studies");
+    let (_, human, _) = run(
+        &samples,
+        &["check", "--today", "2026-05-01", "fail-thin-challenge.md"],
+    );
+    assert_eq!(human.matches("The checklist asks").count(), 1, "{human}");
+    assert_eq!(
+        human.matches("Describe the business problem").count(),
+        1,
+        "{human}"
+    );
+    assert_eq!(
+        human.matches("## Key business challenge\n").count(),
+        1,
+        "{human}"
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut line = "word ".repeat(200_000);
+    line.push_str("Cloudwatch ");
+    line.push_str(&"more ".repeat(200_000));
+    write(dir.path(), "big.md", &format!("# Big\n\n{line}\n"));
+    let (code, human, _) = run(dir.path(), &["check", "big.md"]);
+    assert_eq!(code, 1);
+    assert!(human.len() < 4_000, "{} bytes of output", human.len());
+    assert!(human.contains("Cloudwatch"), "{human}");
+}
+
+// ---- explain, rules, pipes ----
+
+#[test]
+fn every_emitted_rule_id_is_explained_and_unknown_ones_are_refused() {
+    let root = common::root();
+    let mut ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for folder in ["samples", "tests/fixtures"] {
+        let (_, report) = check_json(&root, &["--offline", "--no-config", folder]);
+        ids.extend(rules_of(&report));
+    }
+    let (_, report) = check_json(
+        &root,
+        &[
+            "--offline",
+            "--no-config",
+            "--today",
+            "2026-01-01",
+            "samples",
+        ],
+    );
+    ids.extend(rules_of(&report));
+    for must in [
+        "io",
+        "front-matter",
+        "CS-2.3/customer-name-leak",
+        "DOC-003/product-name",
+    ] {
+        assert!(
+            ids.contains(must),
+            "{must} not emitted by the fixtures: {ids:?}"
+        );
+    }
+    // Every id `rules` lists, too.
+    let (_, listed, _) = run(&root, &["rules"]);
+    for line in listed.lines() {
+        if let Some(id) = line.split_whitespace().next()
+            && line.contains("error") | line.contains("warning")
+        {
+            ids.insert(id.to_string());
+        }
+    }
+    for must in [
+        "checklist-version",
+        "front-matter/placeholder",
+        "UCR-002/section",
+        "UCR-002/placeholder",
+        "CS-2.2/reachable",
+        "caselint-comment/unused",
+    ] {
+        assert!(ids.contains(must), "`rules` does not list {must}");
+    }
+    for id in &ids {
+        let (code, text, stderr) = run(&root, &["explain", id]);
+        assert_eq!(code, 0, "explain {id}: {stderr}");
+        assert!(
+            text.starts_with(&format!("{id} — ")),
+            "explain {id}:\n{text}"
+        );
+    }
+    let (code, _, stderr) = run(&root, &["explain", "UCR-002/imapct"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("did you mean `UCR-002/impact`?")
+            || stderr.contains("Did you mean `UCR-002/impact`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn no_command_panics_on_a_closed_pipe() {
+    let root = common::root();
+    for args in [
+        vec!["rules"],
+        vec!["explain", "DOC-003/product-name"],
+        vec!["explain", "UCR-002"],
+        vec!["check", "--offline", "samples"],
+        vec!["check", "--offline", "--format", "json", "samples"],
+        vec!["completions", "bash"],
+        vec!["man"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("caselint"))
+            .current_dir(&root)
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawns");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(output.status.code(), Some(101), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definitions() {
+    let root = common::root();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, script, stderr) = run(&root, &["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {stderr}");
+        // fish writes long options as `-l statistics`.
+        for word in ["check-url", "statistics", "refresh"] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    let (code, page, _) = run(&root, &["man"]);
+    assert_eq!(code, 0);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH caselint 1"),
+        "{page}"
+    );
+    assert!(page.contains(".TH caselint 1"), "{page}");
+    assert!(page.contains("check\\-url"), "{page}");
+}
+
+#[test]
+fn an_expired_checklist_is_said_once_per_run() {
+    let root = common::root();
+    let (code, json, stderr) = run(
+        &root,
+        &[
+            "check",
+            "--offline",
+            "--format",
+            "json",
+            "--today",
+            "2026-12-02",
+            "samples/case-studies",
+        ],
+    );
+    assert_eq!(code, 1);
+    let sentence =
+        "the built-in checklist expired on 2026-05-31; pass a newer profile with --profile";
+    assert_eq!(stderr.matches(sentence).count(), 1, "{stderr}");
+    assert!(!json.contains("checklist-version"), "{json}");
+    let (_, _, before) = run(
+        &root,
+        &[
+            "check",
+            "--offline",
+            "--today",
+            "2026-05-01",
+            "samples/case-studies",
+        ],
+    );
+    assert!(!before.contains("expired"), "{before}");
+    let (_, _, quiet) = run(
+        &root,
+        &[
+            "check",
+            "-q",
+            "--offline",
+            "--today",
+            "2026-12-02",
+            "samples/case-studies",
+        ],
+    );
+    assert!(quiet.is_empty(), "{quiet}");
+}
+
+#[test]
+fn the_readme_opens_with_the_two_setup_commands_and_the_first_works() {
+    let root = common::root();
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md");
+    let block = readme
+        .strip_prefix("```sh\n")
+        .and_then(|rest| rest.split_once("\n```"))
+        .map(|(block, _)| block)
+        .expect("the README opens with a sh block");
+    let lines: Vec<&str> = block.lines().collect();
+    assert_eq!(lines.len(), 2, "{block}");
+    assert_eq!(lines[1], "cargo test --locked");
+    let args: Vec<&str> = lines[0]
+        .strip_prefix("cargo run --release -- ")
+        .expect("the first command runs caselint")
+        .split_whitespace()
+        .collect();
+    assert!(
+        args.contains(&"--today"),
+        "the samples' date is pinned: {block}"
+    );
+    let output = caselint()
+        .current_dir(&root)
+        .args(&args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let flagged: std::collections::BTreeSet<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
+    for passing in [
+        "acme-dental-public.md",
+        "contoso-private.md",
+        "northwind-anonymous.md",
+    ] {
+        assert!(
+            !flagged.iter().any(|p| p.ends_with(passing)),
+            "{passing} should pass: {flagged:?}"
+        );
+    }
+    assert!(
+        flagged.iter().any(|p| p.ends_with("getting-started.md")),
+        "{flagged:?}"
+    );
+    let readme_top = &readme[..readme.find("## Checking files").expect("reference section")];
+    assert!(readme_top.contains("## Install") && readme_top.contains("## Quick start for writers"));
+}

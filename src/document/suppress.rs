@@ -31,11 +31,21 @@ const DIRECTIVES: [&str; 5] = [
 /// Which findings the document's comments silence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suppressions {
-    file: Vec<Selector>,
+    file: Vec<(Selector, usize)>,
     /// Byte ranges of whole lines (line break included).
-    lines: Vec<(Range<usize>, Selector)>,
+    lines: Vec<(Range<usize>, Selector, usize)>,
     /// `disable` / `enable` comments in source order.
     toggles: Vec<Toggle>,
+    /// Every disabling comment, so unused ones and unknown ids can be reported.
+    directives: Vec<Directive>,
+}
+
+/// One comment that disables rules: where it is and the ids it names (none: all rules).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    pub span: Range<usize>,
+    /// Each id with its byte span in the file.
+    pub ids: Vec<(String, Range<usize>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,10 +63,11 @@ impl Selector {
         }
     }
 
-    fn matches(&self, rule: &str) -> bool {
+    /// `Some(None)`: matches as "every rule"; `Some(Some(i))`: its `i`th id matches.
+    fn matched(&self, rule: &str) -> Option<Option<usize>> {
         match self {
-            Selector::All => true,
-            Selector::Ids(ids) => ids.iter().any(|id| id_matches(id, rule)),
+            Selector::All => Some(None),
+            Selector::Ids(ids) => ids.iter().position(|id| id_matches(id, rule)).map(Some),
         }
     }
 }
@@ -66,6 +77,8 @@ struct Toggle {
     at: usize,
     disable: bool,
     selector: Selector,
+    /// The directive (for `disable` toggles).
+    directive: usize,
 }
 
 /// `DOC-003` matches `DOC-003` and `DOC-003/product-name`, not `DOC-0031` (ASCII case
@@ -83,23 +96,39 @@ impl Suppressions {
     /// Whether a finding of `rule` (e.g. `DOC-003/product-name`) starting at byte `offset`
     /// is silenced.
     pub fn is_suppressed(&self, rule: &str, offset: usize) -> bool {
-        if self.file.iter().any(|s| s.matches(rule)) {
-            return true;
-        }
-        if self
-            .lines
-            .iter()
-            .any(|(range, s)| range.contains(&offset) && s.matches(rule))
-        {
-            return true;
-        }
-        let mut disabled = false;
-        for toggle in self.toggles.iter().take_while(|t| t.at <= offset) {
-            if toggle.selector.matches(rule) {
-                disabled = toggle.disable;
+        !self.silencers(rule, offset).is_empty()
+    }
+
+    /// The directives that silence `rule` at `offset`: each as its index in
+    /// [`Suppressions::directives`] and the index of the id that matched (`None`: the
+    /// comment names no ids, so it silences every rule).
+    pub fn silencers(&self, rule: &str, offset: usize) -> Vec<(usize, Option<usize>)> {
+        let mut out = Vec::new();
+        for (selector, directive) in &self.file {
+            if let Some(id) = selector.matched(rule) {
+                out.push((*directive, id));
             }
         }
-        disabled
+        for (range, selector, directive) in &self.lines {
+            if range.contains(&offset)
+                && let Some(id) = selector.matched(rule)
+            {
+                out.push((*directive, id));
+            }
+        }
+        let mut disabled = None;
+        for toggle in self.toggles.iter().take_while(|t| t.at <= offset) {
+            if let Some(id) = toggle.selector.matched(rule) {
+                disabled = toggle.disable.then_some((toggle.directive, id));
+            }
+        }
+        out.extend(disabled);
+        out
+    }
+
+    /// The comments that disable rules, in source order.
+    pub fn directives(&self) -> &[Directive] {
+        &self.directives
     }
 
     /// No suppression comments at all.
@@ -149,27 +178,53 @@ impl Suppressions {
                 continue;
             }
             let rest = &trimmed[token.len()..];
+            let rest_start = token_start + token.len();
             let rest = rest.split(" -- ").next().unwrap_or(rest);
-            let ids: Vec<String> = rest
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .map(|id| id.trim_end_matches('/'))
-                .filter(|id| !id.is_empty())
-                .map(str::to_string)
-                .collect();
+            let mut spanned: Vec<(String, Range<usize>)> = Vec::new();
+            let mut word_start = None;
+            for (i, c) in rest
+                .char_indices()
+                .chain(std::iter::once((rest.len(), ' ')))
+            {
+                let separator = c.is_whitespace() || c == ',';
+                match (separator, word_start) {
+                    (false, None) => word_start = Some(i),
+                    (true, Some(start)) => {
+                        let id = rest[start..i].trim_end_matches('/');
+                        if !id.is_empty() {
+                            let at = rest_start + start;
+                            spanned.push((id.to_string(), at..at + id.len()));
+                        }
+                        word_start = None;
+                    }
+                    _ => {}
+                }
+            }
+            let ids: Vec<String> = spanned.iter().map(|(id, _)| id.clone()).collect();
             let selector = Selector::from_ids(ids);
+            let directive = suppressions.directives.len();
+            if name != "caselint-enable" && DIRECTIVES.contains(&name.as_str()) {
+                suppressions.directives.push(Directive {
+                    span: comment.clone(),
+                    ids: spanned,
+                });
+            }
             match name.as_str() {
-                "caselint-disable-file" => suppressions.file.push(selector),
+                "caselint-disable-file" => suppressions.file.push((selector, directive)),
                 "caselint-disable" | "caselint-enable" => suppressions.toggles.push(Toggle {
                     at: comment.start,
                     disable: name == "caselint-disable",
                     selector,
+                    directive,
                 }),
                 "caselint-disable-line" => {
                     let first = lines.line(comment.start);
                     let last = lines.line(comment.end.saturating_sub(1).max(comment.start));
-                    suppressions
-                        .lines
-                        .push((line_bytes(source, lines, first, last), selector));
+                    suppressions.lines.push((
+                        line_bytes(source, lines, first, last),
+                        selector,
+                        directive,
+                    ));
                 }
                 "caselint-disable-next-line" => {
                     let last = lines.line(comment.end.saturating_sub(1).max(comment.start));
@@ -179,9 +234,11 @@ impl Suppressions {
                             .is_some_and(|t| !t.trim().is_empty())
                     });
                     if let Some(next) = next {
-                        suppressions
-                            .lines
-                            .push((line_bytes(source, lines, next, next), selector));
+                        suppressions.lines.push((
+                            line_bytes(source, lines, next, next),
+                            selector,
+                            directive,
+                        ));
                     }
                 }
                 _ => {
@@ -351,6 +408,27 @@ mod tests {
             d[1].message
         );
         assert!(!d[2].message.contains("did you mean"), "{}", d[2].message);
+    }
+
+    #[test]
+    fn directives_know_their_ids_and_what_they_silence() {
+        let source = "<!-- caselint-disable-next-line DOC-003, UCR-002 -- why -->\nCloudwatch\n<!-- caselint-disable-file -->\n";
+        let (s, _) = parse(source);
+        assert_eq!(s.directives().len(), 2);
+        let ids: Vec<&str> = s.directives()[0]
+            .ids
+            .iter()
+            .map(|(id, span)| {
+                assert_eq!(&source[span.clone()], id);
+                id.as_str()
+            })
+            .collect();
+        assert_eq!(ids, ["DOC-003", "UCR-002"]);
+        let at = source.find("Cloudwatch").expect("c");
+        assert_eq!(
+            s.silencers("DOC-003/product-name", at),
+            vec![(1, None), (0, Some(0))]
+        );
     }
 
     #[test]

@@ -1,38 +1,69 @@
-//! The report for people: codespan-reporting's rustc-like layout, in ASCII.
+//! The report for people: per file, findings grouped under the checklist requirement
+//! they belong to. Each requirement is named and quoted once per file; each finding shows
+//! the line it points at (a window of it when the line is long) and only the help not
+//! already said above it.
 //!
 //! ```text
+//! samples/docs/getting-started.md
+//! DOC-003 Customer facing documentation
+//!   The checklist asks: "All references to AWS services must use the correct product names."
+//!
 //! error[DOC-003/product-name]: `Cloudwatch` is not the product's name: write `Amazon CloudWatch`
-//!   --> docs/acme.md:14:23
+//!   --> samples/docs/getting-started.md:17:41
 //!    |
-//! 14 | We send our logs to Cloudwatch every night.
-//!    |                     ^^^^^^^^^^
-//!    |
+//! 17 | We watch every part of the service with Cloudwatch alarms, and each import job
+//!    |                                         ^^^^^^^^^^
 //!    = help: write `Amazon CloudWatch`
-//!    = note: DOC-003 in the checklist
 //!
 //! Checked 12 files: 1 error in 1 file. 1 can be fixed with --fix.
 //! ```
 //!
 //! Whatever a message, path or file holds, one diagnostic line stays one output line and
-//! no escape codes reach the terminal unless colours are on: line breaks and tabs in
-//! messages become spaces, other control characters become `�`, and control characters
-//! in the shown source line are replaced by placeholders of the same length in bytes, so
-//! positions still match.
+//! no escape codes reach the terminal unless colours are on: line breaks and tabs become
+//! spaces, other control characters become `�`. The work per finding is bounded by the
+//! window, never by the length of the line: a 1 MB line prints about 100 characters.
 
-use std::borrow::Cow;
-use std::io::{self, Write as _};
-
-use codespan_reporting::diagnostic as cs;
-use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
-use codespan_reporting::term::{self, Chars, Config, Renderer, WriteStyle};
+use std::io;
+use std::ops::Range;
 
 use super::{Position, RenderOptions, Summary, display_path, sorted};
-use crate::diagnostic::{Diagnostic, FileReport, Severity};
+use crate::diagnostic::{Diagnostic, FileReport, Met, Severity};
 use crate::lines::LineIndex;
 
 /// How many suggestions the `= help: write …` note names at most.
 const MAX_SUGGESTIONS: usize = 3;
+/// A line up to this many bytes is shown whole…
+const WHOLE_LINE_BYTES: usize = 160;
+/// …a longer one as a window: this many bytes before the finding…
+const WINDOW_BEFORE: usize = 50;
+/// …and up to this many from its start.
+const WINDOW_AFTER: usize = 90;
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn severity(&self, severity: Severity, text: &str) -> String {
+        match severity {
+            Severity::Error => self.paint("1;31", text),
+            Severity::Warning => self.paint("1;33", text),
+        }
+    }
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    fn gutter(&self, text: &str) -> String {
+        self.paint("1;34", text)
+    }
+}
 
 pub(super) fn render(
     reports: &[FileReport],
@@ -40,20 +71,17 @@ pub(super) fn render(
     options: &RenderOptions,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
-    let config = Config {
-        chars: Chars::ascii(),
-        ..Config::default()
+    let style = Style {
+        color: options.color,
     };
     for report in reports {
-        let name = clean_line(&display_path(&report.path));
-        let shown = visible_source(&report.source);
-        let file = SimpleFile::new(name.as_str(), shown.as_ref());
-        let index = LineIndex::new(&report.source);
-        for diagnostic in sorted(report) {
-            let position = Position::of(diagnostic, &report.source, &index);
-            let rendered = render_one(diagnostic, &position, &file, &name, options, &config)?;
-            out.write_all(&rendered)?;
+        let met = options.met.get(&report.path).map_or(&[][..], Vec::as_slice);
+        if report.diagnostics.is_empty() && met.is_empty() {
+            continue;
         }
+        // One buffer per file: a failure never leaves half a file's report on the terminal.
+        let text = render_file(report, met, options, &style);
+        out.write_all(text.as_bytes())?;
     }
     if options.show_summary {
         writeln!(out, "{}", summary.sentence())?;
@@ -61,107 +89,260 @@ pub(super) fn render(
     out.flush()
 }
 
-/// One diagnostic, rendered into a buffer so that a failure never leaves half a
-/// diagnostic on the terminal.
-fn render_one(
-    diagnostic: &Diagnostic,
-    position: &Position,
-    file: &SimpleFile<&str, &str>,
-    name: &str,
-    options: &RenderOptions,
-    config: &Config,
-) -> io::Result<Vec<u8>> {
-    let severity = match diagnostic.severity {
-        Severity::Error => cs::Severity::Error,
-        Severity::Warning => cs::Severity::Warning,
-    };
-    let code = clean_line(&diagnostic.rule);
-    let message = clean_line(&diagnostic.message);
-    let notes = notes(diagnostic, options);
+/// Findings of one requirement (or of one rule without a requirement), in file order.
+struct Group<'a> {
+    requirement: String,
+    diagnostics: Vec<&'a Diagnostic>,
+}
 
-    if position.in_source {
-        let report = cs::Diagnostic::new(severity)
-            .with_code(&code)
-            .with_message(&message)
-            .with_label(cs::Label::primary((), position.bytes.clone()))
-            .with_notes(notes.clone());
-        let mut buffer = Vec::new();
-        let result = if options.color {
-            term::emit_to_write_style(&mut Ansi::new(&mut buffer), config, file, &report)
-        } else {
-            term::emit_to_write_style(&mut NoColor::new(&mut buffer), config, file, &report)
-        };
-        match result {
-            Ok(()) => return Ok(buffer),
-            Err(codespan_reporting::files::Error::Io(error)) => return Err(error),
-            // Cannot happen with a normalised span; show the finding without its line
-            // rather than lose it.
-            Err(_) => {}
+fn groups(report: &FileReport) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for diagnostic in sorted(report) {
+        let key = group_key(diagnostic);
+        match groups.iter_mut().find(|g| g.requirement == key) {
+            Some(group) => group.diagnostics.push(diagnostic),
+            None => groups.push(Group {
+                requirement: key,
+                diagnostics: vec![diagnostic],
+            }),
         }
     }
+    groups
+}
 
-    let mut buffer = Vec::new();
-    if options.color {
-        without_location(
-            &mut Ansi::new(&mut buffer),
-            config,
-            severity,
-            &code,
-            &message,
-            name,
-            &notes,
-        )?;
+/// The requirement a finding is filed under; empty for findings about caselint itself
+/// (`io`, comments), which get no heading.
+fn group_key(diagnostic: &Diagnostic) -> String {
+    let requirement = diagnostic.requirement.trim();
+    if requirement.chars().any(|c| c.is_ascii_digit()) {
+        requirement.to_string()
     } else {
-        without_location(
-            &mut NoColor::new(&mut buffer),
-            config,
-            severity,
-            &code,
-            &message,
-            name,
-            &notes,
-        )?;
-    }
-    Ok(buffer)
-}
-
-/// `error[io]: message`, then ` --> path`, then the notes: for files that could not be
-/// read, where there is no line to show.
-fn without_location<W: WriteColor>(
-    writer: &mut W,
-    config: &Config,
-    severity: cs::Severity,
-    code: &str,
-    message: &str,
-    name: &str,
-    notes: &[String],
-) -> io::Result<()> {
-    let mut renderer = Renderer::new(writer, config);
-    renderer
-        .render_header(None, severity, Some(code), message)
-        .map_err(into_io)?;
-    // The same indent as the notes below it.
-    write!(renderer, "  ")?;
-    WriteStyle::set_source_border(&mut renderer)?;
-    write!(renderer, "{}", config.chars.snippet_start)?;
-    WriteStyle::reset(&mut renderer)?;
-    writeln!(renderer, " {name}")?;
-    for note in notes {
-        renderer.render_snippet_note(1, note).map_err(into_io)?;
-    }
-    renderer.render_empty().map_err(into_io)?;
-    Ok(())
-}
-
-fn into_io(error: codespan_reporting::files::Error) -> io::Error {
-    match error {
-        codespan_reporting::files::Error::Io(error) => error,
-        other => io::Error::other(other.to_string()),
+        String::new()
     }
 }
 
-/// The `= help:` and `= note:` lines under a diagnostic.
-fn notes(diagnostic: &Diagnostic, options: &RenderOptions) -> Vec<String> {
+fn render_file(report: &FileReport, met: &[Met], options: &RenderOptions, style: &Style) -> String {
+    let path = clean_line(&display_path(&report.path));
+    let index = LineIndex::new(&report.source);
+    let mut text = String::new();
+    text.push_str(&style.bold(&path));
+    text.push('\n');
+    for group in groups(report) {
+        let quote = group_heading(&group.requirement, options);
+        if let Some((title, words)) = &quote {
+            text.push_str(&style.bold(title));
+            text.push('\n');
+            if let Some(words) = words {
+                text.push_str(&format!(
+                    "  The checklist asks: \"{}\"\n",
+                    clean_line(words)
+                ));
+            }
+        }
+        text.push('\n');
+        let mut said: Vec<String> = Vec::new();
+        let mut last_span: Option<Range<usize>> = None;
+        for diagnostic in &group.diagnostics {
+            let position = Position::of(diagnostic, &report.source, &index);
+            let same_place = last_span.as_ref() == Some(&position.bytes) && position.in_source;
+            if last_span.is_some() && !same_place {
+                text.push('\n');
+            }
+            text.push_str(&finding(
+                diagnostic,
+                &position,
+                &report.source,
+                &index,
+                &path,
+                same_place,
+                &mut said,
+                &group.requirement,
+                style,
+            ));
+            last_span = Some(position.bytes.clone());
+        }
+        text.push('\n');
+    }
+    if !met.is_empty() {
+        text.push_str(&verbose_section(met, &report.source, &index, style));
+        text.push('\n');
+    }
+    text
+}
+
+/// `UCR-002 Key Business Challenge` and the checklist's words, from the profile or the
+/// rule's own documentation.
+fn group_heading(requirement: &str, options: &RenderOptions) -> Option<(String, Option<String>)> {
+    if requirement.is_empty() {
+        return None;
+    }
+    let from_profile = options
+        .profile
+        .as_ref()
+        .and_then(|p| p.requirement(requirement))
+        .map(|r| (r.title.clone(), r.words.clone()));
+    let from_rules = crate::rules::all_rules()
+        .iter()
+        .find(|r| r.requirement == requirement)
+        .map(|r| {
+            (
+                r.requirement_title.to_string(),
+                r.checklist_words.to_string(),
+            )
+        });
+    let (title, words) = match from_profile.or(from_rules) {
+        Some((title, words)) => (Some(title), Some(words)),
+        None => (options.requirement_titles.get(requirement).cloned(), None),
+    };
+    let heading = match title {
+        Some(title) => format!("{} {}", clean_line(requirement), clean_line(&title)),
+        None => format!("Checklist {}", clean_line(requirement)),
+    };
+    Some((heading, words.filter(|w| !w.trim().is_empty())))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finding(
+    diagnostic: &Diagnostic,
+    position: &Position,
+    source: &str,
+    index: &LineIndex,
+    path: &str,
+    same_place: bool,
+    said: &mut Vec<String>,
+    requirement: &str,
+    style: &Style,
+) -> String {
+    let mut text = String::new();
+    let severity = diagnostic.severity.as_str();
+    text.push_str(&style.severity(
+        diagnostic.severity,
+        &format!("{severity}[{}]", clean_line(&diagnostic.rule)),
+    ));
+    text.push_str(&style.bold(&format!(": {}", clean_line(&diagnostic.message))));
+    text.push('\n');
+    let arrow = style.gutter("-->");
+    if !position.in_source {
+        text.push_str(&format!("  {arrow} {path}\n"));
+    } else {
+        let (line, column) = position.start;
+        text.push_str(&format!("  {arrow} {path}:{line}:{column}\n"));
+    }
+    let mut gutter_width = 2;
+    if position.in_source && !same_place {
+        let snippet = Snippet::of(source, index, &position.bytes);
+        let number = snippet.line.to_string();
+        gutter_width = number.len() + 1;
+        let pad = " ".repeat(number.len());
+        let bar = style.gutter("|");
+        text.push_str(&format!("{pad} {bar}\n"));
+        text.push_str(&format!(
+            "{} {bar} {}\n",
+            style.gutter(&number),
+            snippet.text
+        ));
+        let carets = format!(
+            "{}{}",
+            " ".repeat(snippet.caret_at),
+            "^".repeat(snippet.caret_len)
+        );
+        text.push_str(&format!(
+            "{pad} {bar} {}\n",
+            style.severity(diagnostic.severity, &carets)
+        ));
+    }
+    let indent = " ".repeat(gutter_width);
+    for note in notes(diagnostic, said, requirement) {
+        text.push_str(&format!("{indent}{} {note}\n", style.gutter("=")));
+    }
+    text
+}
+
+/// The shown part of the line a finding starts on, and where its carets go (in
+/// characters from the start of the shown text).
+struct Snippet {
+    line: usize,
+    text: String,
+    caret_at: usize,
+    caret_len: usize,
+}
+
+impl Snippet {
+    fn of(source: &str, index: &LineIndex, bytes: &Range<usize>) -> Snippet {
+        let line = index.line(bytes.start);
+        let whole = index.line_range(source, line);
+        let start = bytes.start.clamp(whole.start, whole.end);
+        let end = bytes.end.clamp(start, whole.end);
+        let (from, to) = if whole.len() <= WHOLE_LINE_BYTES {
+            (whole.start, whole.end)
+        } else {
+            let from = floor_char(source, start.saturating_sub(WINDOW_BEFORE).max(whole.start));
+            let to = ceil_char(source, (start + WINDOW_AFTER).min(whole.end));
+            (from, to)
+        };
+        let shown_end = end.min(to);
+        let mut text = String::new();
+        let mut caret_at = 0;
+        if from > whole.start {
+            text.push('…');
+            caret_at += 1;
+        }
+        let before = &source[from..start];
+        let marked = &source[start..shown_end];
+        caret_at += before.chars().count();
+        let caret_len = marked.chars().count().max(1);
+        text.push_str(&clean_line(&source[from..to]));
+        if to < whole.end {
+            text.push('…');
+        }
+        Snippet {
+            line,
+            text,
+            caret_at,
+            caret_len,
+        }
+    }
+}
+
+fn floor_char(source: &str, mut at: usize) -> usize {
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char(source: &str, mut at: usize) -> usize {
+    while !source.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// `--verbose`: what caselint read as the answer to each requirement check that passed.
+fn verbose_section(met: &[Met], source: &str, index: &LineIndex, style: &Style) -> String {
+    let mut text = style.bold("Met");
+    text.push('\n');
+    for check in met {
+        if check.found.is_empty() {
+            text.push_str(&format!("  ok {}\n", clean_line(&check.rule)));
+            continue;
+        }
+        for (span, note) in &check.found {
+            let line = index.line(span.start.min(source.len()));
+            text.push_str(&format!(
+                "  ok {} (line {line}): {}\n",
+                clean_line(&check.rule),
+                clean_line(note)
+            ));
+        }
+    }
+    text
+}
+
+/// The `= help:` lines under a finding: its replacements, then the sentences of its help
+/// that this group has not said yet. The checklist's words are not repeated: the group's
+/// heading quotes them.
+fn notes(diagnostic: &Diagnostic, said: &mut Vec<String>, requirement: &str) -> Vec<String> {
     let mut notes = Vec::new();
     let mut replacements: Vec<&str> = Vec::new();
     if let Some(fix) = &diagnostic.fix {
@@ -185,26 +366,60 @@ fn notes(diagnostic: &Diagnostic, options: &RenderOptions) -> Vec<String> {
         )),
     }
     if let Some(help) = &diagnostic.help {
-        let help = clean_line(help);
-        if !help.trim().is_empty() {
-            notes.push(format!("help: {}", help.trim()));
-        }
-    }
-    let requirement = diagnostic.requirement.trim();
-    if !requirement.is_empty() && requirement != diagnostic.rule {
-        let requirement = clean_line(requirement);
-        match options
-            .requirement_titles
-            .get(diagnostic.requirement.trim())
-        {
-            Some(title) => notes.push(format!(
-                "note: {requirement} in the checklist: {}",
-                clean_line(title)
-            )),
-            None => notes.push(format!("note: {requirement} in the checklist")),
+        let help = without_quote(&clean_line(help), requirement);
+        let fresh: Vec<String> = sentences(&help)
+            .into_iter()
+            .filter(|sentence| !said.contains(sentence))
+            .collect();
+        if !fresh.is_empty() {
+            notes.push(format!("help: {}", fresh.join(" ")));
+            said.extend(fresh);
         }
     }
     notes
+}
+
+/// Help without the `(checklist UCR-002: "…")` quote the rules append: the group heading
+/// says it once.
+fn without_quote(help: &str, requirement: &str) -> String {
+    if requirement.is_empty() {
+        return help.to_string();
+    }
+    let marker = format!("(checklist {requirement}: \"");
+    match help.find(&marker) {
+        Some(start) => {
+            let rest = &help[start + marker.len()..];
+            let end = rest
+                .find("\")")
+                .map_or(help.len(), |i| start + marker.len() + i + 2);
+            format!("{}{}", help[..start].trim_end(), &help[end..])
+                .trim()
+                .to_string()
+        }
+        None => help.to_string(),
+    }
+}
+
+/// Sentences of a help text, each with its full stop, so that a sentence several
+/// findings share is said once.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_none_or(|b| *b == b' ') {
+            let sentence = text[start..=i].trim();
+            if !sentence.is_empty() {
+                out.push(sentence.to_string());
+            }
+            start = i + 1;
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest.to_string());
+    }
+    out
 }
 
 /// `` `A` ``, `` `A` or `B` ``, `` `A`, `B` or `C` ``.
@@ -223,7 +438,8 @@ fn quote(replacement: &str) -> String {
 }
 
 /// Text for one output line: line breaks and tabs become spaces; other control
-/// characters (including escape) and bidirectional-override characters become `�`.
+/// characters (including escape) and bidirectional-override characters become `�`. Each
+/// character becomes exactly one, so columns in a shown line still match.
 pub(super) fn clean_line(text: &str) -> String {
     let mut clean = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -236,35 +452,6 @@ pub(super) fn clean_line(text: &str) -> String {
         }
     }
     clean
-}
-
-/// The file's text as it can be shown on a terminal, with the same length in bytes and
-/// characters per line as the original so spans and columns still match: control
-/// characters other than tab and line endings become a placeholder of the same UTF-8
-/// length (`?`, `¿`, `�`).
-fn visible_source(source: &str) -> Cow<'_, str> {
-    if !source.chars().any(|c| c == '\r' || is_unsafe(c)) {
-        return Cow::Borrowed(source);
-    }
-    let mut shown = String::with_capacity(source.len());
-    let mut chars = source.chars().peekable();
-    while let Some(c) = chars.next() {
-        let keep = match c {
-            '\r' => chars.peek() == Some(&'\n'),
-            c => !is_unsafe(c),
-        };
-        if keep {
-            shown.push(c);
-        } else {
-            shown.push(match c.len_utf8() {
-                1 => '?',
-                2 => '\u{BF}',
-                3 => '\u{FFFD}',
-                _ => c,
-            });
-        }
-    }
-    Cow::Owned(shown)
 }
 
 /// Characters that would move the cursor, change colours or reorder text on a terminal.
@@ -387,7 +574,7 @@ mod tests {
         let output = human(&reports, 1, false);
         assert_eq!(
             output,
-            "error[io]: This file could not be read: permission denied.\n  --> docs/secret.md\n  = help: Check that the file exists and that you may read it.\n\nChecked 1 file: 1 error in 1 file.\n"
+            "docs/secret.md\n\nerror[io]: This file could not be read: permission denied.\n  --> docs/secret.md\n  = help: Check that the file exists and that you may read it.\n\nChecked 1 file: 1 error in 1 file.\n"
         );
         let colored = human(&reports, 1, true);
         assert_eq!(strip_ansi(&colored), output);
@@ -433,7 +620,7 @@ mod tests {
         assert!(!output.contains('\x1b'), "{output:?}");
         assert!(!output.contains('\r'), "{output:?}");
         assert!(!output.contains('\u{202E}'), "{output:?}");
-        assert!(output.starts_with(
+        assert!(output.contains(
             "warning[DOC-003/spelling ]: line one line two  tabbed �[2J \"quoted\" `ticks` naïve �\n  --> docs/we ird.md:1:15\n"
         ), "{output}");
         insta::assert_snapshot!(output);
@@ -463,29 +650,102 @@ mod tests {
     }
 
     #[test]
-    fn requirement_note_only_when_it_differs_and_with_its_title() {
-        let source = "Cloudwatch\n";
-        let diagnostic = Diagnostic::new("DOC-003/product-name", Severity::Error, 0..10, "wrong");
-        let reports = [file("a.md", source, vec![diagnostic])];
-        let mut options = RenderOptions {
-            show_summary: false,
+    fn a_requirement_is_quoted_once_and_shared_help_said_once() {
+        let source = "# Acme\n\n## Key business challenge\n\nThings broke.\n";
+        let heading = at(source, "## Key business challenge");
+        let help = "Describe the business problem. (checklist UCR-002: \"Their documentation must identify risks.\")";
+        let diagnostics = vec![
+            Diagnostic::new(
+                "UCR-002/detail",
+                Severity::Error,
+                heading.clone(),
+                "too short",
+            )
+            .with_requirement("UCR-002")
+            .with_help(format!("Write more. {help}")),
+            Diagnostic::new(
+                "UCR-002/impact",
+                Severity::Error,
+                heading.clone(),
+                "no number",
+            )
+            .with_requirement("UCR-002")
+            .with_help(help),
+            Diagnostic::new(
+                "DOC-003/spelling",
+                Severity::Warning,
+                at(source, "Things"),
+                "odd",
+            ),
+        ];
+        let profile = crate::profile::Profile::builtin().expect("profile");
+        let options = RenderOptions {
+            profile: Some(profile),
             ..RenderOptions::default()
         };
-        options
-            .requirement_titles
-            .insert("DOC-003".into(), "Customer-facing documents".into());
+        let reports = [file("a.md", source, diagnostics)];
         let mut out = Vec::new();
-        render(&reports, &Summary::default(), &options, &mut out).expect("render");
+        render(
+            &reports,
+            &Summary::from_reports(&reports, 1),
+            &options,
+            &mut out,
+        )
+        .expect("render");
         let output = String::from_utf8(out).expect("utf-8");
-        assert!(
-            output.contains("= note: DOC-003 in the checklist: Customer-facing documents\n"),
+        assert_eq!(output.matches("The checklist asks").count(), 2, "{output}");
+        assert_eq!(
+            output.matches("UCR-002 Key Business Challenge").count(),
+            1,
             "{output}"
         );
-        assert!(!output.contains("Checked"), "{output}");
+        assert_eq!(
+            output.matches("Describe the business problem.").count(),
+            1,
+            "{output}"
+        );
+        assert!(
+            !output.contains("Their documentation must identify risks."),
+            "{output}"
+        );
+        assert_eq!(
+            output.matches("## Key business challenge").count(),
+            1,
+            "{output}"
+        );
+        insta::assert_snapshot!(output);
+    }
 
-        let same = Diagnostic::new("PS-004", Severity::Error, 0..10, "wrong");
-        let output = human(&[file("a.md", source, vec![same])], 1, false);
-        assert!(!output.contains("note:"), "{output}");
+    #[test]
+    fn a_huge_line_is_cut_around_the_finding() {
+        let mut source = "word ".repeat(200_000);
+        let start = source.len() / 2;
+        source.replace_range(start..start + 10, "Cloudwatch");
+        let reports = [file(
+            "big.md",
+            &source,
+            vec![Diagnostic::new(
+                "DOC-003/product-name",
+                Severity::Error,
+                start..start + 10,
+                "wrong",
+            )],
+        )];
+        let output = human(&reports, 1, false);
+        assert!(output.len() < 1_000, "{} bytes", output.len());
+        let shown = output
+            .lines()
+            .find(|l| l.contains("Cloudwatch"))
+            .expect("the line is shown");
+        let carets = output.lines().find(|l| l.contains('^')).expect("carets");
+        let column = shown.find("Cloudwatch").expect("name");
+        let caret = carets.find('^').expect("caret");
+        assert_eq!(
+            shown[..column].chars().count(),
+            carets[..caret].chars().count(),
+            "{output}"
+        );
+        assert!(shown.contains('…'), "{output}");
     }
 
     #[test]
@@ -508,15 +768,6 @@ mod tests {
             output.contains("= help: write `then` or delete it\n"),
             "{output}"
         );
-    }
-
-    #[test]
-    fn visible_source_keeps_byte_length() {
-        let source = "a\x1b[0m\u{85}\u{202E}\tb\r\nc\rd";
-        let shown = visible_source(source);
-        assert_eq!(shown.len(), source.len());
-        assert_eq!(shown.chars().count(), source.chars().count());
-        assert_eq!(shown, "a?[0m\u{BF}\u{FFFD}\tb\r\nc?d");
     }
 
     #[test]

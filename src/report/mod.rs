@@ -16,6 +16,7 @@ use std::str::FromStr;
 use crate::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::lines::LineIndex;
 
+mod concise;
 pub mod github;
 mod human;
 mod json;
@@ -27,6 +28,8 @@ pub mod summary;
 pub enum Format {
     /// Source lines with carets, notes and a one-line summary (codespan-reporting).
     Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
     /// The JSON report described in DESIGN.md (version 1).
     Json,
     /// SARIF 2.1.0, for `github/codeql-action/upload-sarif` and other code-scanning tools.
@@ -37,13 +40,19 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order `--help` should list them.
-    pub const ALL: &'static [Format] =
-        &[Format::Human, Format::Json, Format::Sarif, Format::Github];
+    pub const ALL: &'static [Format] = &[
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+    ];
 
     /// The name used on the command line and in configuration.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Human => "human",
+            Format::Concise => "concise",
             Format::Json => "json",
             Format::Sarif => "sarif",
             Format::Github => "github",
@@ -184,8 +193,13 @@ pub struct RenderOptions {
     /// in the human report's `= note:` line when known.
     pub requirement_titles: BTreeMap<String, String>,
     /// The checklist profile the run used, so SARIF can describe its requirement checks
-    /// (`UCR-002/risk`). `None`: the built-in profile.
+    /// (`UCR-002/risk`) and the human report can quote each requirement. `None`: the
+    /// built-in profile.
     pub profile: Option<crate::profile::Profile>,
+    /// Human and concise: print the number of findings per rule instead of the findings.
+    pub statistics: bool,
+    /// `--verbose`: per file, the requirement checks that passed and what they found.
+    pub met: std::collections::HashMap<std::path::PathBuf, Vec<crate::diagnostic::Met>>,
 }
 
 impl Default for RenderOptions {
@@ -195,6 +209,8 @@ impl Default for RenderOptions {
             show_summary: true,
             requirement_titles: BTreeMap::new(),
             profile: None,
+            statistics: false,
+            met: std::collections::HashMap::new(),
         }
     }
 }
@@ -211,11 +227,64 @@ pub fn render(
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
     match format {
+        Format::Human | Format::Concise if options.statistics => {
+            statistics(reports, summary, options, out)
+        }
         Format::Human => human::render(reports, summary, options, out),
+        Format::Concise => concise::render(reports, summary, options, out),
         Format::Json => json::render(reports, summary, out),
         Format::Sarif => sarif::render(reports, options, out),
         Format::Github => github::render(reports, summary, options, out),
     }
+}
+
+/// `--statistics`: one line per rule with its count, most frequent first, then the summary.
+fn statistics(
+    reports: &[FileReport],
+    summary: &Summary,
+    options: &RenderOptions,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let mut counts: BTreeMap<(&str, Severity), (usize, usize)> = BTreeMap::new();
+    for report in reports {
+        for diagnostic in &report.diagnostics {
+            let entry = counts
+                .entry((diagnostic.rule.as_str(), diagnostic.severity))
+                .or_default();
+            entry.0 += 1;
+            if diagnostic
+                .fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == crate::diagnostic::Applicability::Safe)
+            {
+                entry.1 += 1;
+            }
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(&b.0)));
+    let width = rows
+        .iter()
+        .map(|((rule, _), _)| rule.chars().count())
+        .max()
+        .unwrap_or(0);
+    for ((rule, severity), (count, fixable)) in rows {
+        let rule = human::clean_line(rule);
+        let fixable = if fixable > 0 {
+            format!("  ({fixable} fixable)")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{count:>5}  {rule:<width$}  {}{fixable}",
+            severity.as_str()
+        )?;
+    }
+    if options.show_summary {
+        writeln!(out, "{}", summary.sentence())?;
+    }
+    out.flush()
 }
 
 /// A file's diagnostics in the order every renderer shows them: by start, then by end,
@@ -408,7 +477,7 @@ mod tests {
         let error = "xml".parse::<Format>().expect_err("unknown");
         assert_eq!(
             error.to_string(),
-            "`xml` is not an output format: use one of `human`, `json`, `sarif`, `github`"
+            "`xml` is not an output format: use one of `human`, `concise`, `json`, `sarif`, `github`"
         );
         for format in Format::ALL {
             assert_eq!(format.as_str().parse::<Format>(), Ok(*format));

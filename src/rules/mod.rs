@@ -74,23 +74,36 @@ pub struct Context<'a> {
 /// Runs every rule on `doc`, then applies the configured levels and the document's
 /// suppression comments. Findings come back sorted by position.
 pub fn check_document(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    check_document_tracked(doc, ctx, &mut Vec::new())
+}
+
+/// [`check_document`], also recording which suppression comments silenced a finding (as
+/// [`crate::document::Suppressions::silencers`] names them), so unused ones can be reported.
+pub fn check_document_tracked(
+    doc: &Document,
+    ctx: &Context,
+    used: &mut Vec<(usize, Option<usize>)>,
+) -> Vec<Diagnostic> {
     let mut found = naming::check(doc, ctx);
     found.extend(case_study::check(doc, ctx));
     found.extend(spelling::check(doc, ctx));
     found.extend(grammar::check(doc, ctx));
     found.retain_mut(|diagnostic| {
-        let Some(level) = effective_level(ctx.config, &diagnostic.rule, doc.kind) else {
-            return true;
-        };
-        match level.severity() {
-            Some(severity) => {
-                diagnostic.severity = severity;
-                doc.vet_fix(diagnostic);
-                !doc.suppressions
-                    .is_suppressed(&diagnostic.rule, diagnostic.span.start)
+        // Rules without a documented default (the profile's checks) keep the severity
+        // they were given, and comments silence them like any other.
+        if let Some(level) = effective_level(ctx.config, &diagnostic.rule, doc.kind) {
+            match level.severity() {
+                Some(severity) => diagnostic.severity = severity,
+                None => return false,
             }
-            None => false,
         }
+        doc.vet_fix(diagnostic);
+        let silencers = doc
+            .suppressions
+            .silencers(&diagnostic.rule, diagnostic.span.start);
+        let keep = silencers.is_empty();
+        used.extend(silencers);
+        keep
     });
     found.sort_by(|a, b| {
         a.span

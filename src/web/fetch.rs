@@ -149,7 +149,12 @@ pub struct Fetcher {
     limiter: Limiter,
     memo: Mutex<HashMap<String, Arc<OnceLock<Arc<Fetched>>>>>,
     requests: AtomicUsize,
+    /// Say on stderr what is being fetched when a fetch takes long (only on a terminal).
+    progress: bool,
 }
+
+/// How long a fetch runs before progress is shown.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
 /// The user agent names caselint and its version, so a site owner knows who asks.
 pub const USER_AGENT: &str = concat!(
@@ -203,7 +208,30 @@ impl Fetcher {
             cache,
             memo: Mutex::new(HashMap::new()),
             requests: AtomicUsize::new(0),
+            progress: false,
         }
+    }
+
+    /// Shows `caselint: fetching URL… 3 s` on stderr while a fetch takes over a second.
+    /// The caller decides (stderr is a terminal, not `--quiet`).
+    pub fn with_progress(mut self, progress: bool) -> Fetcher {
+        self.progress = progress;
+        self
+    }
+
+    /// The pages of this run that came from the on-disk cache, with when each was fetched
+    /// (seconds since the Unix epoch), sorted by URL.
+    pub fn served_from_cache(&self) -> Vec<(String, i64)> {
+        let memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out: Vec<(String, i64)> = memo
+            .iter()
+            .filter_map(|(url, cell)| match cell.get().map(|f| f.as_ref()) {
+                Some(Ok(page)) if page.from_cache => Some((url.clone(), page.fetched_at)),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
     }
 
     pub fn settings(&self) -> &Web {
@@ -265,10 +293,16 @@ impl Fetcher {
                 }),
             };
         }
-        if let Some(page) = self.cache.as_ref().and_then(|c| c.get(url, true)) {
+        if !self.settings.refresh
+            && let Some(page) = self.cache.as_ref().and_then(|c| c.get(url, true))
+        {
             return Ok(page);
         }
-        let fetched = self.fetch_network(url);
+        let fetched = if self.progress {
+            with_progress(url, || self.fetch_network(url))
+        } else {
+            self.fetch_network(url)
+        };
         // Errors are never cached: the next run asks again.
         if let (Ok(page), Some(cache)) = (&fetched, &self.cache) {
             cache.put(page);
@@ -506,7 +540,9 @@ impl Fetcher {
                     ));
                 }
                 (Ok(response), None) => return Ok((response, permit)),
-                (Err(e), _) => return Err((FailureKind::Network, self.describe(&e, attempt + 1))),
+                (Err(e), _) => {
+                    return Err((FailureKind::Network, self.describe(&e, host, attempt + 1)));
+                }
             }
             attempt += 1;
         }
@@ -561,12 +597,16 @@ impl Fetcher {
         Ok(body)
     }
 
-    fn describe(&self, e: &reqwest::Error, attempts: u32) -> String {
+    fn describe(&self, e: &reqwest::Error, host: &str, attempts: u32) -> String {
         let tries = if attempts > 1 {
             format!(" (after {attempts} attempts)")
         } else {
             String::new()
         };
+        let details = chain(e).to_ascii_lowercase();
+        if details.contains("dns error") || details.contains("failed to lookup address") {
+            return not_found(host);
+        }
         if e.is_timeout() {
             format!(
                 "no answer within the timeout ({} s to connect, {} s in all){tries}",
@@ -604,13 +644,62 @@ fn lookup(host: &str, port: u16, timeout: Duration) -> Result<Vec<IpAddr>, Strin
     });
     match rx.recv_timeout(timeout) {
         Ok(Ok(addrs)) if !addrs.is_empty() => Ok(addrs),
-        Ok(Ok(_)) => Err(format!("`{host}` has no address")),
-        Ok(Err(e)) => Err(format!("cannot find `{host}` (DNS): {e}")),
+        Ok(Ok(_)) | Ok(Err(_)) => Err(not_found(host)),
         Err(_) => Err(format!(
             "the DNS lookup of `{host}` took more than {} s",
             timeout.as_secs_f64()
         )),
     }
+}
+
+/// The one sentence for a name that does not resolve: the resolver's own words
+/// ("failed to lookup address information: Name or service not known") help nobody.
+fn not_found(host: &str) -> String {
+    format!("could not find the server {host}: check the address or your connection")
+}
+
+/// Runs `fetch`, and while it takes longer than [`PROGRESS_AFTER`] keeps one line on
+/// stderr saying what is fetched and for how long; the line is cleared when it ends.
+fn with_progress<T>(url: &str, fetch: impl FnOnce() -> T) -> T {
+    let done = std::sync::Arc::new((Mutex::new(false), Condvar::new()));
+    let ticker = {
+        let done = done.clone();
+        let url = url.to_string();
+        std::thread::spawn(move || {
+            let started = std::time::Instant::now();
+            let (lock, wake) = &*done;
+            let mut finished = lock.lock().unwrap_or_else(|e| e.into_inner());
+            let mut shown = false;
+            loop {
+                let wait = if shown {
+                    Duration::from_secs(1)
+                } else {
+                    PROGRESS_AFTER
+                };
+                finished = wake
+                    .wait_timeout(finished, wait)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0;
+                if *finished {
+                    break;
+                }
+                shown = true;
+                eprint!(
+                    "\r\x1b[2Kcaselint: fetching {url} ({} s)",
+                    started.elapsed().as_secs()
+                );
+            }
+            if shown {
+                eprint!("\r\x1b[2K");
+            }
+        })
+    };
+    let result = fetch();
+    let (lock, wake) = &*done;
+    *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    wake.notify_all();
+    let _ = ticker.join();
+    result
 }
 
 fn seconds(s: f64) -> Duration {

@@ -29,6 +29,36 @@ const THIN_ANSWER_SHARE: usize = 4;
 pub const PLACEHOLDER_MARK: &str = "TODO";
 
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+    check_with_evidence(doc, ctx, None)
+}
+
+/// The checks that passed and what their detectors found, for `--verbose`.
+pub fn passed(doc: &Document, ctx: &Context) -> Vec<crate::diagnostic::Met> {
+    let mut passed = Vec::new();
+    check_with_evidence(doc, ctx, Some(&mut passed));
+    passed
+}
+
+fn record_met(
+    passed: &mut Option<&mut Vec<crate::diagnostic::Met>>,
+    rule: &str,
+    requirement: &str,
+    found: &[evidence::Evidence],
+) {
+    if let Some(passed) = passed.as_deref_mut() {
+        passed.push(crate::diagnostic::Met {
+            rule: rule.to_string(),
+            requirement: requirement.to_string(),
+            found: found.iter().map(|e| (e.span.clone(), e.note.clone())).collect(),
+        });
+    }
+}
+
+fn check_with_evidence(
+    doc: &Document,
+    ctx: &Context,
+    mut passed: Option<&mut Vec<crate::diagnostic::Met>>,
+) -> Vec<Diagnostic> {
     // Public pages (fetched, or saved from a browser) run the requirements whose `kinds`
     // name "public-page" (checklist 2.2, 2.3): the same engine, the same detectors.
     if !matches!(doc.kind, DocumentKind::CaseStudy | DocumentKind::PublicPage) {
@@ -277,6 +307,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 }
                 match (own_verdict, in_text[k].clone()) {
                     (Some(v), _) if v.met => {
+                        if v.problems.is_empty() {
+                            record_met(&mut passed, &rule, &requirement.id, &v.found);
+                        }
                         // Met; what is left to say (a third KPI without its method) is
                         // a second look, not a failed requirement.
                         emit(
@@ -392,6 +425,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 "partner" => partner_named(doc, meta.as_ref(), scope),
                 _ => evidence::run(check, scope, &env),
             };
+            if verdict.met && verdict.problems.is_empty() {
+                record_met(&mut passed, &rule, &requirement.id, &verdict.found);
+            }
             // Evidence searched across the document but owned by a part (projections
             // among the results) is only questioned inside that part: a counterfactual
             // in the challenge ("would have cost $96,000") is no claimed result.
