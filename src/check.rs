@@ -105,7 +105,6 @@ const FIX_PASSES: usize = 4;
 impl Checker {
     pub fn new(config: Config) -> Result<Checker, SetupError> {
         crate::rules::spelling::preload(&config);
-        crate::rules::grammar::preload(&config);
         let mut lexicon = Lexicon::builtin()?;
         for path in &config.naming.products {
             lexicon.extend_from_file(&config.resolve(path))?;

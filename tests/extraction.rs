@@ -103,7 +103,7 @@ fn fix_edits_front_matter_values_and_keeps_the_yaml_valid() {
     let fixed = std::fs::read_to_string(&path).expect("read");
     assert_eq!(
         fixed,
-        "---\ntitle: Using Amazon CloudWatch with the agent\ndescription: 'Alarms in Amazon CloudWatch'\nsummary: \"Logs, metrics and Amazon CloudWatch alarms\" # shown in lists\n---\nBody text about Amazon CloudWatch.\n"
+        "---\ntitle: Using CloudWatch with the agent\ndescription: 'Alarms in CloudWatch'\nsummary: \"Logs, metrics and CloudWatch alarms\" # shown in lists\n---\nBody text about Amazon CloudWatch.\n"
     );
     let (code, report) = check_json(dir.path(), &["--no-config", "doc.md"]);
     assert_eq!(code, 0, "{report}");

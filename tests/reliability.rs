@@ -74,7 +74,7 @@ fn an_unchanged_file_is_fixed() {
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
-        "# Notes\n\nAlarms live in Amazon CloudWatch.\n"
+        "# Notes\n\nAlarms live in CloudWatch.\n"
     );
 }
 

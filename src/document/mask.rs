@@ -182,11 +182,11 @@ pub(super) fn fenced_code(source: &str, body_start: usize) -> Vec<Range<usize>> 
         let fence = marker.as_bytes().first().copied();
         let run = |c: u8| marker.bytes().take_while(|b| *b == c).count();
         match (open, fence) {
-            (None, Some(c @ (b'`' | b'~'))) if run(c) >= 3 => {
-                // A backtick fence's info string may not contain backticks.
-                if c == b'~' || !marker[run(c)..].contains('`') {
-                    open = Some((start, c, run(c)));
-                }
+            // A backtick fence's info string may not contain backticks.
+            (None, Some(c @ (b'`' | b'~')))
+                if run(c) >= 3 && (c == b'~' || !marker[run(c)..].contains('`')) =>
+            {
+                open = Some((start, c, run(c)));
             }
             (Some((from, c, len)), Some(f))
                 if f == c && run(c) >= len && marker[run(c)..].trim().is_empty() =>
@@ -283,7 +283,7 @@ fn emoji_shortcodes(source: &str, body_start: usize, found: &mut Found) {
 /// Docusaurus / VuePress admonitions: `:::note Title`, `:::tip[Title]{#id}`, `:::`.
 /// The colons, the type and the brackets are not prose; the title is, on its own.
 fn admonitions(source: &str, body_start: usize, fences: &[Range<usize>], found: &mut Found) {
-    if memchr::memmem::find(source[body_start.min(source.len())..].as_bytes(), b":::").is_none() {
+    if memchr::memmem::find(&source.as_bytes()[body_start.min(source.len())..], b":::").is_none() {
         return;
     }
     for (start, line) in lines(source, body_start) {

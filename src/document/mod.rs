@@ -24,7 +24,9 @@ use std::path::PathBuf;
 use crate::diagnostic::Diagnostic;
 use crate::lines::LineIndex;
 
-pub use front_matter::{FrontMatter, FrontMatterFormat, FrontMatterValue, KeyLocation, ScalarStyle};
+pub use front_matter::{
+    FrontMatter, FrontMatterFormat, FrontMatterValue, KeyLocation, ScalarStyle,
+};
 pub use load::{Fingerprint, Limits, Source, read_source, read_stdin, read_text};
 pub use mask::Flavour;
 pub use prose::{BlockContext, BlockKind, Prose, ProseOrigin};

@@ -49,7 +49,10 @@ fn record_met(
         passed.push(crate::diagnostic::Met {
             rule: rule.to_string(),
             requirement: requirement.to_string(),
-            found: found.iter().map(|e| (e.span.clone(), e.note.clone())).collect(),
+            found: found
+                .iter()
+                .map(|e| (e.span.clone(), e.note.clone()))
+                .collect(),
         });
     }
 }

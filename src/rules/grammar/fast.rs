@@ -138,6 +138,12 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
                 && text[second.range.end + 1..].starts_with(|c: char| c.is_alphanumeric());
         // Table cells list names and values ("ClusterName ClusterName" over a line break
         // the table flattens): a repeat there is not prose.
+        // A run of three or more ("word word word", a stress test, a chant) is deliberate.
+        let run_of_three = before.is_some_and(|w| w.eq_ignore_ascii_case(a))
+            || after.is_some_and(|w| w.eq_ignore_ascii_case(b));
+        if run_of_three && a.eq_ignore_ascii_case(b) {
+            continue;
+        }
         if !cell
             && !glued
             && let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone())

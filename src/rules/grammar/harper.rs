@@ -56,16 +56,6 @@ static LINTERS: LazyLock<Mutex<Option<Built>>> = LazyLock::new(|| Mutex::new(Non
 /// A linter group and the dialect and extra checks it was built for.
 type Built = (Dialect, Vec<String>, LintGroup);
 
-/// Starts building harper's linters on a thread of its own, so the build overlaps loading
-/// and parsing the files instead of stalling the first case study.
-pub(super) fn preload(dialect: Dialect, enable: Vec<String>) {
-    std::thread::spawn(move || {
-        if let Ok(mut cell) = LINTERS.lock() {
-            linters(&mut cell, dialect, &enable);
-        }
-    });
-}
-
 fn linters<'a>(
     cell: &'a mut Option<Built>,
     dialect: Dialect,

@@ -49,25 +49,6 @@ fn deep(ctx: &Context, kind: DocumentKind) -> bool {
         .any(|name| DocumentKind::from_name(name) == Some(kind))
 }
 
-/// Starts building harper's linters in the background when some document kind may need
-/// them: a run over plain docs never pays for harper.
-pub fn preload(config: &crate::config::Config) {
-    let wanted = DocumentKind::ALL.iter().any(|&kind| {
-        is_enabled(config, GRAMMAR, kind)
-            && config
-                .grammar
-                .deep
-                .iter()
-                .any(|name| DocumentKind::from_name(name) == Some(kind))
-    });
-    if wanted {
-        harper::preload(
-            config.spelling.dialect.unwrap_or_default(),
-            config.grammar.enable.clone(),
-        );
-    }
-}
-
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     if !is_enabled(ctx.config, GRAMMAR, doc.kind)
         || crate::config::path_matches(&doc.path, &ctx.config.grammar.exclude)
