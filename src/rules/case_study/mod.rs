@@ -285,6 +285,12 @@ fn check_with_evidence(
                     continue;
                 }
                 let at = anchor.clone().unwrap_or(doc.body_start..doc.body_start);
+                let what = Emit {
+                    rule: &rule,
+                    at: &at,
+                    check,
+                    help: &help,
+                };
                 let own_verdict = in_own[k].clone();
                 if check.detector == "min-words" {
                     // Length is never an error by itself: a thin answer is worth a word
@@ -293,18 +299,7 @@ fn check_with_evidence(
                         && !v.met
                         && thin_evidence
                     {
-                        emit(
-                            &mut out,
-                            &Emit {
-                                rule: &rule,
-                                at: &at,
-                                check,
-                                help: &help,
-                            },
-                            Severity::Warning,
-                            v.problems,
-                            true,
-                        );
+                        emit(&mut out, &what, Severity::Warning, v.problems, true);
                     }
                     continue;
                 }
@@ -315,18 +310,7 @@ fn check_with_evidence(
                         }
                         // Met; what is left to say (a third KPI without its method) is
                         // a second look, not a failed requirement.
-                        emit(
-                            &mut out,
-                            &Emit {
-                                rule: &rule,
-                                at: &at,
-                                check,
-                                help: &help,
-                            },
-                            Severity::Warning,
-                            v.problems,
-                            false,
-                        );
+                        emit(&mut out, &what, Severity::Warning, v.problems, false);
                     }
                     (own_verdict, Some(text)) if text.met && !thin_answer => {
                         // Said, but not where the validator reads this requirement.
@@ -368,18 +352,7 @@ fn check_with_evidence(
                             (_, Some(t)) => t.problems,
                             _ => Vec::new(),
                         };
-                        emit(
-                            &mut out,
-                            &Emit {
-                                rule: &rule,
-                                at: &at,
-                                check,
-                                help: &help,
-                            },
-                            severity,
-                            problems,
-                            true,
-                        );
+                        emit(&mut out, &what, severity, problems, true);
                     }
                 }
                 continue;
