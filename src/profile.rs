@@ -1,6 +1,8 @@
 //! A checklist version as data: `lexicon/checklists/<id>.toml` says what each requirement
 //! asks, where a case study answers it (section headings), and which evidence detectors
 //! must find something there. A new checklist version is a new file, not new code.
+//! It also holds every requirement id of the checklist as a [`Control`], quoted, for the
+//! self-assessment (`crate::self_assessment`).
 
 use std::path::Path;
 
@@ -16,6 +18,98 @@ pub struct Profile {
     pub profile: ProfileInfo,
     #[serde(default, rename = "requirement")]
     pub requirements: Vec<Requirement>,
+    /// What the self-assessment needs beyond the controls.
+    #[serde(default)]
+    pub self_assessment: SelfAssessmentInfo,
+    /// Every requirement id of the checklist, in its order, as it words it: what a
+    /// self-assessment answers and its spreadsheet lists.
+    #[serde(default, rename = "control")]
+    pub controls: Vec<Control>,
+}
+
+/// The self-assessment's facts that are not one control's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SelfAssessmentInfo {
+    /// Delivery models the competency accepts (empty: any).
+    #[serde(default)]
+    pub eligible_delivery_models: Vec<DeliveryModel>,
+}
+
+/// How the partner's solution reaches customers: the checklist's "Applies to" values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+pub enum DeliveryModel {
+    #[serde(rename = "SaaS")]
+    Saas,
+    #[serde(rename = "Customer Deployed")]
+    CustomerDeployed,
+}
+
+impl DeliveryModel {
+    pub const ALL: [DeliveryModel; 2] = [DeliveryModel::Saas, DeliveryModel::CustomerDeployed];
+
+    /// As the checklist writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeliveryModel::Saas => "SaaS",
+            DeliveryModel::CustomerDeployed => "Customer Deployed",
+        }
+    }
+}
+
+/// What an answer must link to, beyond its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EvidenceNeed {
+    /// A web page on the partner's own registrable domain (SBR-003).
+    PartnerUrl,
+    /// A document or page of any kind, local or on the web.
+    Link,
+}
+
+/// One requirement id of the checklist, quoted: the prerequisites (1.1 … 4.1) and the
+/// technical requirements (SBR-001 … CO-002).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    /// "SBR-003", "2.1".
+    pub id: String,
+    /// The checklist's part: "Common Technical Requirements".
+    pub section: String,
+    /// The heading it stands under: "Reliability", "APN Program Membership".
+    pub category: String,
+    pub title: String,
+    /// The checklist's "Applies to"; empty when it states none (then it applies to all).
+    #[serde(default)]
+    pub applies_to: Vec<DeliveryModel>,
+    /// The checklist's words, its line breaks kept.
+    pub words: String,
+    #[serde(default)]
+    pub evidence: Option<EvidenceNeed>,
+    /// The evidence in plain words, for findings and the template.
+    #[serde(default)]
+    pub evidence_what: String,
+}
+
+impl Control {
+    /// Whether a solution delivered as `models` must answer it (no model known: all do).
+    pub fn applies(&self, models: &[DeliveryModel]) -> bool {
+        self.applies_to.is_empty()
+            || models.is_empty()
+            || self.applies_to.iter().any(|m| models.contains(m))
+    }
+
+    /// "SaaS | Customer Deployed", or "all (not stated)".
+    pub fn applies_to_text(&self) -> String {
+        if self.applies_to.is_empty() {
+            return "all (not stated)".to_string();
+        }
+        self.applies_to
+            .iter()
+            .map(|m| m.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -187,6 +281,9 @@ impl Profile {
                 path: path.to_string(),
                 message,
             })?;
+        for control in &mut profile.controls {
+            control.words = control.words.trim().to_string();
+        }
         let fillers = profile.profile.heading_fillers.clone();
         for requirement in &mut profile.requirements {
             requirement.heading_words = requirement
@@ -229,12 +326,32 @@ impl Profile {
                 }
             }
         }
+        let mut controls = std::collections::HashSet::new();
+        for control in &self.controls {
+            if !controls.insert(control.id.to_ascii_uppercase()) {
+                return Err(format!("control {} is listed twice", control.id));
+            }
+            if control.words.trim().is_empty() || control.title.trim().is_empty() {
+                return Err(format!("control {} needs its title and words", control.id));
+            }
+            if control.evidence.is_some() && control.evidence_what.trim().is_empty() {
+                return Err(format!(
+                    "control {} asks for evidence: say which in evidence_what",
+                    control.id
+                ));
+            }
+        }
         for date in [&self.profile.released, &self.profile.valid_until] {
             if date.parse::<jiff::civil::Date>().is_err() {
                 return Err(format!("`{date}` is not a date (YYYY-MM-DD)"));
             }
         }
         Ok(())
+    }
+
+    /// The control (checklist requirement id) `id`, ASCII case ignored.
+    pub fn control(&self, id: &str) -> Option<&Control> {
+        self.controls.iter().find(|c| c.id.eq_ignore_ascii_case(id))
     }
 
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
@@ -384,6 +501,27 @@ mod tests {
     fn builtin_profile_loads() {
         let profile = Profile::builtin().expect("embedded profile is valid");
         assert_eq!(profile.profile.id, "smb-2025-08");
+    }
+
+    #[test]
+    fn controls_apply_by_delivery_model() {
+        let p = Profile::builtin().expect("embedded profile is valid");
+        let saas = [DeliveryModel::Saas];
+        let deployed = [DeliveryModel::CustomerDeployed];
+        let guide = p.control("doc-002").expect("DOC-002");
+        assert!(!guide.applies(&saas) && guide.applies(&deployed));
+        let prerequisite = p.control("1.3").expect("1.3");
+        assert!(prerequisite.applies(&saas) && prerequisite.applies(&deployed));
+        assert_eq!(prerequisite.applies_to_text(), "all (not stated)");
+        assert_eq!(
+            p.control("SUP-002").map(Control::applies_to_text).as_deref(),
+            Some("SaaS | Customer Deployed")
+        );
+        let twice = "[profile]\nid='x'\ntitle='x'\nreleased='2025-08-29'\nvalid_until='2026-05-31'\n\
+            [[control]]\nid='A-001'\nsection='s'\ncategory='c'\ntitle='t'\nwords='w'\n\
+            [[control]]\nid='a-001'\nsection='s'\ncategory='c'\ntitle='t'\nwords='w'\n";
+        let err = Profile::parse(twice, "p.toml").unwrap_err().to_string();
+        assert!(err.contains("listed twice"), "{err}");
     }
 
     fn ids(profile: &Profile, heading: &str) -> Vec<String> {

@@ -1088,3 +1088,216 @@ fn show_phrase_matches() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// 4. Every requirement id of the checklist, as the checklist words it (`[[control]]`)
+// ---------------------------------------------------------------------------------------
+
+/// The checklist as published (third-party text: read where it lies, never committed).
+/// `CASELINT_CHECKLIST` points elsewhere; without the file the comparison is skipped.
+fn checklist_text() -> Option<String> {
+    let path = std::env::var_os("CASELINT_CHECKLIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from("/work/shared/reference/aws-smb-competency-checklist-2025-08.txt")
+        });
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(err) => {
+            eprintln!(
+                "skipped: the checklist {} cannot be read ({err})",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+/// A technical id ("SBR-001", "AWSAPI-004") at the start of `text`: its length.
+fn technical_id_len(text: &str) -> Option<usize> {
+    let letters = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = text.as_bytes().get(letters..letters + 4)?;
+    (letters >= 2 && rest[0] == b'-' && rest[1..].iter().all(u8::is_ascii_digit))
+        .then_some(letters + 4)
+}
+
+/// A prerequisite id ("2.3", not a group's "2.0") at the start of `text`, followed by its
+/// title glued on.
+fn prerequisite_id_len(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (b.len() > 3
+        && b[0].is_ascii_digit()
+        && b[1] == b'.'
+        && (b'1'..=b'9').contains(&b[2])
+        && b[3].is_ascii_uppercase())
+    .then_some(3)
+}
+
+/// Every id-like token anywhere in the text ("SECOPS-006" is cited inside SECOPS-007).
+fn ids_anywhere(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for (i, _) in text.char_indices() {
+        let before = text[..i].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        if let Some(len) = technical_id_len(&text[i..]) {
+            let after = text[i + len..].chars().next();
+            if !after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                out.insert(text[i..i + len].to_string());
+            }
+        }
+    }
+    out
+}
+
+struct Item {
+    id: String,
+    /// The category heading it stands under, and the headings seen before it.
+    category: String,
+    headings: Vec<String>,
+    /// Its lines, trimmed; the first without the id.
+    lines: Vec<String>,
+}
+
+/// The checklist's items: a line indented like the list (20+ spaces) starting with an
+/// id, and the lines after it up to the next item marker (`- ` alone), group line or
+/// heading.
+fn checklist_items(text: &str) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    let mut open = false;
+    let mut headings: Vec<String> = Vec::new();
+    let mut category = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        let indent = line.len() - line.trim_start().len();
+        if trimmed == "-" {
+            open = false;
+            continue;
+        }
+        if indent == 0 && !line.starts_with("- ") {
+            open = false;
+            if !trimmed.is_empty() && !trimmed.ends_with('.') && trimmed.len() < 80 {
+                headings.push(trimmed.to_string());
+                category = trimmed.to_string();
+            }
+            continue;
+        }
+        if indent >= 20 {
+            let b = trimmed.as_bytes();
+            if b.len() > 3 && b[0].is_ascii_digit() && &b[1..3] == b".0" {
+                open = false;
+                category = trimmed[3..].trim_end_matches('-').trim().to_string();
+                headings.push(category.clone());
+                continue;
+            }
+            if let Some(len) = technical_id_len(trimmed)
+                .filter(|&len| trimmed[len..].starts_with(" - "))
+                .or_else(|| prerequisite_id_len(trimmed))
+            {
+                items.push(Item {
+                    id: trimmed[..len].to_string(),
+                    category: category.clone(),
+                    headings: headings.clone(),
+                    lines: vec![trimmed[len..].to_string()],
+                });
+                open = true;
+                continue;
+            }
+        }
+        if open && !trimmed.is_empty() {
+            if let Some(item) = items.last_mut() {
+                item.lines.push(trimmed.to_string());
+            }
+        }
+    }
+    items
+}
+
+#[test]
+fn every_checklist_id_is_a_control_once_with_its_words() {
+    let Some(text) = checklist_text() else {
+        return;
+    };
+    let p = full_profile();
+    let items = checklist_items(&text);
+    let item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    // The extraction is sound: every id-like token of the text is an item of its own.
+    let defined: BTreeSet<String> = item_ids.iter().map(|s| s.to_string()).collect();
+    assert_eq!(defined.len(), items.len(), "an id is defined twice: {item_ids:?}");
+    for id in ids_anywhere(&text) {
+        assert!(defined.contains(&id), "{id} is cited but was not extracted");
+    }
+    for family in [
+        "SBR", "SSF", "SUP", "DOC", "IAM", "OSSEC", "SECOPS", "TI", "AWSAPI", "REL", "PRF",
+        "OPE", "UCR", "PS", "CO",
+    ] {
+        assert!(
+            item_ids.iter().any(|id| id.starts_with(&format!("{family}-"))),
+            "no {family} id extracted"
+        );
+    }
+    for prerequisite in ["1.1", "1.5", "2.1", "2.4", "3.1", "4.1"] {
+        assert!(item_ids.contains(&prerequisite), "{prerequisite} not extracted");
+    }
+    // Once each, in the checklist's order.
+    let control_ids: Vec<&str> = p.controls.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(control_ids, item_ids);
+    for item in &items {
+        let control = p.control(&item.id).expect("listed");
+        let words: Vec<&str> = control.words.lines().collect();
+        let first = if item.id.contains('-') {
+            let applies = if control.applies_to.is_empty() {
+                panic!("{}: the checklist says what it applies to", item.id)
+            } else {
+                control.applies_to_text()
+            };
+            format!(
+                " - {}Applies to: {applies} {}",
+                control.title,
+                words.first().copied().unwrap_or_default()
+            )
+        } else {
+            assert!(control.applies_to.is_empty(), "{}: states none", item.id);
+            format!(
+                "{}{}",
+                control.title,
+                words.first().copied().unwrap_or_default()
+            )
+        };
+        let mut quoted = vec![first.trim_end().to_string()];
+        quoted.extend(words.iter().skip(1).map(|w| w.to_string()));
+        let checklist: Vec<String> = item.lines.iter().map(|l| l.trim_end().to_string()).collect();
+        assert_eq!(quoted, checklist, "{}: the words differ from the checklist", item.id);
+        assert_eq!(control.category, item.category, "{}: category", item.id);
+        assert!(
+            item.headings.contains(&control.section),
+            "{}: section `{}` is not a heading before it",
+            item.id,
+            control.section
+        );
+    }
+}
+
+#[test]
+fn controls_are_complete_without_the_checklist_text() {
+    let p = full_profile();
+    assert_eq!(p.controls.len(), 65, "11 prerequisites and 54 technical ids");
+    let sbr3 = p.control("SBR-003").expect("SBR-003");
+    assert_eq!(
+        sbr3.evidence,
+        Some(caselint::profile::EvidenceNeed::PartnerUrl)
+    );
+    assert!(sbr3.words.contains("hosted on your organization's domain"));
+    // Every case-study requirement the profile checks is a control too.
+    for r in &p.requirements {
+        let id = r.id.strip_prefix("CS-").unwrap_or(&r.id);
+        assert!(p.control(id).is_some(), "{} has no control", r.id);
+    }
+    let sections: BTreeSet<&str> = p.controls.iter().map(|c| c.section.as_str()).collect();
+    assert_eq!(sections.len(), 4, "{sections:?}");
+    assert_eq!(
+        p.self_assessment.eligible_delivery_models,
+        [caselint::profile::DeliveryModel::Saas]
+    );
+}
