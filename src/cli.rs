@@ -75,6 +75,25 @@ pub struct NewArgs {
     /// Checklist profile to build the template from [default: built in].
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
+    /// What to start: a case study, or the self-assessment of every checklist id (3.1).
+    #[arg(long, value_enum, default_value_t = NewKind::CaseStudy)]
+    pub kind: NewKind,
+    /// With --kind self-assessment: how the solution is delivered (decides which ids apply).
+    #[arg(long, value_enum, default_value_t = DeliveryArg::Saas)]
+    pub delivery_model: DeliveryArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    CaseStudy,
+    SelfAssessment,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeliveryArg {
+    Saas,
+    CustomerDeployed,
+    Both,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -155,6 +174,9 @@ pub struct CheckArgs {
     /// Also list what was found for the requirements that are met, and which caselint.toml each file uses.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Also write the checked self-assessment as the spreadsheet AWS asks for (one row per checklist id).
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -618,6 +640,12 @@ fn check(args: CheckArgs) -> u8 {
     if let Err(message) = write_ci_files(&args, &reports, &summary, &render_options) {
         return trouble(&message);
     }
+    if let (Some(path), Some(profile)) = (&args.xlsx, &render_options.profile)
+        && let Err(message) =
+            crate::self_assessment::export::export_checked(path, profile, &reports)
+    {
+        return trouble(&message);
+    }
     if notes {
         for note in &stderr_notes {
             eprintln!("caselint: {note}");
@@ -994,7 +1022,18 @@ fn new_case_study(args: NewArgs) -> u8 {
         VisibilityArg::Anonymous => crate::meta::Visibility::Anonymous,
         VisibilityArg::Private => crate::meta::Visibility::Private,
     };
-    let text = template::case_study(&profile, visibility);
+    let text = match (args.kind, args.delivery_model) {
+        (NewKind::CaseStudy, _) => template::case_study(&profile, visibility),
+        (NewKind::SelfAssessment, model) => {
+            use crate::profile::DeliveryModel::{CustomerDeployed, Saas};
+            let models: &[crate::profile::DeliveryModel] = match model {
+                DeliveryArg::Saas => &[Saas],
+                DeliveryArg::CustomerDeployed => &[CustomerDeployed],
+                DeliveryArg::Both => &[],
+            };
+            template::self_assessment(&profile, models)
+        }
+    };
     if let Err(err) = crate::fix::write_atomic(&args.file, &text) {
         return trouble(&err.to_string());
     }

@@ -187,6 +187,11 @@ fn plain(error: &io::Error) -> String {
 ///
 /// Hard links to the original are not kept (the folder entry is replaced).
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FixError> {
+    write_atomic_checked(path, contents.as_bytes(), None)
+}
+
+/// [`write_atomic`] for a binary file (the self-assessment spreadsheet).
+pub fn write_atomic_bytes(path: &Path, contents: &[u8]) -> Result<(), FixError> {
     write_atomic_checked(path, contents, None)
 }
 
@@ -199,12 +204,12 @@ pub fn write_atomic_if_unchanged(
     contents: &str,
     read: &Fingerprint,
 ) -> Result<(), FixError> {
-    write_atomic_checked(path, contents, Some(read))
+    write_atomic_checked(path, contents.as_bytes(), Some(read))
 }
 
 fn write_atomic_checked(
     path: &Path,
-    contents: &str,
+    contents: &[u8],
     read: Option<&Fingerprint>,
 ) -> Result<(), FixError> {
     let target = resolve_target(path)?;
@@ -260,7 +265,7 @@ fn write_atomic_checked(
         path: path.to_path_buf(),
         error,
     };
-    temp.write_all(contents.as_bytes()).map_err(write_error)?;
+    temp.write_all(contents).map_err(write_error)?;
     if let Some(metadata) = &original {
         keep_owner(temp.as_file(), metadata);
         // After the owner: changing the owner may clear set-user-id bits.

@@ -3,7 +3,7 @@
 //! `TODO`, which the rules report as "still a placeholder" and nothing else.
 
 use crate::meta::Visibility;
-use crate::profile::Profile;
+use crate::profile::{DeliveryModel, Profile};
 use crate::rules::case_study::PLACEHOLDER_MARK;
 
 /// The Markdown of a new case study for `visibility`, with one section per requirement
@@ -97,6 +97,56 @@ pub fn case_study(profile: &Profile, visibility: Visibility) -> String {
     out
 }
 
+/// The Markdown of a new self-assessment: every requirement id of `profile` that applies
+/// to a solution delivered as `models` (all of them when empty), under the checklist's
+/// sections and categories, with its words quoted and a `TODO` for the answer.
+pub fn self_assessment(profile: &Profile, models: &[DeliveryModel]) -> String {
+    let todo = |what: &str| format!("\"{PLACEHOLDER_MARK}: {what}\"");
+    let model = match models {
+        [one] => one.as_str().to_string(),
+        _ => "[SaaS, Customer Deployed]".to_string(),
+    };
+    let mut out = String::new();
+    out.push_str("---\ncaselint: self-assessment\npartner:\n");
+    out.push_str(&format!("  name: {}\n", todo("your company's name")));
+    out.push_str(&format!(
+        "  domain: {}\n",
+        todo("yourcompany.com, the domain of your website")
+    ));
+    out.push_str(&format!("delivery_model: {model}\n---\n\n"));
+    out.push_str(&format!("# Self-assessment: {}\n\n", profile.profile.title));
+    out.push_str(
+        "<!-- Answer every requirement below the quote of its words: replace each TODO with how \
+         you meet it, and link the evidence (a file beside this one, or a page on your website). \
+         Keep the id in each heading. -->\n",
+    );
+    let (mut section, mut category) = ("", "");
+    for control in profile.controls.iter().filter(|c| c.applies(models)) {
+        if control.section != section {
+            section = &control.section;
+            category = "";
+            out.push_str(&format!("\n## {section}\n"));
+        }
+        if control.category != category {
+            category = &control.category;
+            out.push_str(&format!("\n### {category}\n"));
+        }
+        out.push_str(&format!("\n#### {} {}\n\n", control.id, control.title));
+        let quoted: Vec<String> = control.words.lines().map(|l| format!("> {l}")).collect();
+        out.push_str(&quoted.join("\n>\n"));
+        let evidence = if control.evidence.is_some() {
+            format!(", with a link to {}", control.evidence_what)
+        } else {
+            ", with links to the evidence".to_string()
+        };
+        out.push_str(&format!(
+            "\n\n{PLACEHOLDER_MARK}: how you meet {}{evidence}.\n",
+            control.id
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +159,18 @@ mod tests {
         assert!(text.contains("  description: \"TODO:"));
         let private = case_study(&profile, Visibility::Private);
         assert!(!private.contains("public_url"));
+    }
+
+    #[test]
+    fn self_assessment_lists_the_applicable_ids() {
+        let profile = Profile::builtin().unwrap();
+        let saas = self_assessment(&profile, &[DeliveryModel::Saas]);
+        assert!(saas.starts_with("---\ncaselint: self-assessment\n"));
+        assert!(saas.contains("\n#### SBR-003 SMB Web Presence and Thought Leadership\n"));
+        assert!(saas.contains("\n#### 2.1 Production AWS Customer Case Studies\n"));
+        assert!(!saas.contains("DOC-002"), "customer deployed only");
+        let both = self_assessment(&profile, &[]);
+        assert!(both.contains("#### DOC-002 Deployment Guide"));
+        assert!(both.contains("delivery_model: [SaaS, Customer Deployed]"));
     }
 }

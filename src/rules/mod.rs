@@ -44,7 +44,13 @@ product landing pages for the correct spelling and styling of product names)";
 /// Every rule caselint knows, in the order `caselint rules` lists them.
 pub fn all_rules() -> &'static [RuleInfo] {
     static ALL: std::sync::LazyLock<Vec<RuleInfo>> =
-        std::sync::LazyLock::new(|| [naming::RULES, spelling::RULES, grammar::RULES].concat());
+        std::sync::LazyLock::new(|| [
+            naming::RULES,
+            spelling::RULES,
+            grammar::RULES,
+            crate::self_assessment::RULES,
+        ]
+        .concat());
     &ALL
 }
 
@@ -88,6 +94,8 @@ pub fn check_document_tracked(
     found.extend(case_study::check(doc, ctx));
     found.extend(spelling::check(doc, ctx));
     found.extend(grammar::check(doc, ctx));
+    found.extend(crate::self_assessment::check(doc, ctx));
+    crate::self_assessment::drop_findings_in_quotes(doc, ctx.profile, &mut found);
     found.retain_mut(|diagnostic| {
         // Rules without a documented default (the profile's checks) keep the severity
         // they were given, and comments silence them like any other.
