@@ -514,7 +514,9 @@ mod tests {
         assert!(prerequisite.applies(&saas) && prerequisite.applies(&deployed));
         assert_eq!(prerequisite.applies_to_text(), "all (not stated)");
         assert_eq!(
-            p.control("SUP-002").map(Control::applies_to_text).as_deref(),
+            p.control("SUP-002")
+                .map(Control::applies_to_text)
+                .as_deref(),
             Some("SaaS | Customer Deployed")
         );
         let twice = "[profile]\nid='x'\ntitle='x'\nreleased='2025-08-29'\nvalid_until='2026-05-31'\n\

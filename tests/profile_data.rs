@@ -1205,10 +1205,11 @@ fn checklist_items(text: &str) -> Vec<Item> {
                 continue;
             }
         }
-        if open && !trimmed.is_empty() {
-            if let Some(item) = items.last_mut() {
-                item.lines.push(trimmed.to_string());
-            }
+        if open
+            && !trimmed.is_empty()
+            && let Some(item) = items.last_mut()
+        {
+            item.lines.push(trimmed.to_string());
         }
     }
     items
@@ -1224,21 +1225,30 @@ fn every_checklist_id_is_a_control_once_with_its_words() {
     let item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
     // The extraction is sound: every id-like token of the text is an item of its own.
     let defined: BTreeSet<String> = item_ids.iter().map(|s| s.to_string()).collect();
-    assert_eq!(defined.len(), items.len(), "an id is defined twice: {item_ids:?}");
+    assert_eq!(
+        defined.len(),
+        items.len(),
+        "an id is defined twice: {item_ids:?}"
+    );
     for id in ids_anywhere(&text) {
         assert!(defined.contains(&id), "{id} is cited but was not extracted");
     }
     for family in [
-        "SBR", "SSF", "SUP", "DOC", "IAM", "OSSEC", "SECOPS", "TI", "AWSAPI", "REL", "PRF",
-        "OPE", "UCR", "PS", "CO",
+        "SBR", "SSF", "SUP", "DOC", "IAM", "OSSEC", "SECOPS", "TI", "AWSAPI", "REL", "PRF", "OPE",
+        "UCR", "PS", "CO",
     ] {
         assert!(
-            item_ids.iter().any(|id| id.starts_with(&format!("{family}-"))),
+            item_ids
+                .iter()
+                .any(|id| id.starts_with(&format!("{family}-"))),
             "no {family} id extracted"
         );
     }
     for prerequisite in ["1.1", "1.5", "2.1", "2.4", "3.1", "4.1"] {
-        assert!(item_ids.contains(&prerequisite), "{prerequisite} not extracted");
+        assert!(
+            item_ids.contains(&prerequisite),
+            "{prerequisite} not extracted"
+        );
     }
     // Once each, in the checklist's order.
     let control_ids: Vec<&str> = p.controls.iter().map(|c| c.id.as_str()).collect();
@@ -1267,8 +1277,16 @@ fn every_checklist_id_is_a_control_once_with_its_words() {
         };
         let mut quoted = vec![first.trim_end().to_string()];
         quoted.extend(words.iter().skip(1).map(|w| w.to_string()));
-        let checklist: Vec<String> = item.lines.iter().map(|l| l.trim_end().to_string()).collect();
-        assert_eq!(quoted, checklist, "{}: the words differ from the checklist", item.id);
+        let checklist: Vec<String> = item
+            .lines
+            .iter()
+            .map(|l| l.trim_end().to_string())
+            .collect();
+        assert_eq!(
+            quoted, checklist,
+            "{}: the words differ from the checklist",
+            item.id
+        );
         assert_eq!(control.category, item.category, "{}: category", item.id);
         assert!(
             item.headings.contains(&control.section),
@@ -1282,7 +1300,11 @@ fn every_checklist_id_is_a_control_once_with_its_words() {
 #[test]
 fn controls_are_complete_without_the_checklist_text() {
     let p = full_profile();
-    assert_eq!(p.controls.len(), 65, "11 prerequisites and 54 technical ids");
+    assert_eq!(
+        p.controls.len(),
+        65,
+        "11 prerequisites and 54 technical ids"
+    );
     let sbr3 = p.control("SBR-003").expect("SBR-003");
     assert_eq!(
         sbr3.evidence,

@@ -43,14 +43,15 @@ product landing pages for the correct spelling and styling of product names)";
 
 /// Every rule caselint knows, in the order `caselint rules` lists them.
 pub fn all_rules() -> &'static [RuleInfo] {
-    static ALL: std::sync::LazyLock<Vec<RuleInfo>> =
-        std::sync::LazyLock::new(|| [
+    static ALL: std::sync::LazyLock<Vec<RuleInfo>> = std::sync::LazyLock::new(|| {
+        [
             naming::RULES,
             spelling::RULES,
             grammar::RULES,
             crate::self_assessment::RULES,
         ]
-        .concat());
+        .concat()
+    });
     &ALL
 }
 

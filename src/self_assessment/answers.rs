@@ -226,7 +226,11 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
                             && !prose.span.is_empty()
                         {
                             let keep_from = if k == cell_index && !not_answer(k) {
-                                after_title(&prose.text, range.end, &profile.controls[control].title)
+                                after_title(
+                                    &prose.text,
+                                    range.end,
+                                    &profile.controls[control].title,
+                                )
                             } else {
                                 prose.text.len()
                             };
@@ -247,6 +251,8 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
 
     // Labels: a paragraph or list item starting with an id.
     let mut seen_blocks = std::collections::HashSet::new();
+    // Where an unknown id's label starts: it ends the label before it.
+    let mut boundaries = Vec::new();
     for (p, prose) in doc.prose.iter().enumerate() {
         if !matches!(prose.block, BlockKind::Paragraph | BlockKind::ListItem)
             || prose.span.start < doc.body_start
@@ -260,6 +266,7 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
         };
         let anchor = prose.source_range(range.clone());
         let Some(control) = index_of(&id) else {
+            boundaries.push(prose.span.start);
             unknown.push(UnknownId { id, span: anchor });
             continue;
         };
@@ -276,6 +283,7 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
     // A label runs to the next mark or heading, or a table of answers.
     let mut starts: Vec<usize> = marks.iter().map(|m| m.span.start).collect();
     starts.extend(doc.headings.iter().map(|h| h.span.start));
+    starts.extend(boundaries);
     starts.extend(
         table_spans
             .iter()
@@ -320,7 +328,11 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
             };
             let mut pieces = Vec::new();
             for (p, prose) in doc.prose.iter().enumerate() {
-                if matches!(prose.block, BlockKind::Heading(_)) || !owned(prose.span.start) {
+                // Headings and table header cells name things; they answer nothing.
+                if matches!(prose.block, BlockKind::Heading(_))
+                    || prose.context.table_header
+                    || !owned(prose.span.start)
+                {
                     continue;
                 }
                 let from = mark
@@ -384,7 +396,10 @@ fn after_title(text: &str, id_end: usize, title: &str) -> usize {
     let mut matched = 0;
     for word in &title_words {
         let rest = &text[pos..];
-        let lead = rest.len() - rest.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let lead = rest.len()
+            - rest
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
         let w_start = pos + lead;
         let w_len = text[w_start..]
             .char_indices()
@@ -498,7 +513,11 @@ fn technical_id(text: &str, families: &[String]) -> Option<(usize, String)> {
         return None;
     }
     let end = digits_at + 3;
-    if text[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+    if text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric())
+    {
         return None;
     }
     Some((end, format!("{family}-{}", &text[digits_at..end])))

@@ -30,7 +30,9 @@ const CELL_LIMIT: usize = 32_767;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{path} is not a self-assessment (its front matter needs `caselint: self-assessment`), so there is nothing to export")]
+    #[error(
+        "{path} is not a self-assessment (its front matter needs `caselint: self-assessment`), so there is nothing to export"
+    )]
     NotSelfAssessment { path: String },
     #[error("cannot build the spreadsheet {path}: {source}")]
     Xlsx { path: String, source: XlsxError },
@@ -92,7 +94,12 @@ fn evidence(doc: &Document, answer: &Answer) -> Vec<String> {
     out
 }
 
-fn verdict(control: &Control, answer: Option<&Answer>, applies: bool, report: &FileReport) -> String {
+fn verdict(
+    control: &Control,
+    answer: Option<&Answer>,
+    applies: bool,
+    report: &FileReport,
+) -> String {
     let Some(answer) = answer else {
         return if applies {
             "not answered".to_string()
@@ -143,7 +150,10 @@ pub fn workbook(profile: &Profile, rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
             .set_title(format!("Self-assessment: {}", profile.profile.title))
             .set_author("caselint"),
     );
-    let header = Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top);
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let sheet = book.add_worksheet();
     sheet.set_name("Self-assessment")?;
@@ -186,7 +196,11 @@ pub fn export_xlsx(path: &Path, profile: &Profile, report: &FileReport) -> Resul
 }
 
 /// `check --xlsx FILE`: exports the one self-assessment among the checked files.
-pub fn export_checked(path: &Path, profile: &Profile, reports: &[FileReport]) -> Result<(), String> {
+pub fn export_checked(
+    path: &Path,
+    profile: &Profile,
+    reports: &[FileReport],
+) -> Result<(), String> {
     let assessments: Vec<&FileReport> = reports
         .iter()
         .filter(|r| {

@@ -164,8 +164,12 @@ fn delivery_models(value: &Value) -> Option<Vec<DeliveryModel>> {
 
 fn is_todo(text: &str) -> bool {
     let text = text.trim_start();
-    text.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("todo"))
-        && text[4..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    text.get(..4)
+        .is_some_and(|s| s.eq_ignore_ascii_case("todo"))
+        && text[4..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// The opening fence's line: where findings about the front matter as a whole point.
@@ -235,10 +239,13 @@ mod tests {
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(found.iter().any(|m| m.contains("`partner.domain`")));
         assert!(found.iter().any(|m| m.contains("`delivery_model`")));
-        assert!(found.iter().any(|m| m.contains("placeholders: partner.name")));
-        let (_, found) = facts(
-            "partner:\n  name: X\n  domain: https://www.x.example/\ndelivery_model: SaaS\n",
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("placeholders: partner.name"))
         );
+        let (_, found) =
+            facts("partner:\n  name: X\n  domain: https://www.x.example/\ndelivery_model: SaaS\n");
         assert!(found[0].contains("domain only"), "{found:?}");
     }
 }

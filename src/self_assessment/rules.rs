@@ -333,16 +333,20 @@ fn judge(doc: &Document, control: &Control, answer: &Answer, facts: &Facts) -> V
         let prose = answers::piece_prose(doc, piece);
         let hay = &prose.text[piece.range.clone()];
         if let Some((range, mark)) = find_marker(hay, &v.markers) {
-            let at = prose.source_range(piece.range.start + range.start..piece.range.start + range.end);
+            let at =
+                prose.source_range(piece.range.start + range.start..piece.range.start + range.end);
             return vec![finding(
                 PLACEHOLDER,
                 Severity::Error,
                 at,
-                format!("{id}'s answer still holds `{mark}`: replace it with how you meet the requirement"),
+                format!(
+                    "{id}'s answer still holds `{mark}`: replace it with how you meet the requirement"
+                ),
             )];
         }
         if let Some(range) = find_phrase(hay, &v.filler) {
-            let at = prose.source_range(piece.range.start + range.start..piece.range.start + range.end);
+            let at =
+                prose.source_range(piece.range.start + range.start..piece.range.start + range.end);
             return vec![finding(
                 PLACEHOLDER,
                 Severity::Error,
@@ -359,11 +363,17 @@ fn judge(doc: &Document, control: &Control, answer: &Answer, facts: &Facts) -> V
             PLACEHOLDER,
             Severity::Error,
             answer.anchor.clone(),
-            format!("{id} has no answer under it yet, only the checklist's words: say how you meet it"),
+            format!(
+                "{id} has no answer under it yet, only the checklist's words: say how you meet it"
+            ),
         )];
     }
     let lower = text.to_lowercase();
-    if let Some(na) = v.not_applicable.iter().find(|na| starts_with_word(&lower, na)) {
+    if let Some(na) = v
+        .not_applicable
+        .iter()
+        .find(|na| starts_with_word(&lower, na))
+    {
         let reason = count_words(&lower[na.len()..]);
         if reason < v.min_reason_words {
             let at = answer
@@ -426,7 +436,12 @@ fn judge(doc: &Document, control: &Control, answer: &Answer, facts: &Facts) -> V
 }
 
 /// SBR-003: at least one URL on the partner's registrable domain.
-fn partner_url(doc: &Document, control: &Control, answer: &Answer, facts: &Facts) -> Vec<Diagnostic> {
+fn partner_url(
+    doc: &Document,
+    control: &Control,
+    answer: &Answer,
+    facts: &Facts,
+) -> Vec<Diagnostic> {
     let Some(domain) = facts.partner_domain.as_deref() else {
         return Vec::new(); // The front matter's finding asks for the domain.
     };
@@ -436,7 +451,10 @@ fn partner_url(doc: &Document, control: &Control, answer: &Answer, facts: &Facts
         .filter_map(|&i| {
             let link = &doc.links[i];
             let url = web_url(link)?;
-            Some((url, link.destination_span.clone().unwrap_or(link.span.clone())))
+            Some((
+                url,
+                link.destination_span.clone().unwrap_or(link.span.clone()),
+            ))
         })
         .collect();
     if urls.iter().any(|(url, _)| on_partner_domain(url, domain)) {
@@ -497,7 +515,11 @@ fn starts_with_word(text: &str, word: &str) -> bool {
 /// A marker in capitals as a whole word.
 fn find_marker<'m>(text: &str, markers: &'m [String]) -> Option<(Range<usize>, &'m str)> {
     for (i, _) in text.char_indices() {
-        if text[..i].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         for mark in markers {
@@ -527,7 +549,8 @@ fn find_phrase(text: &str, phrases: &[String]) -> Option<Range<usize>> {
             let end = start + phrase.len();
             let before = lower[..start].chars().next_back();
             let after = lower[end..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
             {
                 return Some(start..end);
             }
@@ -594,7 +617,10 @@ mod tests {
     #[test]
     fn markers_and_filler() {
         let markers = vec!["TODO".to_string(), "TBD".to_string()];
-        assert_eq!(find_marker("We use TBD.", &markers).map(|m| m.1), Some("TBD"));
+        assert_eq!(
+            find_marker("We use TBD.", &markers).map(|m| m.1),
+            Some("TBD")
+        );
         assert_eq!(find_marker("A todo app, TODOS", &markers), None);
         let filler = vec!["your answer here".to_string()];
         assert_eq!(find_phrase("Write Your answer here.", &filler), Some(6..22));

@@ -39,7 +39,12 @@ mod tests {
     fn parses_and_is_lower_case_where_matched_in_any_case() {
         let v: Vocabulary = toml::from_str(TEXT).expect("valid");
         assert!(v.min_answer_words > 0 && v.min_reason_words > 0);
-        for list in [&v.filler, &v.not_applicable, &v.bare, &v.columns.requirement] {
+        for list in [
+            &v.filler,
+            &v.not_applicable,
+            &v.bare,
+            &v.columns.requirement,
+        ] {
             for phrase in list {
                 assert_eq!(phrase, &phrase.to_lowercase(), "{phrase}");
             }

@@ -1,0 +1,318 @@
+//! The self-assessment (`caselint: self-assessment`), through the real binary: the
+//! template `caselint new --kind self-assessment` writes reports only its placeholders, a
+//! filled one passes, each SA-3.1 rule fires once on `bad.md` at its line, and `check
+//! --xlsx` writes a workbook with one row per checklist id.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::{caselint, check_json, fixtures};
+use serde_json::Value;
+
+use caselint::check::Checker;
+use caselint::config::Config;
+use caselint::profile::{DeliveryModel, Profile};
+
+const TODAY: &str = "2026-12-02";
+
+fn rules_and_lines(report: &Value) -> Vec<(String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn applicable(models: &[DeliveryModel]) -> usize {
+    let profile = Profile::builtin().expect("profile");
+    profile
+        .controls
+        .iter()
+        .filter(|c| c.applies(models))
+        .count()
+}
+
+#[test]
+fn a_fresh_template_reports_only_its_placeholders() {
+    for (flag, models) in [("saas", vec![DeliveryModel::Saas]), ("both", Vec::new())] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        caselint()
+            .current_dir(dir.path())
+            .args([
+                "new",
+                "--kind",
+                "self-assessment",
+                "--delivery-model",
+                flag,
+                "sa.md",
+            ])
+            .assert()
+            .success();
+        let source = std::fs::read_to_string(dir.path().join("sa.md")).expect("written");
+        let (code, report) = check_json(dir.path(), &["--no-config", "--today", TODAY, "sa.md"]);
+        assert_eq!(code, 1, "{report}");
+        let found = rules_and_lines(&report);
+        let rules: BTreeSet<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(
+            rules,
+            BTreeSet::from(["SA-3.1/placeholder", "front-matter/placeholder"]),
+            "{flag}: {report:#}"
+        );
+        let lines: Vec<&str> = source.lines().collect();
+        let placeholders: Vec<u64> = found
+            .iter()
+            .filter(|(r, _)| r == "SA-3.1/placeholder")
+            .map(|(_, l)| *l)
+            .collect();
+        assert_eq!(
+            placeholders.len(),
+            applicable(&models),
+            "{flag}: one per id"
+        );
+        for line in placeholders {
+            assert!(
+                lines[line as usize - 1].starts_with("TODO: how you meet "),
+                "{flag}: line {line} is not a placeholder"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_filled_self_assessment_passes() {
+    let (code, report) = check_json(
+        &fixtures("self_assessment"),
+        &["--no-config", "--today", TODAY, "filled.md"],
+    );
+    assert_eq!(report["diagnostics"], serde_json::json!([]), "{report:#}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn each_rule_fires_at_its_line() {
+    let (code, report) = check_json(
+        &fixtures("self_assessment"),
+        &["--no-config", "--today", TODAY, "bad.md"],
+    );
+    assert_eq!(code, 1);
+    let found = rules_and_lines(&report);
+    let expected: Vec<(&str, u64)> = vec![
+        ("SA-3.1/evidence-missing", 44),
+        ("SA-3.1/evidence-domain", 50),
+        ("SA-3.1/unknown-id", 79),
+        ("SA-3.1/evidence-needed", 82),
+        ("SA-3.1/placeholder", 85),
+        ("SA-3.1/short", 140),
+        ("SA-3.1/placeholder", 148),
+        ("SA-3.1/unanswered", 155),
+        ("SA-3.1/placeholder", 169),
+        ("SA-3.1/duplicate", 172),
+    ];
+    let got: Vec<(&str, u64)> = found.iter().map(|(r, l)| (r.as_str(), *l)).collect();
+    assert_eq!(got, expected, "{report:#}");
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap_or_default())
+        .collect();
+    assert!(messages[1].contains("medium.com is not"), "{}", messages[1]);
+    assert!(messages[7].starts_with("REL-003 "), "{}", messages[7]);
+    assert!(messages[8].contains("`TBD`"), "{}", messages[8]);
+}
+
+#[test]
+fn a_customer_deployed_solution_is_not_eligible() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source = std::fs::read_to_string(fixtures("self_assessment").join("filled.md"))
+        .expect("fixture")
+        .replace("delivery_model: SaaS", "delivery_model: Customer Deployed");
+    std::fs::write(dir.path().join("sa.md"), source).expect("write");
+    let (_, report) = check_json(dir.path(), &["--no-config", "--today", TODAY, "sa.md"]);
+    let found = rules_and_lines(&report);
+    assert!(
+        found.contains(&("SA-3.1/delivery-model".to_string(), 6)),
+        "{report:#}"
+    );
+    // DOC-002 and AWSAPI-004 apply to customer-deployed solutions only; the filled file
+    // (written for SaaS) does not answer them.
+    let unanswered = found
+        .iter()
+        .filter(|(r, _)| r == "SA-3.1/unanswered")
+        .count();
+    assert_eq!(unanswered, 3, "DOC-002, AWSAPI-004, PS-001: {report:#}");
+}
+
+#[test]
+fn rules_are_listed_and_explained() {
+    let out = caselint().args(["rules"]).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "SA-3.1/unanswered",
+        "SA-3.1/placeholder",
+        "SA-3.1/evidence-domain",
+    ] {
+        assert!(text.contains(id), "{id} not listed");
+    }
+    let out = caselint()
+        .args(["explain", "SA-3.1/evidence-domain"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("hosted on your organization's domain"),
+        "{text}"
+    );
+}
+
+/// The export's rows, from the library: one per control, in the checklist's order.
+fn export_rows(name: &str) -> Vec<caselint::self_assessment::Row> {
+    let path = fixtures("self_assessment").join(name);
+    let today: jiff::civil::Date = TODAY.parse().expect("date");
+    let checker = Checker::new(Config::default())
+        .expect("checker")
+        .with_today(today);
+    let report = checker.check_file(&path);
+    caselint::self_assessment::export::rows(checker.profile(), &report).expect("rows")
+}
+
+#[test]
+fn export_rows_carry_answers_evidence_and_verdicts() {
+    let profile = Profile::builtin().expect("profile");
+    let rows = export_rows("bad.md");
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let wanted: Vec<&str> = profile.controls.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, wanted);
+    let row = |id: &str| rows.iter().find(|r| r.id == id).expect("row");
+    assert_eq!(row("REL-003").verdict, "not answered");
+    assert!(row("DOC-002").verdict.starts_with("not applicable"));
+    assert!(
+        row("SBR-003")
+            .verdict
+            .starts_with("needs work: SA-3.1/evidence-domain"),
+        "{}",
+        row("SBR-003").verdict
+    );
+    assert_eq!(
+        row("SBR-003").evidence,
+        ["https://medium.com/@brightchair/smb-no-shows"]
+    );
+    assert!(row("SECOPS-011").verdict.starts_with("answered, to check"));
+    let filled = export_rows("filled.md");
+    for row in &filled {
+        assert!(
+            row.verdict == "answered" || row.verdict.starts_with("not applicable"),
+            "{}: {}",
+            row.id,
+            row.verdict
+        );
+    }
+    let one = filled.iter().find(|r| r.id == "1.3").expect("1.3");
+    assert!(
+        one.answer
+            .starts_with("BrightChair Reminders, the solution we submit")
+    );
+    assert_eq!(one.requirement, profile.control("1.3").unwrap().words);
+}
+
+#[test]
+fn check_xlsx_writes_a_workbook_with_a_row_per_id() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("self-assessment.xlsx");
+    let fixture = fixtures("self_assessment").join("bad.md");
+    caselint()
+        .args(["check", "--no-config", "--today", TODAY, "--xlsx"])
+        .arg(&out)
+        .arg(&fixture)
+        .assert()
+        .code(1);
+    let bytes = std::fs::read(&out).expect("the workbook is written");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip file");
+    // No temporary file is left beside it.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["self-assessment.xlsx"]);
+    read_back_with_python(&out);
+
+    // No self-assessment among the files: nothing is written, and caselint says why.
+    let other = dir.path().join("other.xlsx");
+    let output = caselint()
+        .args(["check", "--no-config", "--today", TODAY, "--xlsx"])
+        .arg(&other)
+        .arg(fixtures("self_assessment").join("evidence"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("none of the checked files"));
+    assert!(!other.exists());
+}
+
+/// Reads the workbook with Python's standard zipfile and XML parser (independent of the
+/// writer): the sheet's first column must be the header then every id in order. Skipped
+/// where python3 is not installed.
+fn read_back_with_python(path: &Path) {
+    let script = r#"
+import json, sys, zipfile
+import xml.etree.ElementTree as ET
+ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+strings = []
+if "xl/sharedStrings.xml" in z.namelist():
+    for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", ns):
+        strings.append("".join(t.text or "" for t in si.iter("{%s}t" % ns["m"])))
+sheet = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+rows = []
+for row in sheet.find("m:sheetData", ns).findall("m:row", ns):
+    cells = []
+    for c in row.findall("m:c", ns):
+        v = c.find("m:v", ns)
+        if c.get("t") == "s":
+            cells.append(strings[int(v.text)])
+        elif c.get("t") == "inlineStr":
+            cells.append("".join(t.text or "" for t in c.iter("{%s}t" % ns["m"])))
+        else:
+            cells.append(v.text if v is not None else "")
+    rows.append(cells)
+print(json.dumps(rows))
+"#;
+    let output = match std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(path)
+        .output()
+    {
+        Ok(output) => output,
+        Err(err) => {
+            eprintln!("skipped reading the workbook back: no python3 ({err})");
+            return;
+        }
+    };
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows: Vec<Vec<String>> = serde_json::from_slice(&output.stdout).expect("json");
+    let profile = Profile::builtin().expect("profile");
+    assert_eq!(rows.len(), profile.controls.len() + 1);
+    assert_eq!(rows[0][0], "ID");
+    assert_eq!(rows[0].last().map(String::as_str), Some("caselint verdict"));
+    for (row, control) in rows[1..].iter().zip(&profile.controls) {
+        assert_eq!(row[0], control.id);
+        assert_eq!(row[3], control.words, "{}", control.id);
+    }
+    let rel = rows.iter().find(|r| r[0] == "REL-003").expect("REL-003");
+    assert_eq!(rel.last().map(String::as_str), Some("not answered"));
+}
