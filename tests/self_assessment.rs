@@ -316,3 +316,27 @@ print(json.dumps(rows))
     let rel = rows.iter().find(|r| r[0] == "REL-003").expect("REL-003");
     assert_eq!(rel.last().map(String::as_str), Some("not answered"));
 }
+
+#[test]
+fn answers_in_another_style() {
+    let (_, report) = check_json(
+        &fixtures("self_assessment"),
+        &["--no-config", "--today", TODAY, "other-style.md"],
+    );
+    let found = rules_and_lines(&report);
+    let others: Vec<(&str, u64)> = found
+        .iter()
+        .filter(|(r, _)| r != "SA-3.1/unanswered")
+        .map(|(r, l)| (r.as_str(), *l))
+        .collect();
+    // SBR-003 (a subdomain of the partner's), DOC-002 (N/A with a reason), REL-003 (a
+    // list), PRF-001 (a KPI table) pass; AWSAPI-004's bare "Not applicable" and REL-004's
+    // missing runbook do not.
+    assert_eq!(
+        others,
+        [("SA-3.1/placeholder", 17), ("SA-3.1/evidence-missing", 26)],
+        "{report:#}"
+    );
+    let unanswered = found.len() - others.len();
+    assert_eq!(unanswered, applicable(&DeliveryModel::ALL) - 6);
+}

@@ -401,6 +401,14 @@ fn judge(doc: &Document, control: &Control, answer: &Answer, facts: &Facts) -> V
     }
     let mut out = Vec::new();
     let bare = normalize_words(&lower);
+    // A table under the id (KPIs and their thresholds) says more than its word count.
+    let has_table = answer.by != answers::By::TableRow
+        && answer
+            .pieces
+            .iter()
+            .filter(|p| answers::piece_prose(doc, p).block == crate::document::BlockKind::TableCell)
+            .count()
+            >= 2;
     if !has_links && v.bare.contains(&bare) {
         out.push(finding(
             SHORT,
@@ -408,7 +416,7 @@ fn judge(doc: &Document, control: &Control, answer: &Answer, facts: &Facts) -> V
             answer.anchor.clone(),
             format!("`{text}` does not say how {id} is met: describe what you do, with which tools, and link the evidence"),
         ));
-    } else if !has_links && words < v.min_answer_words {
+    } else if !has_links && !has_table && words < v.min_answer_words {
         out.push(finding(
             SHORT,
             Severity::Warning,
