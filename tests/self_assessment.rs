@@ -340,3 +340,20 @@ fn answers_in_another_style() {
     let unanswered = found.len() - others.len();
     assert_eq!(unanswered, applicable(&DeliveryModel::ALL) - 6);
 }
+
+#[test]
+fn an_unwritable_xlsx_path_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("no-such-folder").join("sa.xlsx");
+    let output = caselint()
+        .args(["check", "--no-config", "--today", TODAY, "--xlsx"])
+        .arg(&out)
+        .arg(fixtures("self_assessment").join("filled.md"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot write the spreadsheet"), "{stderr}");
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert!(!out.exists());
+}

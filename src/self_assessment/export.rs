@@ -36,8 +36,8 @@ pub enum ExportError {
     NotSelfAssessment { path: String },
     #[error("cannot build the spreadsheet {path}: {source}")]
     Xlsx { path: String, source: XlsxError },
-    #[error(transparent)]
-    Write(#[from] crate::fix::FixError),
+    #[error("cannot write the spreadsheet {path}: {reason}")]
+    Write { path: String, reason: String },
 }
 
 /// One row of the export.
@@ -191,8 +191,18 @@ pub fn export_xlsx(path: &Path, profile: &Profile, report: &FileReport) -> Resul
         path: path.display().to_string(),
         source,
     })?;
-    crate::fix::write_atomic_bytes(path, &bytes)?;
-    Ok(())
+    crate::fix::write_atomic_bytes(path, &bytes).map_err(|err| {
+        // The writer's words are about saving fixes; keep only its reason.
+        let text = err.to_string();
+        let prefix = format!("{}: ", err.path().display());
+        let reason = text
+            .find(&prefix)
+            .map_or(text.as_str(), |at| &text[at + prefix.len()..]);
+        ExportError::Write {
+            path: path.display().to_string(),
+            reason: reason.to_string(),
+        }
+    })
 }
 
 /// `check --xlsx FILE`: exports the one self-assessment among the checked files.
