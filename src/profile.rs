@@ -34,6 +34,12 @@ pub struct SelfAssessmentInfo {
     /// Delivery models the competency accepts (empty: any).
     #[serde(default)]
     pub eligible_delivery_models: Vec<DeliveryModel>,
+    /// Sections a partner need not answer when it achieved another AWS Software
+    /// Competency for the offering within `waiver_months` (front matter `other_competency`).
+    #[serde(default)]
+    pub waivable_sections: Vec<String>,
+    #[serde(default)]
+    pub waiver_months: Option<u32>,
 }
 
 /// How the partner's solution reaches customers: the checklist's "Applies to" values.

@@ -113,7 +113,16 @@ pub fn self_assessment(profile: &Profile, models: &[DeliveryModel]) -> String {
         "  domain: {}\n",
         todo("yourcompany.com, the domain of your website")
     ));
-    out.push_str(&format!("delivery_model: {model}\n---\n\n"));
+    out.push_str(&format!("delivery_model: {model}\n"));
+    let waiver = &profile.self_assessment;
+    if let (false, Some(months)) = (waiver.waivable_sections.is_empty(), waiver.waiver_months) {
+        out.push_str(&format!(
+            "# Achieved another AWS Software Competency for this offering within {months} months? \
+             It waives the {}:\n# other_competency: {{ name: AWS Security Competency, achieved: YYYY-MM-DD }}\n",
+            waiver.waivable_sections.join(", ")
+        ));
+    }
+    out.push_str("---\n\n");
     out.push_str(&format!("# Self-assessment: {}\n\n", profile.profile.title));
     out.push_str(
         "<!-- Answer every requirement below the quote of its words: replace each TODO with how \
@@ -169,6 +178,7 @@ mod tests {
         assert!(saas.contains("\n#### SBR-003 SMB Web Presence and Thought Leadership\n"));
         assert!(saas.contains("\n#### 2.1 Production AWS Customer Case Studies\n"));
         assert!(!saas.contains("DOC-002"), "customer deployed only");
+        assert!(saas.contains("\n# other_competency: {"));
         let both = self_assessment(&profile, &[]);
         assert!(both.contains("#### DOC-002 Deployment Guide"));
         assert!(both.contains("delivery_model: [SaaS, Customer Deployed]"));

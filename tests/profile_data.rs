@@ -1322,4 +1322,14 @@ fn controls_are_complete_without_the_checklist_text() {
         p.self_assessment.eligible_delivery_models,
         [caselint::profile::DeliveryModel::Saas]
     );
+    // "This section of the requirements is WAIVED if the AWS Partner has achieved another
+    // AWS Software Competency within the last 12 months".
+    assert_eq!(
+        p.self_assessment.waivable_sections,
+        ["Common Technical Requirements"]
+    );
+    assert_eq!(p.self_assessment.waiver_months, Some(12));
+    for section in &p.self_assessment.waivable_sections {
+        assert!(sections.contains(section.as_str()), "{section}");
+    }
 }

@@ -357,3 +357,74 @@ fn an_unwritable_xlsx_path_is_a_clear_error() {
     assert!(stderr.contains("does not exist"), "{stderr}");
     assert!(!out.exists());
 }
+
+/// `filled.md` without its Common Technical Requirements answers, claiming another
+/// competency achieved on `achieved`.
+fn waived_source(achieved: &str) -> String {
+    let filled =
+        std::fs::read_to_string(fixtures("self_assessment").join("filled.md")).expect("fixture");
+    let start = filled
+        .find("## Support and documentation")
+        .expect("section");
+    let end = filled.find("## Customer examples").expect("section");
+    format!("{}{}", &filled[..start], &filled[end..]).replace(
+        "delivery_model: SaaS\n",
+        &format!(
+            "delivery_model: SaaS\nother_competency: {{ name: AWS Security Competency, achieved: {achieved} }}\n"
+        ),
+    )
+}
+
+#[test]
+fn another_competency_waives_the_common_technical_requirements() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("evidence")).expect("dir");
+    for file in ["gtm-strategy.pdf", "smb-customers.csv"] {
+        std::fs::copy(
+            fixtures("self_assessment").join("evidence").join(file),
+            dir.path().join("evidence").join(file),
+        )
+        .expect("copy");
+    }
+    std::fs::write(dir.path().join("recent.md"), waived_source("2026-03-15")).expect("write");
+    std::fs::write(dir.path().join("old.md"), waived_source("2024-01-10")).expect("write");
+    let (code, report) = check_json(dir.path(), &["--no-config", "--today", TODAY, "recent.md"]);
+    // The case-study link of the fixture points outside this folder.
+    let found: Vec<(String, u64)> = rules_and_lines(&report)
+        .into_iter()
+        .filter(|(r, _)| r != "SA-3.1/evidence-missing")
+        .collect();
+    assert!(found.is_empty(), "{report:#}");
+    assert!(code <= 1);
+    let (_, report) = check_json(dir.path(), &["--no-config", "--today", TODAY, "old.md"]);
+    let found = rules_and_lines(&report);
+    assert!(
+        found.contains(&("SA-3.1/waiver".to_string(), 7)),
+        "{report:#}"
+    );
+    let profile = Profile::builtin().expect("profile");
+    let common = profile
+        .controls
+        .iter()
+        .filter(|c| {
+            c.section == "Common Technical Requirements" && c.applies(&[DeliveryModel::Saas])
+        })
+        .count();
+    let unanswered = found
+        .iter()
+        .filter(|(r, _)| r == "SA-3.1/unanswered")
+        .count();
+    assert_eq!(unanswered, common);
+
+    let today: jiff::civil::Date = TODAY.parse().expect("date");
+    let checker = Checker::new(Config::default())
+        .expect("checker")
+        .with_today(today);
+    let report = checker.check_file(&dir.path().join("recent.md"));
+    let rows = caselint::self_assessment::export::rows(checker.profile(), &report).expect("rows");
+    let rel = rows.iter().find(|r| r.id == "REL-003").expect("REL-003");
+    assert_eq!(
+        rel.verdict,
+        "waived: AWS Security Competency achieved 2026-03-15"
+    );
+}

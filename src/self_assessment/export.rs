@@ -77,7 +77,13 @@ pub fn rows(profile: &Profile, report: &FileReport) -> Result<Vec<Row>, ExportEr
                 applies_to: control.applies_to_text(),
                 answer: answer.map(|a| a.text(&doc)).unwrap_or_default(),
                 evidence: answer.map(|a| evidence(&doc, a)).unwrap_or_default(),
-                verdict: verdict(control, answer, control.applies(&facts.models), report),
+                verdict: verdict(
+                    control,
+                    answer,
+                    control.applies(&facts.models),
+                    waiver_of(profile, control, &facts, report),
+                    report,
+                ),
             }
         })
         .collect())
@@ -94,14 +100,37 @@ fn evidence(doc: &Document, answer: &Answer) -> Vec<String> {
     out
 }
 
+/// "waived: …" for an unanswered id of a waivable section that the run did not report
+/// (the waiver held on the run's date).
+fn waiver_of(
+    profile: &Profile,
+    control: &Control,
+    facts: &front::Facts,
+    report: &FileReport,
+) -> Option<String> {
+    let waiver = facts.waiver.as_ref()?;
+    let waivable = profile
+        .self_assessment
+        .waivable_sections
+        .contains(&control.section);
+    let reported = report.diagnostics.iter().any(|d| {
+        d.rule == super::rules::UNANSWERED && d.message.starts_with(&format!("{} ", control.id))
+    });
+    (waivable && !reported)
+        .then(|| format!("waived: {} achieved {}", waiver.competency, waiver.achieved))
+}
+
 fn verdict(
     control: &Control,
     answer: Option<&Answer>,
     applies: bool,
+    waived: Option<String>,
     report: &FileReport,
 ) -> String {
     let Some(answer) = answer else {
-        return if applies {
+        return if let Some(waived) = waived.filter(|_| applies) {
+            waived
+        } else if applies {
             "not answered".to_string()
         } else {
             format!("not applicable (applies to {})", control.applies_to_text())

@@ -21,6 +21,31 @@ pub struct Facts {
     pub partner_domain: Option<String>,
     /// Empty when unknown: then every id applies.
     pub models: Vec<DeliveryModel>,
+    /// `other_competency`: another AWS Software Competency for the offering, and when it
+    /// was achieved.
+    pub waiver: Option<Waiver>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    pub competency: String,
+    pub achieved: jiff::civil::Date,
+    /// Where `other_competency` is written, for findings about it.
+    pub span: Range<usize>,
+}
+
+impl Facts {
+    /// Whether the profile's waivable sections are waived on `today`.
+    pub fn waived(&self, profile: &Profile, today: jiff::civil::Date) -> bool {
+        let (Some(waiver), Some(months)) = (&self.waiver, profile.self_assessment.waiver_months)
+        else {
+            return false;
+        };
+        let earliest = today
+            .checked_sub(jiff::Span::new().months(i64::from(months)))
+            .unwrap_or(jiff::civil::Date::MIN);
+        waiver.achieved >= earliest && waiver.achieved <= today
+    }
 }
 
 /// Reads the facts; findings for missing, unfinished or wrong values.
@@ -88,6 +113,32 @@ pub fn read(doc: &Document, profile: &Profile) -> (Facts, Vec<Diagnostic>) {
                 .with_requirement(REQUIREMENT),
             ),
         },
+    }
+    if let Some(value) = meta_value(doc, "other_competency") {
+        let at = value_span(doc, "other_competency", &fence);
+        let name = meta_value(doc, "other_competency.name").and_then(Value::as_str);
+        let achieved = meta_value(doc, "other_competency.achieved")
+            .and_then(Value::as_str)
+            .and_then(|d| d.trim().parse::<jiff::civil::Date>().ok());
+        match (value.is_object(), name, achieved) {
+            (true, Some(name), Some(achieved)) if !name.trim().is_empty() => {
+                facts.waiver = Some(Waiver {
+                    competency: name.trim().to_string(),
+                    achieved,
+                    span: at,
+                })
+            }
+            _ => out.push(
+                Diagnostic::new(
+                    file_rules::FRONT_MATTER,
+                    Severity::Error,
+                    at,
+                    "`other_competency` needs the competency's `name` and the date it was \
+                     `achieved` (YYYY-MM-DD), e.g. { name: AWS Security Competency, achieved: 2026-03-15 }",
+                )
+                .with_requirement(REQUIREMENT),
+            ),
+        }
     }
     let eligible = &profile.self_assessment.eligible_delivery_models;
     if !facts.models.is_empty()

@@ -25,6 +25,7 @@ pub const EVIDENCE_NEEDED: &str = "SA-3.1/evidence-needed";
 pub const DUPLICATE: &str = "SA-3.1/duplicate";
 pub const UNKNOWN_ID: &str = "SA-3.1/unknown-id";
 pub const DELIVERY_MODEL: &str = "SA-3.1/delivery-model";
+pub const WAIVER: &str = "SA-3.1/waiver";
 
 /// The checklist section the rules enforce; findings are filed under it.
 pub const REQUIREMENT: &str = "3.1";
@@ -158,6 +159,19 @@ does not have (`DOC-004`, `IAM-001`): a typo, or an id from another checklist ve
         "## DOC-003 Customer facing documentation",
     ),
     rule(
+        WAIVER,
+        "the other competency that waives a section is recent enough",
+        Level::Error,
+        "The Common Technical Requirements are waived \"if the AWS Partner has achieved another \
+AWS Software Competency within the last 12 months for the associated offering\" (the profile's \
+`waivable_sections` and `waiver_months`). With `other_competency: { name: …, achieved: \
+YYYY-MM-DD }` in the front matter, those ids need no answer; an achievement date older than the \
+window, or in the future, is this error and the ids must be answered.",
+        "A waiver AWS will not grant leaves a whole section unanswered.",
+        "other_competency: { name: AWS Security Competency, achieved: 2024-01-10 }",
+        "other_competency: { name: AWS Security Competency, achieved: 2026-03-15 }",
+    ),
+    rule(
         DELIVERY_MODEL,
         "the solution's delivery model is one the competency accepts",
         Level::Error,
@@ -178,6 +192,22 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     let profile = ctx.profile;
     let (facts, mut out) = front::read(doc, profile);
     let found = answers::find(doc, profile);
+    let waived = facts.waived(profile, ctx.today);
+    if let Some(waiver) = facts.waiver.as_ref().filter(|_| !waived) {
+        out.push(finding(
+            WAIVER,
+            Severity::Error,
+            waiver.span.clone(),
+            format!(
+                "{} was achieved on {}, not within the {} months before {}: the {} must be answered",
+                waiver.competency,
+                waiver.achieved,
+                profile.self_assessment.waiver_months.unwrap_or_default(),
+                ctx.today,
+                profile.self_assessment.waivable_sections.join(", ")
+            ),
+        ));
+    }
     for unknown in &found.unknown {
         let family = unknown.id.split('-').next().unwrap_or_default();
         let known: Vec<&str> = profile
@@ -218,7 +248,13 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         if !control.applies(&facts.models) {
             continue;
         }
+        let waived_here = waived
+            && profile
+                .self_assessment
+                .waivable_sections
+                .contains(&control.section);
         match answers.first() {
+            None if waived_here => {}
             None => out.push(unanswered(doc, profile, &found, &facts, index)),
             Some(answer) => out.extend(judge(doc, control, answer, &facts)),
         }
