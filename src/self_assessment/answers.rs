@@ -146,6 +146,19 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
             .iter()
             .position(|c| c.id.eq_ignore_ascii_case(id))
     };
+    // A prerequisite's number ("2.1") is taken as its id only when what follows is empty,
+    // punctuation or the requirement's title: "### 2.1 Business requirements" is a numbered
+    // section of one's own, and numbers that are no id are not worth a warning.
+    let resolve = |id: &str, after: &str| -> Resolved {
+        let numeric = id.starts_with(|c: char| c.is_ascii_digit());
+        match index_of(id) {
+            Some(c) if !numeric || numeric_confirmed(after, &profile.controls[c].title) => {
+                Resolved::Known(c)
+            }
+            None if !numeric => Resolved::Unknown,
+            _ => Resolved::Ignored,
+        }
+    };
     let mut unknown = Vec::new();
     let mut marks: Vec<Mark> = Vec::new();
 
@@ -164,12 +177,13 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
         let found = ids_in(&prose.text, &families);
         let mut controls = Vec::new();
         for (range, id) in found {
-            match index_of(&id) {
-                Some(c) => controls.push(c),
-                None => unknown.push(UnknownId {
+            match resolve(&id, &prose.text[range.end..]) {
+                Resolved::Known(c) => controls.push(c),
+                Resolved::Unknown => unknown.push(UnknownId {
                     id,
                     span: prose.source_range(range),
                 }),
+                Resolved::Ignored => {}
             }
         }
         if !controls.is_empty() {
@@ -208,12 +222,16 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
             let (Some(first), Some(last)) = (row.first(), row.last()) else {
                 continue;
             };
-            let Some(control) = index_of(&id) else {
-                unknown.push(UnknownId {
-                    id,
-                    span: cell.span.start + range.start..cell.span.start + range.end,
-                });
-                continue;
+            let control = match resolve(&id, &cell.text[range.end..]) {
+                Resolved::Known(c) => c,
+                Resolved::Unknown => {
+                    unknown.push(UnknownId {
+                        id,
+                        span: cell.span.start + range.start..cell.span.start + range.end,
+                    });
+                    continue;
+                }
+                Resolved::Ignored => continue,
             };
             // Prose of cells that are not the answer: the id's own (its text after the id
             // and title is kept) and the requirement columns.
@@ -265,10 +283,14 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
             continue;
         };
         let anchor = prose.source_range(range.clone());
-        let Some(control) = index_of(&id) else {
-            boundaries.push(prose.span.start);
-            unknown.push(UnknownId { id, span: anchor });
-            continue;
+        let control = match resolve(&id, &prose.text[range.end..]) {
+            Resolved::Known(c) => c,
+            Resolved::Unknown => {
+                boundaries.push(prose.span.start);
+                unknown.push(UnknownId { id, span: anchor });
+                continue;
+            }
+            Resolved::Ignored => continue,
         };
         let keep_from = after_title(&prose.text, range.end, &profile.controls[control].title);
         marks.push(Mark {
@@ -378,6 +400,38 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
         by_control,
         unknown,
     }
+}
+
+enum Resolved {
+    Known(usize),
+    Unknown,
+    Ignored,
+}
+
+/// Whether the text after a prerequisite's number confirms it is the id: nothing (or only
+/// punctuation) follows, a `:` or a dash does, or at least half of the title's words do
+/// ("2.1 Production AWS Customer Case Studies", "2.1 Production case studies").
+fn numeric_confirmed(after: &str, title: &str) -> bool {
+    let rest = after.trim_start_matches(['*', '_', ' ', '\t']);
+    if rest.chars().all(|c| !c.is_alphanumeric())
+        || rest.starts_with([':', '—', '–', ')'])
+        || rest.starts_with("- ")
+    {
+        return true;
+    }
+    let title_words: Vec<String> = normalize(title)
+        .split(' ')
+        .filter(|w| w.len() >= 3)
+        .map(String::from)
+        .collect();
+    let norm = normalize(rest);
+    let rest_words: std::collections::HashSet<&str> =
+        norm.split(' ').take(title_words.len() + 4).collect();
+    let hits = title_words
+        .iter()
+        .filter(|w| rest_words.contains(w.as_str()))
+        .count();
+    hits > 0 && hits * 2 >= title_words.len()
 }
 
 /// Where the partner's own text starts after an id at `id_end`: past the control's title
@@ -660,6 +714,23 @@ mod tests {
         let found = answered(src);
         let ids: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
         assert_eq!(ids, ["SECOPS-007", "REL-003", "REL-004"], "{found:?}");
+    }
+
+    #[test]
+    fn numbers_that_are_not_prerequisite_ids() {
+        let src = "### 2.1 Business requirements\n\nText.\n\n2.4 million reminders a month go out.\n\n## 5.1 Setup\n\n**2.2:** Two are public.\n\n## 2.3 Anonymized case studies\n\nOne is anonymous.\n";
+        let profile = Profile::builtin().expect("profile");
+        let (doc, _) = Document::parse("sa.md", src.to_string());
+        let found = find(&doc, &profile);
+        assert!(found.unknown.is_empty(), "{:?}", found.unknown);
+        let ids: Vec<&str> = found
+            .by_control
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.is_empty())
+            .map(|(c, _)| profile.controls[c].id.as_str())
+            .collect();
+        assert_eq!(ids, ["2.2", "2.3"]);
     }
 
     #[test]
