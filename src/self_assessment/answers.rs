@@ -283,7 +283,21 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
             continue;
         };
         let anchor = prose.source_range(range.clone());
-        let control = match resolve(&id, &prose.text[range.end..]) {
+        // "OPE-005 covers this too" opens a sentence that cites an id; a label is set off:
+        // in bold, or followed by punctuation or the requirement's title.
+        let after = &prose.text[range.end..];
+        let bold = doc.source[..anchor.start].ends_with("**")
+            || doc.source[..anchor.start].ends_with("__");
+        let set_off = bold
+            || after
+                .trim_start_matches(['*', '_'])
+                .starts_with([':', '.', ')', '—', '–'])
+            || after.trim_start().starts_with("- ")
+            || index_of(&id).is_some_and(|c| numeric_confirmed(after, &profile.controls[c].title));
+        if !set_off {
+            continue;
+        }
+        let control = match resolve(&id, after) {
             Resolved::Known(c) => c,
             Resolved::Unknown => {
                 boundaries.push(prose.span.start);
@@ -731,6 +745,15 @@ mod tests {
             .map(|(c, _)| profile.controls[c].id.as_str())
             .collect();
         assert_eq!(ids, ["2.2", "2.3"]);
+    }
+
+    #[test]
+    fn an_id_opening_a_sentence_is_a_reference() {
+        let src = "#### SECOPS-006 Implement a security ticketing system\n\nOPE-005 covers this too: the security team works in the same Jira instance.\n\nSECOPS-007 — GuardDuty findings open tickets.\n";
+        let found = answered(src);
+        let ids: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(ids, ["SECOPS-006", "SECOPS-007"], "{found:?}");
+        assert!(found[0].2.starts_with("OPE-005 covers this too"));
     }
 
     #[test]
