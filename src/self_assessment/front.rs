@@ -57,6 +57,7 @@ pub fn read(doc: &Document, profile: &Profile) -> (Facts, Vec<Diagnostic>) {
         return (facts, out);
     }
     let fence = fence_line(doc);
+    out.extend(near_misses(doc));
     let mut placeholders = Vec::new();
     let mut text = |key: &str, out: &mut Vec<Diagnostic>, what: &str| -> Option<String> {
         match meta_value(doc, key) {
@@ -178,6 +179,83 @@ pub fn read(doc: &Document, profile: &Profile) -> (Facts, Vec<Diagnostic>) {
     (facts, out)
 }
 
+/// The keys a self-assessment reads, by mapping ("" for the top level).
+const KEYS: &[(&str, &[&str])] = &[
+    (
+        "",
+        &[
+            "caselint",
+            "partner",
+            "delivery_model",
+            "other_competency",
+            "solution",
+        ],
+    ),
+    ("partner", &["name", "domain"]),
+    ("other_competency", &["name", "achieved"]),
+];
+
+/// Keys written close to one caselint reads (`delivery-model`, `partner.domian`): a
+/// warning with the rename. Other unknown keys belong to the site generator.
+fn near_misses(doc: &Document) -> Vec<Diagnostic> {
+    let squash = |key: &str| -> String {
+        key.to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (parent, known) in KEYS {
+        let map = if parent.is_empty() {
+            doc.metadata()
+        } else {
+            meta_value(doc, parent).and_then(Value::as_object)
+        };
+        let Some(map) = map else {
+            continue;
+        };
+        for key in map.keys() {
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let same = known.iter().find(|k| squash(k) == squash(key));
+            let close = known
+                .iter()
+                .map(|k| (*k, strsim::jaro_winkler(&key.to_lowercase(), k)))
+                .filter(|(_, score)| *score >= 0.9)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(k, _)| k);
+            let Some(wanted) = same.or(close.as_ref()) else {
+                continue;
+            };
+            let dotted = if parent.is_empty() {
+                key.clone()
+            } else {
+                format!("{parent}.{key}")
+            };
+            let Some(location) = key_location(doc, &dotted) else {
+                continue;
+            };
+            let applicability = if same.is_some() {
+                crate::diagnostic::Applicability::Safe
+            } else {
+                crate::diagnostic::Applicability::Unsafe
+            };
+            out.push(
+                Diagnostic::new(
+                    file_rules::FRONT_MATTER,
+                    Severity::Warning,
+                    location.key,
+                    format!("unknown key `{key}`: did you mean `{wanted}`?"),
+                )
+                .with_fix(wanted.to_string(), applicability)
+                .with_requirement(REQUIREMENT),
+            );
+        }
+    }
+    out
+}
+
 /// `SaaS`, `Customer Deployed`, a list of them, or "both"; any case, `-` or `_` for a
 /// space.
 fn delivery_models(value: &Value) -> Option<Vec<DeliveryModel>> {
@@ -282,6 +360,25 @@ mod tests {
         assert!(found[0].contains("must be `SaaS`"), "{found:?}");
         let (_, found) = facts(&format!("{partner}delivery_model: Customer Deployed\n"));
         assert!(found[0].contains("checklist 1.4"), "{found:?}");
+    }
+
+    #[test]
+    fn near_misses_of_keys() {
+        let (_, found) =
+            facts("partner:\n  name: X\n  domian: x.example\ndelivery-model: SaaS\nlayout: page\n");
+        assert!(
+            found
+                .iter()
+                .any(|m| m == "unknown key `delivery-model`: did you mean `delivery_model`?"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m == "unknown key `domian`: did you mean `domain`?"),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|m| m.contains("layout")), "{found:?}");
     }
 
     #[test]
