@@ -80,6 +80,9 @@ pub struct Answers {
 /// The checklist's words, titles and headings, normalised, to recognise quoted text.
 pub struct Checklist {
     corpus: String,
+    /// Every run of three words of the corpus: text whose first or last three words are
+    /// not among them cannot be a quote, which spares most searches of the corpus.
+    trigrams: std::collections::HashSet<String>,
 }
 
 impl Checklist {
@@ -96,15 +99,29 @@ impl Checklist {
                 corpus.push_str(" | ");
             }
         }
-        Checklist { corpus }
+        let words: Vec<&str> = corpus
+            .split(' ')
+            .filter(|w| !w.is_empty() && *w != "|")
+            .collect();
+        let trigrams = words.windows(3).map(|w| w.join(" ")).collect();
+        Checklist { corpus, trigrams }
     }
 
     /// Whether `text` is the checklist's own words (three words or more, or a heading's
     /// whole text), not the partner's.
     pub fn quotes(&self, text: &str, short_ok: bool) -> bool {
         let norm = normalize(text);
-        let words = norm.split(' ').filter(|w| !w.is_empty()).count();
-        (words >= 3 || (short_ok && words >= 1)) && self.corpus.contains(&format!(" {norm} "))
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() >= 3 {
+            let first = words[..3].join(" ");
+            let last = words[words.len() - 3..].join(" ");
+            if !self.trigrams.contains(&first) || !self.trigrams.contains(&last) {
+                return false;
+            }
+        } else if !(short_ok && !words.is_empty()) {
+            return false;
+        }
+        self.corpus.contains(&format!(" {norm} "))
     }
 }
 
@@ -167,11 +184,14 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
         let Some(span) = doc.section_span(i) else {
             continue;
         };
-        let Some(prose) = doc.prose.iter().find(|p| {
-            p.span.start >= heading.span.start
-                && p.span.end <= heading.span.end
-                && matches!(p.block, BlockKind::Heading(_))
-        }) else {
+        let from = doc
+            .prose
+            .partition_point(|p| p.span.start < heading.span.start);
+        let Some(prose) = doc.prose[from..]
+            .iter()
+            .take_while(|p| p.span.start < heading.span.end)
+            .find(|p| p.span.end <= heading.span.end && matches!(p.block, BlockKind::Heading(_)))
+        else {
             continue;
         };
         let found = ids_in(&prose.text, &families);
@@ -340,20 +360,25 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
         mark.span.end = end.max(mark.span.end);
     }
 
+    // In source order, so what lies inside a mark is a slice (prose and links are in
+    // source order too): linear in the document, not quadratic.
+    marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut by_control: Vec<Vec<Answer>> = vec![Vec::new(); profile.controls.len()];
     for (m, mark) in marks.iter().enumerate() {
         // Marks inside this one that answer other ids are theirs, not this one's.
-        let inner: Vec<&Mark> = marks
+        let later = marks[m + 1..].partition_point(|o| o.span.start < mark.span.end);
+        let inner: Vec<&Mark> = marks[m + 1..m + 1 + later]
             .iter()
-            .enumerate()
-            .filter(|(o, other)| {
-                *o != m
-                    && other.span.start >= mark.span.start
-                    && other.span.end <= mark.span.end
-                    && other.span != mark.span
-            })
-            .map(|(_, other)| other)
+            .filter(|other| other.span.end <= mark.span.end && other.span != mark.span)
             .collect();
+        let prose_from = doc
+            .prose
+            .partition_point(|p| p.span.start < mark.span.start);
+        let prose_to = doc.prose.partition_point(|p| p.span.start < mark.span.end);
+        let links_from = doc
+            .links
+            .partition_point(|l| l.span.start < mark.span.start);
+        let links_to = doc.links.partition_point(|l| l.span.start < mark.span.end);
         for &control in &mark.controls {
             // A more specific mark for the same id inside this one answers it instead.
             if inner.iter().any(|o| o.controls.contains(&control)) {
@@ -363,7 +388,7 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
                 mark.span.contains(&offset) && !inner.iter().any(|o| o.span.contains(&offset))
             };
             let mut pieces = Vec::new();
-            for (p, prose) in doc.prose.iter().enumerate() {
+            for (p, prose) in doc.prose.iter().enumerate().take(prose_to).skip(prose_from) {
                 // Headings and table header cells name things; they answer nothing.
                 if matches!(prose.block, BlockKind::Heading(_))
                     || prose.context.table_header
@@ -392,6 +417,8 @@ pub fn find(doc: &Document, profile: &Profile) -> Answers {
                 .links
                 .iter()
                 .enumerate()
+                .take(links_to)
+                .skip(links_from)
                 .filter(|(_, link)| owned(link.span.start))
                 .map(|(i, _)| i)
                 .collect();
