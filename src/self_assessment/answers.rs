@@ -118,7 +118,7 @@ impl Checklist {
             if !self.trigrams.contains(&first) || !self.trigrams.contains(&last) {
                 return false;
             }
-        } else if !(short_ok && !words.is_empty()) {
+        } else if !short_ok || words.is_empty() {
             return false;
         }
         self.corpus.contains(&format!(" {norm} "))
