@@ -427,9 +427,9 @@ fn judge(doc: &Document, control: &Control, answer: &Answer, facts: &Facts) -> V
                 Severity::Error,
                 at,
                 format!(
-                    "{id} is marked `{}` without a reason: it applies to {} solutions, so say why it does not apply to yours",
+                    "{id} is marked `{}` without a reason: the checklist applies it to {}, so say why it does not apply to your solution",
                     text.get(..na.len()).unwrap_or(na),
-                    control.applies_to_text()
+                    applies_in_words(control)
                 ),
             )];
         }
@@ -533,6 +533,15 @@ fn partner_url(
             )]
         }
     }
+}
+
+/// "SaaS solutions", "SaaS and Customer Deployed solutions", "every application".
+fn applies_in_words(control: &Control) -> String {
+    if control.applies_to.is_empty() {
+        return "every application".to_string();
+    }
+    let names: Vec<&str> = control.applies_to.iter().map(|m| m.as_str()).collect();
+    format!("{} solutions", names.join(" and "))
 }
 
 fn count_words(text: &str) -> usize {
