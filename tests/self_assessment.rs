@@ -14,6 +14,7 @@ use serde_json::Value;
 use caselint::check::Checker;
 use caselint::config::Config;
 use caselint::profile::{DeliveryModel, Profile};
+use caselint::self_assessment::Status;
 
 const TODAY: &str = "2026-12-02";
 
@@ -194,6 +195,11 @@ fn export_rows_carry_answers_evidence_and_verdicts() {
     assert_eq!(ids, wanted);
     let row = |id: &str| rows.iter().find(|r| r.id == id).expect("row");
     assert_eq!(row("REL-003").verdict, "not answered");
+    assert_eq!(row("REL-003").status, Status::NotAnswered);
+    assert_eq!(row("DOC-002").status, Status::NotApplicable);
+    assert_eq!(row("SBR-003").status, Status::NeedsWork);
+    assert_eq!(row("SECOPS-011").status, Status::ToCheck);
+    assert_eq!(row("SBR-001").status, Status::Answered);
     assert!(row("DOC-002").verdict.starts_with("not applicable"));
     assert!(
         row("SBR-003")

@@ -50,7 +50,26 @@ pub struct Row {
     pub applies_to: String,
     pub answer: String,
     pub evidence: Vec<String>,
+    /// The verdict in words, as the spreadsheet shows it.
     pub verdict: String,
+    /// The verdict for programs (a readiness overview).
+    pub status: Status,
+}
+
+/// What the run found for one id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Answered, with no finding inside the answer.
+    Answered,
+    /// Answered, with warnings only.
+    ToCheck,
+    /// Answered, with an error inside the answer.
+    NeedsWork,
+    NotAnswered,
+    /// Not asked of this delivery model (and not answered).
+    NotApplicable,
+    /// In a section the front matter's `other_competency` waives (and not answered).
+    Waived,
 }
 
 /// The rows of `report` (a checked self-assessment), one per control of `profile`.
@@ -69,6 +88,13 @@ pub fn rows(profile: &Profile, report: &FileReport) -> Result<Vec<Row>, ExportEr
         .zip(&found.by_control)
         .map(|(control, answers)| {
             let answer = answers.first();
+            let (verdict, status) = verdict(
+                control,
+                answer,
+                control.applies(&facts.models),
+                waiver_of(profile, control, &facts, report),
+                report,
+            );
             Row {
                 id: control.id.clone(),
                 category: control.category.clone(),
@@ -77,13 +103,8 @@ pub fn rows(profile: &Profile, report: &FileReport) -> Result<Vec<Row>, ExportEr
                 applies_to: control.applies_to_text(),
                 answer: answer.map(|a| a.text(&doc)).unwrap_or_default(),
                 evidence: answer.map(|a| evidence(&doc, a)).unwrap_or_default(),
-                verdict: verdict(
-                    control,
-                    answer,
-                    control.applies(&facts.models),
-                    waiver_of(profile, control, &facts, report),
-                    report,
-                ),
+                verdict,
+                status,
             }
         })
         .collect())
@@ -126,14 +147,17 @@ fn verdict(
     applies: bool,
     waived: Option<String>,
     report: &FileReport,
-) -> String {
+) -> (String, Status) {
     let Some(answer) = answer else {
         return if let Some(waived) = waived.filter(|_| applies) {
-            waived
+            (waived, Status::Waived)
         } else if applies {
-            "not answered".to_string()
+            ("not answered".to_string(), Status::NotAnswered)
         } else {
-            format!("not applicable (applies to {})", control.applies_to_text())
+            (
+                format!("not applicable (applies to {})", control.applies_to_text()),
+                Status::NotApplicable,
+            )
         };
     };
     let inside: Vec<_> = report
@@ -152,11 +176,17 @@ fn verdict(
     let warnings = say(Severity::Warning);
     let prefix = if applies { "" } else { "not applicable; " };
     if !errors.is_empty() {
-        format!("{prefix}needs work: {}", errors.join("; "))
+        (
+            format!("{prefix}needs work: {}", errors.join("; ")),
+            Status::NeedsWork,
+        )
     } else if !warnings.is_empty() {
-        format!("{prefix}answered, to check: {}", warnings.join("; "))
+        (
+            format!("{prefix}answered, to check: {}", warnings.join("; ")),
+            Status::ToCheck,
+        )
     } else {
-        format!("{prefix}answered")
+        (format!("{prefix}answered"), Status::Answered)
     }
 }
 

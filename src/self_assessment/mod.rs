@@ -15,5 +15,5 @@ mod front;
 pub mod rules;
 mod vocabulary;
 
-pub use export::{ExportError, Row, export_xlsx};
+pub use export::{ExportError, Row, Status, export_xlsx, rows};
 pub use rules::{RULES, check, drop_findings_in_quotes};
