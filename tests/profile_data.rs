@@ -1099,7 +1099,8 @@ fn checklist_text() -> Option<String> {
     let path = std::env::var_os("CASELINT_CHECKLIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from("/work/shared/reference/aws-smb-competency-checklist-2025-08.txt")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/reference/aws-smb-competency-checklist-2025-08.txt")
         });
     match std::fs::read_to_string(&path) {
         Ok(text) => Some(text),
