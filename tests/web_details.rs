@@ -87,3 +87,15 @@ fn anonymous_pages_describe_the_customer_and_never_name_it() {
     );
     assert_eq!(page("anonymous", &named), ["CS-2.3/customer-name-leak"]);
 }
+
+/// Prints the Markdown a saved page becomes (`CASELINT_DUMP_HTML=page.html`), for studying
+/// how the extraction reads a page; never run by default.
+#[test]
+#[ignore]
+fn dump_extracted_page() {
+    let Ok(path) = std::env::var("CASELINT_DUMP_HTML") else {
+        return;
+    };
+    let html = std::fs::read_to_string(&path).unwrap();
+    println!("{}", caselint::web::html::extract(&html).markdown);
+}
