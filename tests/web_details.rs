@@ -99,3 +99,19 @@ fn dump_extracted_page() {
     let html = std::fs::read_to_string(&path).unwrap();
     println!("{}", caselint::web::html::extract(&html).markdown);
 }
+
+#[test]
+#[ignore]
+fn dump_descriptions() {
+    let Ok(path) = std::env::var("CASELINT_DUMP_HTML") else {
+        return;
+    };
+    let html = std::fs::read_to_string(&path).unwrap();
+    let md = caselint::web::html::extract(&html).markdown;
+    let doc = caselint::document::Document::parse("p.md", md).0;
+    let scope = caselint::evidence::Scope::document(&doc);
+    let partner = std::env::var("CASELINT_DUMP_PARTNER").ok();
+    for r in caselint::evidence::mention::customer_descriptions(&scope, partner.as_deref()) {
+        println!("DESC: {}", &doc.source[r]);
+    }
+}

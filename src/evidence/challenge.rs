@@ -70,7 +70,8 @@ fn says(set: &PhraseSet, toks: &[Tok]) -> bool {
 pub fn challenge(check: &Check, scope: &Scope) -> Verdict {
     let lists = &*LISTS;
     let doc = scope.doc;
-    let in_scope = |span: &Range<usize>| span.start >= scope.span.start && span.end <= scope.span.end;
+    let in_scope =
+        |span: &Range<usize>| span.start >= scope.span.start && span.end <= scope.span.end;
 
     // The page's title (a level-1 heading) names the page, not a section: "How Acme cut
     // costs with AWS" neither is the challenge nor puts the whole page among the results.
