@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::quantity::{Quantity, QuantityKind, quantities_in};
-use super::text::{Fnv, Phrase, Tok, TokKind, byte_range, clauses, sentences, tokens};
+use super::text::{Fnv, Phrase, PhraseSet, Tok, TokKind, byte_range, clauses, sentences, tokens};
 
 const WORD_LISTS_TOML: &str = include_str!("../../lexicon/evidence/outcome.toml");
 
@@ -31,6 +31,8 @@ struct WordLists {
     approx_comparatives: Vec<String>,
     approximators: Vec<String>,
     timeframe_words: Vec<String>,
+    background_openers: Vec<String>,
+    not_background: Vec<String>,
     helper_verbs: Vec<String>,
     modals: Vec<String>,
 }
@@ -236,7 +238,14 @@ pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
                 continue;
             }
             let clause_bytes = byte_range(toks, clause.clone());
-            let roles = read_clause(toks, clause.clone(), &all[first..next_q], phrases);
+            let mut roles = read_clause(toks, clause.clone(), &all[first..next_q], phrases);
+            if let Some(comma) = scene_setting(toks, clause.clone()) {
+                for (q, role) in all[first..next_q].iter().zip(roles.iter_mut()) {
+                    if q.toks.start < comma && *role == Role::Result {
+                        *role = Role::Other;
+                    }
+                }
+            }
             for (q, role) in all[first..next_q].iter().zip(roles) {
                 out.push(Outcome {
                     quantity: q.clone(),
@@ -248,6 +257,25 @@ pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
         }
     }
     out
+}
+
+/// The comma that ends a scene-setting opening ("As the company grew past 40
+/// technicians, …"), when the clause starts with one: the numbers before it are context.
+fn scene_setting(toks: &[Tok], clause: Range<usize>) -> Option<usize> {
+    static SETS: std::sync::LazyLock<(PhraseSet, PhraseSet)> = std::sync::LazyLock::new(|| {
+        let data: &'static WordLists = &WORD_LISTS;
+        let set = |list: &'static [String]| {
+            PhraseSet::new(&list.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        (set(&data.background_openers), set(&data.not_background))
+    });
+    let (openers, not_background) = &*SETS;
+    let start = clause.start;
+    openers.longest_at(toks, start)?;
+    if not_background.longest_at(toks, start).is_some() {
+        return None;
+    }
+    (start + 1..clause.end).find(|&k| toks[k].is_punct(','))
 }
 
 /// The role of each quantity in one clause (token range), in order.
@@ -736,6 +764,24 @@ mod tests {
         ] {
             assert_eq!(results(text), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn a_scene_setting_opening_is_context() {
+        assert!(
+            results("As the company grew past 40 technicians, dispatchers double-booked trucks.")
+                .is_empty()
+        );
+        assert!(
+            results("When call volume doubled to 600 calls a day, the office fell behind.")
+                .is_empty()
+        );
+        // The main clause after the comma is still read, and "As a result" sets no scene.
+        assert_eq!(
+            results("After go-live, response times fell by 38%."),
+            ["38%"]
+        );
+        assert_eq!(results("As a result, costs fell by 30%."), ["30%"]);
     }
 
     #[test]
