@@ -166,6 +166,16 @@ fn walk(element: ElementRef, whole_body: bool, out: &mut Writer) {
                     continue;
                 }
                 match name {
+                    // A link wrapping a heading or a paragraph is a teaser card for another
+                    // page ("More customer stories"): its words are that page's, not this
+                    // one's.
+                    "a" if is_link_card(child) => {}
+                    "dl" => {
+                        out.flush();
+                        for line in term_lines(child, whole_body) {
+                            out.blocks.push(line);
+                        }
+                    }
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         out.flush();
                         let level = name[1..].parse::<usize>().unwrap_or(2);
@@ -220,6 +230,106 @@ fn walk(element: ElementRef, whole_body: bool, out: &mut Writer) {
             _ => {}
         }
     }
+}
+
+/// Whether a link holds block content (a heading, a paragraph, a box): a card that
+/// leads to another page.
+fn is_link_card(link: ElementRef) -> bool {
+    link.descendants().any(|node| {
+        node.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "h1" | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "p"
+                    | "div"
+                    | "section"
+                    | "article"
+                    | "figure"
+                    | "ul"
+                    | "ol"
+                    | "table"
+            )
+        })
+    })
+}
+
+/// The text of an element as one line, read like the page's own text.
+fn line_of(element: ElementRef, whole_body: bool) -> String {
+    let mut inner = Writer::default();
+    walk(element, whole_body, &mut inner);
+    inner.flush();
+    inner
+        .blocks
+        .iter()
+        .map(|b| b.trim_start_matches('#').trim_start_matches("- ").trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A description list, one line per term: "Industry: Dental care", as a reader reads a
+/// fact sidebar. A stat card (a term that continues a number: `<dt>less overtime</dt>
+/// <dd>27%</dd>`) reads "27% less overtime". Terms may sit in wrapper `<div>`s.
+fn term_lines(list: ElementRef, whole_body: bool) -> Vec<String> {
+    let mut items: Vec<(bool, String)> = Vec::new(); // (is a term, text)
+    let mut stack: Vec<ElementRef> = list.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(element) = stack.pop() {
+        if is_hidden(element, whole_body) {
+            continue;
+        }
+        match element.value().name() {
+            "dt" | "dd" => {
+                let text = line_of(element, whole_body);
+                if !text.is_empty() {
+                    items.push((element.value().name() == "dt", text));
+                }
+            }
+            _ => {
+                let mut children: Vec<ElementRef> =
+                    element.children().filter_map(ElementRef::wrap).collect();
+                children.reverse();
+                stack.extend(children);
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let (is_term, text) = &items[i];
+        let value = items.get(i + 1).filter(|(term, _)| *is_term && !term);
+        match value {
+            Some((_, value)) => {
+                let continues = text.chars().next().is_some_and(char::is_lowercase);
+                lines.push(if continues && is_bare_quantity(value) {
+                    format!("{value} {text}")
+                } else {
+                    let sep = if text.ends_with(':') { " " } else { ": " };
+                    format!("{text}{sep}{value}")
+                });
+                i += 2;
+            }
+            None => {
+                lines.push(text.clone());
+                i += 1;
+            }
+        }
+    }
+    lines
+}
+
+/// "27%", "3x", "45 min", "£38k", "+18%": a number standing alone, as on a stat card.
+fn is_bare_quantity(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 3
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "$€£¥+-−~<>≈".contains(c))
 }
 
 fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
@@ -335,6 +445,29 @@ mod tests {
         assert!(!md.contains("Copyright") && !md.contains("var x"), "{md}");
         assert!(md.contains("- 1\\. first"), "{md}");
         assert_eq!(page.title.as_deref(), Some("Acme | Partner"));
+    }
+
+    #[test]
+    fn fact_lists_and_stat_cards_read_as_lines() {
+        let page = extract(
+            r#"<main><h1>Acme</h1><dl><div class="stat"><dt>less overtime</dt><dd><span>27%</span></dd></div>
+<div><dt>Industry</dt><dd>Dental care</dd></div><dt>Founded:</dt><dd>1987</dd></dl></main>"#,
+        );
+        let md = page.markdown;
+        assert!(md.contains("27% less overtime"), "{md}");
+        assert!(md.contains("Industry: Dental care"), "{md}");
+        assert!(md.contains("Founded: 1987"), "{md}");
+    }
+
+    #[test]
+    fn link_cards_to_other_pages_are_dropped() {
+        let page = extract(
+            r#"<main><h1>Acme</h1><p>Read the <a href="/x">full report</a>.</p>
+<section><h2>More stories</h2><a href="/other"><h3>How a 600-caregiver agency stopped missing visits</h3></a></section></main>"#,
+        );
+        let md = page.markdown;
+        assert!(md.contains("Read the full report."), "{md}");
+        assert!(!md.contains("caregiver"), "{md}");
     }
 
     #[test]
