@@ -28,6 +28,7 @@ struct Vocabulary {
     hollow_modifiers: Vec<String>,
     place_words: Vec<String>,
     size_words: Vec<String>,
+    description_labels: Vec<String>,
 }
 
 struct Lists {
@@ -43,6 +44,7 @@ struct Lists {
     hollow_modifiers: Vec<String>,
     place_words: Vec<String>,
     size_words: Vec<String>,
+    description_labels: PhraseSet,
 }
 
 fn phrase_set(words: &[String]) -> PhraseSet {
@@ -67,6 +69,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         hollow_modifiers: v.hollow_modifiers,
         place_words: v.place_words,
         size_words: v.size_words,
+        description_labels: phrase_set(&v.description_labels),
     }
 });
 
@@ -172,6 +175,21 @@ pub fn customer_descriptions(scope: &Scope, partner: Option<&str>) -> Vec<Range<
         }
         let text = &prose.text;
         let toks = tokens(text);
+        // "Customer: 22-clinic veterinary group, regional Victoria", or the label alone
+        // on the line before.
+        let labelled = LISTS
+            .description_labels
+            .longest_at(&toks, 0)
+            .filter(|&end| toks.get(end).is_some_and(|t| t.is_punct(':')))
+            .map(|end| end + 1)
+            .or_else(|| label_before(&scope.prose, prose).then_some(0));
+        if let Some(from) = labelled
+            && from < toks.len()
+            && let Some(end) = kind_from(text, &toks, from)
+        {
+            found.push(prose.source_range(toks[from].range.start..end));
+            continue;
+        }
         for i in 0..toks.len() {
             let opens = toks[i].is_any(&["a", "an"])
                 || (toks[i].is("one") && toks.get(i + 1).is_some_and(|t| t.is("of")));
@@ -213,6 +231,22 @@ fn describes_partner(text: &str, at: usize, partner_forms: &[String]) -> bool {
             .any(|form| !form.is_empty() && subject.ends_with(form.as_str()))
 }
 
+/// Whether the block before `prose` (in the same scope) is a description label standing
+/// alone: "Customer" over "22-clinic veterinary group, regional Victoria".
+fn label_before(all: &[&crate::document::Prose], prose: &crate::document::Prose) -> bool {
+    let Some(at) = all.iter().position(|p| std::ptr::eq(*p, prose)) else {
+        return false;
+    };
+    let Some(before) = at.checked_sub(1).and_then(|k| all.get(k)) else {
+        return false;
+    };
+    let toks = tokens(before.text.trim_end_matches(':'));
+    LISTS
+        .description_labels
+        .longest_at(&toks, 0)
+        .is_some_and(|end| end == toks.len())
+}
+
 /// The end (byte offset in `text`) of the kind of organisation that the opener at token
 /// `i` introduces, when what stands between says which organisation it is.
 fn described_kind(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
@@ -233,6 +267,18 @@ fn described_kind(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
         {
             j += 1;
         }
+    }
+    kind_from(text, toks, j)
+}
+
+/// The end of a kind of organisation starting at token `j` and qualified by the words
+/// before it (see [`described_kind`]); a determiner may open it after a label ("Customer:
+/// the largest co-op in Iowa").
+fn kind_from(text: &str, toks: &[Tok], mut j: usize) -> Option<usize> {
+    let lists = &*LISTS;
+    let is_in = |list: &[String], tok: &Tok| list.iter().any(|w| w == tok.low());
+    if toks.get(j).is_some_and(|t| t.is_any(&["a", "an", "the"])) {
+        j += 1;
     }
     let mut words = 0;
     let mut qualified = false;
@@ -428,6 +474,22 @@ mod tests {
             described("They are a UK hospitality client.", None),
             ["a UK hospitality client"]
         );
+    }
+
+    #[test]
+    fn a_fact_box_describes_without_an_article() {
+        assert_eq!(
+            described(
+                "Customer: 22-clinic veterinary group, regional Victoria",
+                None
+            )
+            .len(),
+            1
+        );
+        let d = doc("### Snapshot\n\nCustomer\n\nFamily-owned hardware stores in Vermont\n");
+        assert_eq!(customer_descriptions(&Scope::document(&d), None).len(), 1);
+        // A label over a generic word is still no description.
+        assert!(described("Customer: our client", None).is_empty());
     }
 
     #[test]
