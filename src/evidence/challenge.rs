@@ -26,6 +26,7 @@ struct Vocabulary {
     heading_words: Vec<String>,
     not_challenge_headings: Vec<String>,
     heading_min_words: usize,
+    label_min_words: usize,
     story_elsewhere_headings: Vec<String>,
     problem_phrases: Vec<String>,
 }
@@ -34,6 +35,7 @@ struct Lists {
     heading_words: PhraseSet,
     not_challenge_headings: PhraseSet,
     heading_min_words: usize,
+    label_min_words: usize,
     story_elsewhere_headings: PhraseSet,
     problem_phrases: Vec<String>,
 }
@@ -51,6 +53,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         heading_words: phrase_set(&v.heading_words),
         not_challenge_headings: phrase_set(&v.not_challenge_headings),
         heading_min_words: v.heading_min_words,
+        label_min_words: v.label_min_words,
         story_elsewhere_headings: phrase_set(&v.story_elsewhere_headings),
         problem_phrases: v.problem_phrases,
     }
@@ -62,6 +65,15 @@ fn says(set: &PhraseSet, toks: &[Tok]) -> bool {
         set.longest_at(toks, i)
             .is_some_and(|end| !negated(toks, i) || carries_negation(toks, i, end))
     })
+}
+
+/// The token after the colon of a label naming the challenge at the start of a block
+/// ("Challenge:", "The problem:"), if there is one.
+fn challenge_label(toks: &[Tok]) -> Option<usize> {
+    let lists = &*LISTS;
+    let end = lists.heading_words.longest_at(toks, 0)?;
+    let colon = toks.get(end)?.is_punct(':');
+    (colon && lists.not_challenge_headings.longest_at(toks, 0).is_none()).then_some(end + 1)
 }
 
 /// The detector `challenge` {phrases, min=2}: met by a challenge section with at least
@@ -123,6 +135,23 @@ pub fn challenge(check: &Check, scope: &Scope) -> Verdict {
             continue;
         }
         let toks = tokens(&prose.text);
+        if let Some(label) = challenge_label(&toks)
+            && toks[label..]
+                .iter()
+                .filter(|t| t.kind != super::text::TokKind::Punct)
+                .count()
+                >= lists.label_min_words
+        {
+            let bytes = byte_range(&toks, 0..label);
+            return Verdict {
+                met: true,
+                found: vec![Evidence {
+                    span: prose.source_range(bytes.clone()),
+                    note: format!("challenge label: `{}`", &prose.text[bytes]),
+                }],
+                ..Verdict::default()
+            };
+        }
         let mut i = 0;
         while i < toks.len() {
             let Some(end) = set.longest_at(&toks, i) else {
@@ -142,6 +171,19 @@ pub fn challenge(check: &Check, scope: &Scope) -> Verdict {
                 }
             }
             i = end;
+        }
+        // The situation before, in numbers ("month-end took 12 days", "previously 40
+        // hours a week"): the checklist's "quantifiable metrics" of the challenge.
+        for claim in super::outcome::claims_in(&toks) {
+            if claim.role == super::Role::Baseline {
+                let bytes = claim.quantity.range.clone();
+                if seen.insert(format!("baseline {}", &prose.text[bytes.clone()])) {
+                    found.push(Evidence {
+                        span: prose.source_range(bytes.clone()),
+                        note: format!("problem told: `{}` before", &prose.text[bytes]),
+                    });
+                }
+            }
         }
         if seen.len() >= need {
             break;
@@ -206,6 +248,15 @@ mod tests {
         // A heading over a line is no answer, and a title is no section.
         assert!(!verdict("# Acme\n\n## The challenge\n\nOld backups.\n").met);
         assert!(!verdict("# The challenge of growth\n\nAcme grew.\n").met);
+    }
+
+    #[test]
+    fn a_challenge_label() {
+        let v = verdict(
+            "# Acme\n\nChallenge: month-end close took twelve days across sixteen clinics.\n",
+        );
+        assert!(v.met, "{v:?}");
+        assert!(!verdict("# Acme\n\nChallenge: none.\n").met);
     }
 
     #[test]
