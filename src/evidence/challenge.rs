@@ -152,12 +152,29 @@ pub fn challenge(check: &Check, scope: &Scope) -> Verdict {
                 ..Verdict::default()
             };
         }
+        // A clause that states a result ("No-shows fell from 14% to 6%") tells what
+        // changed, not the challenge: its words and its baseline are not counted.
+        let claims = super::outcome::claims_in(&toks);
+        let result_clauses: Vec<Range<usize>> = claims
+            .iter()
+            .filter(|c| c.role == super::Role::Result)
+            .map(|c| c.clause.clone())
+            .collect();
+        let in_result = |bytes: &Range<usize>| {
+            result_clauses
+                .iter()
+                .any(|c| c.start <= bytes.start && bytes.end <= c.end)
+        };
         let mut i = 0;
         while i < toks.len() {
             let Some(end) = set.longest_at(&toks, i) else {
                 i += 1;
                 continue;
             };
+            if in_result(&byte_range(&toks, i..end)) {
+                i = end;
+                continue;
+            }
             // "no longer by hand", "not a problem": denied words tell no problem; a
             // phrase that is itself a negation ("could not", "no way to") still does.
             if !negated(&toks, i) || carries_negation(&toks, i, end) {
@@ -174,8 +191,8 @@ pub fn challenge(check: &Check, scope: &Scope) -> Verdict {
         }
         // The situation before, in numbers ("month-end took 12 days", "previously 40
         // hours a week"): the checklist's "quantifiable metrics" of the challenge.
-        for claim in super::outcome::claims_in(&toks) {
-            if claim.role == super::Role::Baseline {
+        for claim in &claims {
+            if claim.role == super::Role::Baseline && !in_result(&claim.quantity.range) {
                 let bytes = claim.quantity.range.clone();
                 if seen.insert(format!("baseline {}", &prose.text[bytes.clone()])) {
                     found.push(Evidence {
