@@ -486,6 +486,7 @@ fn aws_usage_needs_a_role_in_the_services_clause() {
         "Amazon S3, AWS Lambda, Amazon DynamoDB",
         "Proud AWS Partner. Available in AWS Marketplace. The solution runs on AWS.",
         "We chose Amazon Aurora rather than Amazon Redshift.",
+        "The practice already kept its old scans in Amazon S3 buckets for years.",
     ] {
         let d = doc(&format!("# Page\n\n{text}\n"));
         let v = run_on(&check("aws-usage"), &d, "");

@@ -29,6 +29,7 @@ struct Vocabulary {
     not_services: Vec<String>,
     min_other_words: usize,
     role_window: usize,
+    prior_words: Vec<String>,
 }
 
 static LISTS: LazyLock<Vocabulary> = LazyLock::new(|| {
@@ -104,7 +105,8 @@ pub fn aws_usage(check: &Check, scope: &Scope, env: &Env) -> Verdict {
                 let name_tok = toks
                     .iter()
                     .position(|t| t.range.start == range.start && t.kind == TokKind::Word);
-                let rejected = name_tok.is_some_and(|t| negated(&toks, t));
+                let rejected =
+                    name_tok.is_some_and(|t| negated(&toks, t) || prior(&toks, t, clause.start));
                 let described = !rejected
                     && others.len() >= lists.min_other_words
                     && at.is_some_and(|at| {
@@ -153,6 +155,17 @@ pub fn aws_usage(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         problems,
         uncertain: false,
     }
+}
+
+/// Whether a word of `prior_words` stands before token `at` in its clause: the service
+/// was in the customer's stack before ("its existing Amazon RDS database").
+fn prior(toks: &[super::text::Tok], at: usize, clause_start: usize) -> bool {
+    static PRIOR: LazyLock<super::text::PhraseSet> = LazyLock::new(|| {
+        let words: Vec<&str> = LISTS.prior_words.iter().map(String::as_str).collect();
+        super::text::PhraseSet::new(&words)
+    });
+    let from = toks.partition_point(|t| t.range.start < clause_start);
+    (from.max(at.saturating_sub(5))..at).any(|k| PRIOR.longest_at(toks, k).is_some())
 }
 
 /// Clause ranges: a sentence (split after `.`, `!`, `?` or `;` followed by white space),

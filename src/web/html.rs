@@ -108,7 +108,7 @@ pub fn extract(html: &str) -> Extracted {
             blocks.push(format!("# {}", escape(own)));
         }
     }
-    blocks.extend(out.blocks);
+    blocks.extend(join_stat_cards(out.blocks));
     Extracted {
         title,
         markdown: blocks.join("\n\n") + "\n",
@@ -170,6 +170,16 @@ fn walk(element: ElementRef, whole_body: bool, out: &mut Writer) {
                     // page ("More customer stories"): its words are that page's, not this
                     // one's.
                     "a" if is_link_card(child) => {}
+                    "table" => {
+                        out.flush();
+                        match markdown_table(child, whole_body) {
+                            Some(table) => out.blocks.push(table),
+                            None => {
+                                walk(child, whole_body, out);
+                                out.flush();
+                            }
+                        }
+                    }
                     "dl" => {
                         out.flush();
                         for line in term_lines(child, whole_body) {
@@ -321,6 +331,78 @@ fn term_lines(list: ElementRef, whole_body: bool) -> Vec<String> {
     lines
 }
 
+/// A data table as a Markdown table, so the page's KPI tables ("Metric | Before |
+/// After") are read as tables; `None` for a layout table (one column, or rows of
+/// different widths), which is read as lines.
+fn markdown_table(table: ElementRef, whole_body: bool) -> Option<String> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut stack: Vec<ElementRef> = table.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(element) = stack.pop() {
+        if is_hidden(element, whole_body) {
+            continue;
+        }
+        match element.value().name() {
+            "tr" => rows.push(
+                element
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|c| matches!(c.value().name(), "td" | "th"))
+                    .map(|c| line_of(c, whole_body))
+                    .collect(),
+            ),
+            "thead" | "tbody" | "tfoot" => {
+                let mut children: Vec<ElementRef> =
+                    element.children().filter_map(ElementRef::wrap).collect();
+                children.reverse();
+                stack.extend(children);
+            }
+            _ => {}
+        }
+    }
+    let width = rows.first()?.len();
+    if rows.len() < 2 || width < 2 || rows.iter().any(|r| r.len() != width) {
+        return None;
+    }
+    let line = |cells: &[String]| format!("| {} |", cells.join(" | "));
+    let mut out = vec![line(&rows[0]), line(&vec!["---".to_string(); width])];
+    out.extend(rows[1..].iter().map(|r| line(r)));
+    Some(out.join("\n"))
+}
+
+/// Stat cards written as two boxes, a number and what it measures ("42%" over "fewer
+/// missed visits", or the other way round), read as one line: "42% fewer missed visits".
+/// The label is short and starts in lower case: it continues the number.
+fn join_stat_cards(blocks: Vec<String>) -> Vec<String> {
+    let plain = |b: &str| !b.starts_with(['#', '-', '|', '`', '>', '~']);
+    let label = |b: &str| {
+        plain(b)
+            && b.chars().next().is_some_and(char::is_lowercase)
+            && b.split_whitespace().count() <= 15
+    };
+    let number = |b: &str| plain(b) && is_bare_quantity(b);
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let here = blocks[i].as_str();
+        match blocks.get(i + 1).map(String::as_str) {
+            Some(next) if number(here) && label(next) => {
+                out.push(format!("{here} {next}"));
+                i += 2;
+            }
+            Some(next) if label(here) && number(next) => {
+                out.push(format!("{next} {here}"));
+                i += 2;
+            }
+            _ => {
+                out.push(blocks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 /// "27%", "3x", "45 min", "£38k", "+18%": a number standing alone, as on a stat card.
 fn is_bare_quantity(text: &str) -> bool {
     let text = text.trim();
@@ -457,6 +539,36 @@ mod tests {
         assert!(md.contains("27% less overtime"), "{md}");
         assert!(md.contains("Industry: Dental care"), "{md}");
         assert!(md.contains("Founded: 1987"), "{md}");
+    }
+
+    #[test]
+    fn stat_cards_in_two_boxes_read_as_one_line() {
+        let page = extract(
+            "<main><h1>Acme</h1><div class=\"stat\"><p>42%</p><p>fewer missed visits</p></div>\
+             <div class=\"stat\"><p>median time to fill a visit</p><p>38 min</p></div>\
+             <p>2025</p><p>Founded in Leeds.</p></main>",
+        );
+        let md = page.markdown;
+        assert!(md.contains("42% fewer missed visits"), "{md}");
+        assert!(md.contains("38 min median time to fill a visit"), "{md}");
+        assert!(md.contains("2025\n\nFounded in Leeds."), "{md}");
+    }
+
+    #[test]
+    fn data_tables_stay_tables() {
+        let page = extract(
+            "<main><h1>Acme</h1><table><thead><tr><th>Metric</th><th>Before</th><th>After</th></tr></thead>\
+             <tbody><tr><td>Close</td><td>9 days</td><td>3 days</td></tr></tbody></table>\
+             <table><tr><td>Layout only</td></tr></table></main>",
+        );
+        let md = page.markdown;
+        assert!(
+            md.contains(
+                "| Metric | Before | After |\n| --- | --- | --- |\n| Close | 9 days | 3 days |"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("Layout only"), "{md}");
     }
 
     #[test]
