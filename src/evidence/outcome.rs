@@ -31,6 +31,7 @@ struct WordLists {
     approx_comparatives: Vec<String>,
     approximators: Vec<String>,
     timeframe_words: Vec<String>,
+    relative_words: Vec<String>,
     background_openers: Vec<String>,
     not_background: Vec<String>,
     helper_verbs: Vec<String>,
@@ -57,6 +58,7 @@ struct Words {
     baseline_prepositions: Vec<&'static str>,
     approx_comparatives: Vec<&'static str>,
     approximators: Vec<&'static str>,
+    relative_words: Vec<&'static str>,
     timeframe_words: Vec<&'static str>,
     helper_verbs: Vec<&'static str>,
     modals: Vec<&'static str>,
@@ -81,6 +83,7 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         baseline_prepositions: strs(&data.baseline_prepositions),
         approx_comparatives: strs(&data.approx_comparatives),
         approximators: strs(&data.approximators),
+        relative_words: strs(&data.relative_words),
         timeframe_words: strs(&data.timeframe_words),
         helper_verbs: strs(&data.helper_verbs),
         modals: strs(&data.modals),
@@ -507,6 +510,19 @@ fn role_of(
     if !pending && q.toks.start > clause.start && toks[q.toks.start - 1].is_any(&["down", "up"]) {
         return Role::Result;
     }
+    // "approved in 2 days instead of 11", "4 hours versus 3 days": the number compared
+    // with the one before is the result; so is one "41% below the next-best quote".
+    let compared_with_number = toks
+        .get(q.toks.end)
+        .is_some_and(|t| t.is_any(WORDS.baseline_prepositions.as_slice()) && !t.is("from"))
+        && (q.toks.end + 1..(q.toks.end + 4).min(clause.end)).any(|k| toks[k].kind == TokKind::Num);
+    let relative = q.kind == QuantityKind::Percent
+        && toks
+            .get(q.toks.end)
+            .is_some_and(|t| t.is_any(WORDS.relative_words.as_slice()));
+    if (compared_with_number || relative) && !pending {
+        return Role::Result;
+    }
     if let Some(word) = before {
         let approx_than = word == "than"
             && q.toks.start >= 2
@@ -767,6 +783,20 @@ mod tests {
     }
 
     #[test]
+    fn comparisons_with_a_number_or_a_quote_are_results() {
+        assert_eq!(
+            results("Invoices are approved in 2 days instead of 11."),
+            ["2 days"]
+        );
+        assert_eq!(
+            results("The firm's cost is 41% below the next-best quote it received."),
+            ["41%"]
+        );
+        // The rejected option's own price is no result.
+        assert!(results("The alternative cost $180,000 over three years.").is_empty());
+    }
+
+    #[test]
     fn a_scene_setting_opening_is_context() {
         assert!(
             results("As the company grew past 40 technicians, dispatchers double-booked trucks.")
@@ -876,6 +906,7 @@ mod tests {
         );
         assert!(!WORDS.approx_comparatives.is_empty(), "approx_comparatives");
         assert!(!WORDS.approximators.is_empty(), "approximators");
+        assert!(!WORDS.relative_words.is_empty(), "relative_words");
         assert!(!WORDS.timeframe_words.is_empty(), "timeframe_words");
         assert!(!WORDS.helper_verbs.is_empty(), "helper_verbs");
         assert!(!WORDS.modals.is_empty(), "modals");
