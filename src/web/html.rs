@@ -41,7 +41,6 @@ const FURNITURE: &[&str] = &[
     "screen-reader",
     "skip-link",
     "related",
-    "sidebar",
     "site-header",
     "site-footer",
 ];
@@ -420,7 +419,17 @@ fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
     if SKIPPED.contains(&name) {
         return true;
     }
-    if whole_body && matches!(name, "header" | "aside") {
+    if whole_body && name == "header" {
+        return true;
+    }
+    // A sidebar is the story's fact box ("At a glance", "Services used") or the site's
+    // widget area ("Recent posts"): the one is read, the other, mostly links, is not.
+    let sidebar = name == "aside"
+        || [value.attr("id"), value.attr("class")]
+            .iter()
+            .flatten()
+            .any(|m| m.to_ascii_lowercase().contains("sidebar"));
+    if sidebar && mostly_links(element) {
         return true;
     }
     if value.attr("hidden").is_some()
@@ -450,6 +459,19 @@ fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
         let m = m.to_ascii_lowercase();
         FURNITURE.iter().any(|f| m.contains(f))
     })
+}
+
+/// Whether most of an element's text is link text (a list of links to other pages).
+fn mostly_links(element: ElementRef) -> bool {
+    let all: usize = element.text().map(|t| t.trim().len()).sum();
+    let linked: usize = element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .flat_map(|a| a.text())
+        .map(|t| t.trim().len())
+        .sum();
+    all == 0 || linked * 2 > all
 }
 
 fn collapse(text: &str) -> String {
@@ -569,6 +591,18 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("Layout only"), "{md}");
+    }
+
+    #[test]
+    fn a_fact_sidebar_is_read_a_widget_area_is_not() {
+        let page = extract(
+            r#"<body><div class="content"><h1>Acme</h1><p>Story.</p></div>
+<aside class="cs-sidebar"><h3>At a glance</h3><p>Customer: 22-clinic veterinary group</p></aside>
+<div class="widget-area sidebar"><h3>Recent posts</h3><ul><li><a href="/a">Budget templates for owners</a></li><li><a href="/b">Month-end tips</a></li></ul></div></body>"#,
+        );
+        let md = page.markdown;
+        assert!(md.contains("22-clinic veterinary group"), "{md}");
+        assert!(!md.contains("Budget templates"), "{md}");
     }
 
     #[test]
