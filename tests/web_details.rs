@@ -90,34 +90,6 @@ fn anonymous_pages_describe_the_customer_and_never_name_it() {
     assert_eq!(page("anonymous", &named), ["CS-2.3/customer-name-leak"]);
 }
 
-/// Prints the Markdown a saved page becomes (`CASELINT_DUMP_HTML=page.html`), for studying
-/// how the extraction reads a page; never run by default.
-#[test]
-#[ignore]
-fn dump_extracted_page() {
-    let Ok(path) = std::env::var("CASELINT_DUMP_HTML") else {
-        return;
-    };
-    let html = std::fs::read_to_string(&path).unwrap();
-    println!("{}", caselint::web::html::extract(&html).markdown);
-}
-
-#[test]
-#[ignore]
-fn dump_descriptions() {
-    let Ok(path) = std::env::var("CASELINT_DUMP_HTML") else {
-        return;
-    };
-    let html = std::fs::read_to_string(&path).unwrap();
-    let md = caselint::web::html::extract(&html).markdown;
-    let doc = caselint::document::Document::parse("p.md", md).0;
-    let scope = caselint::evidence::Scope::document(&doc);
-    let partner = std::env::var("CASELINT_DUMP_PARTNER").ok();
-    for r in caselint::evidence::mention::customer_descriptions(&scope, partner.as_deref()) {
-        println!("DESC: {}", &doc.source[r]);
-    }
-}
-
 /// The error-level 2.2 details `check-url` reports for a page served on 127.0.0.1.
 fn page_errors(html: &'static str, anonymous: bool) -> Vec<String> {
     let server = httpmock::MockServer::start();

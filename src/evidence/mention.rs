@@ -94,7 +94,7 @@ pub fn name_forms(name: &str) -> Vec<(String, bool)> {
             let bare = w
                 .trim_matches(|c: char| c == ',' || c == '.')
                 .to_lowercase();
-            LISTS.legal_forms.iter().any(|f| *f == bare)
+            LISTS.legal_forms.contains(&bare)
         })
     {
         words.pop();
@@ -208,7 +208,7 @@ pub fn customer_descriptions(scope: &Scope, partner: Option<&str>) -> Vec<Range<
 /// "VaultHarbor, a …", "We are a …".
 fn describes_partner(text: &str, at: usize, partner_forms: &[String]) -> bool {
     let before = text[..at].trim_end().to_lowercase();
-    let before = before.trim_end_matches(|c: char| c == '*' || c == '_');
+    let before = before.trim_end_matches(['*', '_']);
     let Some(subject) = [
         " is",
         " was",
