@@ -162,3 +162,26 @@ fn a_page_read_like_a_careful_reader_reads_it() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_results_section_states_results_in_its_own_way() {
+    let with = |tail: &str| {
+        page(
+            "public",
+            &format!("Acme Dental Care works with BrightChair. {CHALLENGE} {USAGE}\n\n{tail}"),
+        )
+    };
+    assert!(
+        with("## The results\n\nRestoring a patient's full record takes six minutes on average.")
+            .is_empty()
+    );
+    // A time frame, or the same sentence under a plan, is no result.
+    assert_eq!(
+        with("## The results\n\nWithin six months, every clinic was live."),
+        ["CS-2.2/outcome"]
+    );
+    assert_eq!(
+        with("## What's next\n\nRestoring a full record will take six minutes on average."),
+        ["CS-2.2/outcome"]
+    );
+}

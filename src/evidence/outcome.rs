@@ -32,6 +32,7 @@ struct WordLists {
     approximators: Vec<String>,
     timeframe_words: Vec<String>,
     relative_words: Vec<String>,
+    result_headings: Vec<String>,
     background_openers: Vec<String>,
     not_background: Vec<String>,
     helper_verbs: Vec<String>,
@@ -279,6 +280,28 @@ fn scene_setting(toks: &[Tok], clause: Range<usize>) -> Option<usize> {
         return None;
     }
     (start + 1..clause.end).find(|&k| toks[k].is_punct(','))
+}
+
+/// Whether a heading names a results section ("The results", "By the numbers").
+pub(crate) fn is_result_heading(text: &str) -> bool {
+    static SET: std::sync::LazyLock<PhraseSet> = std::sync::LazyLock::new(|| {
+        let data: &'static WordLists = &WORD_LISTS;
+        PhraseSet::new(
+            &data
+                .result_headings
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        )
+    });
+    let toks = tokens(text);
+    (0..toks.len()).any(|i| SET.longest_at(&toks, i).is_some())
+}
+
+/// Whether the quantity at token range `at` follows a time-frame word ("within six
+/// months", "after 3 weeks"): a time frame, not a result.
+pub(crate) fn is_time_frame(toks: &[Tok], at: &Range<usize>) -> bool {
+    at.start > 0 && toks[at.start - 1].is_any(WORDS.timeframe_words.as_slice())
 }
 
 /// The role of each quantity in one clause (token range), in order.
@@ -794,6 +817,13 @@ mod tests {
         );
         // The rejected option's own price is no result.
         assert!(results("The alternative cost $180,000 over three years.").is_empty());
+    }
+
+    #[test]
+    fn results_headings() {
+        assert!(super::is_result_heading("The results"));
+        assert!(super::is_result_heading("By the numbers"));
+        assert!(!super::is_result_heading("What's next"));
     }
 
     #[test]

@@ -243,3 +243,30 @@ fn quote(text: &str) -> String {
     let cut: String = text.chars().take(99).collect();
     format!("{cut}…")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_loads() {
+        assert!(!LISTS.role_stems.is_empty() && !LISTS.not_services.is_empty());
+        assert!(LISTS.min_other_words > 0 && LISTS.role_window > 0);
+        assert!(!LISTS.prior_words.is_empty());
+    }
+
+    #[test]
+    fn clauses_cut_at_labels_and_bullets() {
+        let text = "Services used: Amazon S3 · AWS Lambda. Amazon S3, AWS Lambda and Amazon SQS process the files.";
+        let parts: Vec<&str> = clauses(text).into_iter().map(|r| text[r].trim()).collect();
+        assert_eq!(
+            parts,
+            [
+                "Services used",
+                "Amazon S3",
+                "AWS Lambda.",
+                "Amazon S3, AWS Lambda and Amazon SQS process the files."
+            ]
+        );
+    }
+}
