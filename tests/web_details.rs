@@ -1,6 +1,8 @@
 //! The five details of checklist 2.2 on `public-page` documents (pages saved from a
 //! browser are checked exactly like fetched ones).
 
+mod common;
+
 use std::path::Path;
 
 use caselint::check::Checker;
@@ -86,4 +88,100 @@ fn anonymous_pages_describe_the_customer_and_never_name_it() {
         "BrightChair helped a 40-clinic dental group in Ohio, Acme Dental Care. {CHALLENGE} {USAGE} {RESULT}"
     );
     assert_eq!(page("anonymous", &named), ["CS-2.3/customer-name-leak"]);
+}
+
+/// The error-level 2.2 details `check-url` reports for a page served on 127.0.0.1.
+fn page_errors(html: &'static str, anonymous: bool) -> Vec<String> {
+    let server = httpmock::MockServer::start();
+    server.mock(|when, then| {
+        when.method(httpmock::Method::GET).path("/customers/story");
+        then.status(200)
+            .header("content-type", "text/html")
+            .body(html);
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("caselint.toml");
+    std::fs::write(
+        &config,
+        "[web]\nallow_private_addresses = true\nrequire_https = false\ncache_ttl = 0\ncache_dir = \"cache\"\nretries = 0\n",
+    )
+    .expect("config");
+    let url = format!("http://127.0.0.1:{}/customers/story", server.port());
+    let mut cmd = common::caselint();
+    cmd.current_dir(dir.path()).args([
+        "check-url",
+        &url,
+        "--format",
+        "json",
+        "--today",
+        "2026-12-02",
+        "--partner",
+        "Ledgerloop",
+        "--partner-domain",
+        "127.0.0.1",
+        "--customer",
+        "Harrowgate Bakeries Ltd",
+    ]);
+    if anonymous {
+        cmd.arg("--anonymous");
+    }
+    let output = cmd.output().expect("runs");
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("the JSON report");
+    let mut rules: Vec<String> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| {
+            d["severity"] == "error" && d["rule"].as_str().is_some_and(|r| r.starts_with("CS-2.2/"))
+        })
+        .map(|d| d["rule"].as_str().unwrap_or_default().to_string())
+        .collect();
+    rules.sort();
+    rules.dedup();
+    rules
+}
+
+#[test]
+fn a_page_read_like_a_careful_reader_reads_it() {
+    // "One of our customers" describes nobody (the description in a card for another
+    // story is that story's); AWS appears only in a service list and the footer badge.
+    // The challenge under a heading without the word, and the results in stat cards and
+    // a sentence, are there.
+    assert_eq!(
+        page_errors(
+            include_str!("fixtures/web/anonymous-undescribed.html"),
+            true
+        ),
+        ["CS-2.2/aws-usage", "CS-2.2/customer"]
+    );
+    // A described customer, a challenge under a marketing heading, services with their
+    // roles (short forms too) and a result: nothing to report.
+    assert_eq!(
+        page_errors(include_str!("fixtures/web/described-story.html"), true),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_results_section_states_results_in_its_own_way() {
+    let with = |tail: &str| {
+        page(
+            "public",
+            &format!("Acme Dental Care works with BrightChair. {CHALLENGE} {USAGE}\n\n{tail}"),
+        )
+    };
+    assert!(
+        with("## The results\n\nRestoring a patient's full record takes six minutes on average.")
+            .is_empty()
+    );
+    // A time frame, or the same sentence under a plan, is no result.
+    assert_eq!(
+        with("## The results\n\nWithin six months, every clinic was live."),
+        ["CS-2.2/outcome"]
+    );
+    assert_eq!(
+        with("## What's next\n\nRestoring a full record will take six minutes on average."),
+        ["CS-2.2/outcome"]
+    );
 }

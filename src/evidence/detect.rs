@@ -290,6 +290,11 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
             }
         }
     }
+    // A published page's results section states results in its own way ("restoring a
+    // matter folder takes six minutes on average"): its numbers count there.
+    if found.len() < need && scope.doc.kind == crate::document::DocumentKind::PublicPage {
+        found.extend(results_section_numbers(scope, &wanted));
+    }
     let met = found.len() >= need;
     // Projections are always worth a word (a validator reads them as claims); goals and
     // baselines only explain a missing result.
@@ -303,6 +308,52 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
         problems,
         uncertain: false,
     }
+}
+
+/// Percentages, durations, multipliers and amounts stated in a section the page calls its
+/// results (not time frames, sizes, goals, baselines or projections).
+fn results_section_numbers(scope: &Scope, wanted: &[QuantityKind]) -> Vec<Evidence> {
+    let doc = scope.doc;
+    let sections: Vec<Range<usize>> = doc
+        .headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.level > 1 && super::outcome::is_result_heading(&h.text))
+        .filter_map(|(i, _)| doc.section_span(i))
+        .collect();
+    let mut found = Vec::new();
+    for prose in &scope.prose {
+        if matches!(prose.block, crate::document::BlockKind::Heading(_))
+            || !sections.iter().any(|s| s.contains(&prose.span.start))
+        {
+            continue;
+        }
+        let toks = tokens(&prose.text);
+        for claim in claims_in(&toks) {
+            let kind = claim.quantity.kind;
+            if claim.role == Role::Other
+                && wanted.contains(&kind)
+                && matches!(
+                    kind,
+                    QuantityKind::Percent
+                        | QuantityKind::Duration
+                        | QuantityKind::Multiplier
+                        | QuantityKind::Money
+                )
+                && !super::outcome::is_time_frame(&toks, &claim.quantity.toks)
+                && !negated(&toks, claim.quantity.toks.start)
+            {
+                found.push(Evidence {
+                    span: prose.source_range(claim.quantity.range.clone()),
+                    note: format!(
+                        "result (in the results section): `{}`",
+                        quote(&prose.text[claim.clause.clone()], QUOTE_CHARS)
+                    ),
+                });
+            }
+        }
+    }
+    found
 }
 
 pub(super) fn aws_services(check: &Check, scope: &Scope, env: &Env) -> Verdict {

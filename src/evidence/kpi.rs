@@ -14,6 +14,63 @@ use super::quantity::quantities_in;
 use super::text::{PhraseSet, Tok, TokKind, quote, sentences, tokens};
 use crate::document::{BlockKind, Cell, Table};
 
+const WORD_LISTS_TOML: &str = include_str!("../../lexicon/evidence/kpi-labels.toml");
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordLists {
+    method_headers: Vec<String>,
+    actual_headers: Vec<String>,
+    baseline_headers: Vec<String>,
+    target_headers: Vec<String>,
+    method_verbs: Vec<String>,
+    name_headers: Vec<String>,
+    method_prepositions: Vec<String>,
+    bare_labels: Vec<String>,
+    placeholders: Vec<String>,
+    number_words: Vec<String>,
+}
+
+static WORD_LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(|| {
+    // Embedded at build time and parsed by the unit tests: cannot fail in a release.
+    toml::from_str(WORD_LISTS_TOML)
+        .unwrap_or_else(|err| panic!("lexicon/evidence/kpi-labels.toml is not valid: {err}"))
+});
+
+/// The word lists as slices of `&str`, the form the scanners compare tokens with.
+struct Words {
+    method_headers: Vec<&'static str>,
+    actual_headers: Vec<&'static str>,
+    baseline_headers: Vec<&'static str>,
+    target_headers: Vec<&'static str>,
+    method_verbs: Vec<&'static str>,
+    name_headers: Vec<&'static str>,
+    method_prepositions: Vec<&'static str>,
+    bare_labels: Vec<&'static str>,
+    placeholders: Vec<&'static str>,
+    number_words: Vec<&'static str>,
+}
+
+fn strs(list: &'static [String]) -> Vec<&'static str> {
+    list.iter().map(String::as_str).collect()
+}
+
+static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+    let data: &'static WordLists = &WORD_LISTS;
+    Words {
+        method_headers: strs(&data.method_headers),
+        actual_headers: strs(&data.actual_headers),
+        baseline_headers: strs(&data.baseline_headers),
+        target_headers: strs(&data.target_headers),
+        method_verbs: strs(&data.method_verbs),
+        name_headers: strs(&data.name_headers),
+        method_prepositions: strs(&data.method_prepositions),
+        bare_labels: strs(&data.bare_labels),
+        placeholders: strs(&data.placeholders),
+        number_words: strs(&data.number_words),
+    }
+});
+
 const VOCABULARY: &str = include_str!("../../lexicon/evidence/kpi.toml");
 
 #[derive(Deserialize)]
@@ -60,91 +117,6 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         target_headers: v.target_headers,
     }
 });
-
-// Word lists below are language, not logic: they may move to `lexicon/` data later.
-
-/// Column or label words for each part of a KPI, matched as whole words.
-const METHOD_HEADERS: &[&str] = &[
-    "method",
-    "methodology",
-    "methods",
-    "how",
-    "source",
-    "sources",
-    "tool",
-    "tools",
-    "evidence",
-    "verification",
-];
-const ACTUAL_HEADERS: &[&str] = &[
-    "actual",
-    "actuals",
-    "result",
-    "results",
-    "achieved",
-    "after",
-    "outcome",
-    "outcomes",
-    "current",
-    "now",
-    "post",
-    "delivered",
-    "achievement",
-    "today",
-    "realized",
-    "realised",
-];
-const BASELINE_HEADERS: &[&str] = &[
-    "baseline", "before", "previous", "prior", "pre", "initial", "original", "starting", "legacy",
-    "old", "then",
-];
-const TARGET_HEADERS: &[&str] = &[
-    "target",
-    "targets",
-    "goal",
-    "goals",
-    "objective",
-    "expected",
-    "planned",
-    "aim",
-    "desired",
-];
-/// Method words that are weaker than the others ("Measured result" is the actual).
-const METHOD_VERBS: &[&str] = &[
-    "measured",
-    "measurement",
-    "measuring",
-    "tracked",
-    "calculated",
-    "calculation",
-    "monitored",
-];
-const NAME_HEADERS: &[&str] = &[
-    "kpi",
-    "kpis",
-    "metric",
-    "metrics",
-    "indicator",
-    "indicators",
-    "measure",
-    "name",
-    "area",
-];
-/// Prepositions after a method verb in prose: "measured with", "tracked in".
-const METHOD_PREPOSITIONS: &[&str] = &[
-    "by", "with", "using", "via", "through", "from", "in", "as", "on", "against",
-];
-/// Prose labels that need no colon when a number follows ("baseline 48 hours").
-const BARE_LABELS: &[&str] = &["baseline", "target", "goal", "actual"];
-/// Cell or value text that means "nothing here".
-const PLACEHOLDERS: &[&str] = &[
-    "", "-", "–", "—", "n/a", "na", "tbd", "tbc", "?", "…", "...", "todo", "unknown", "x",
-];
-/// Number words that make a value quantified.
-const NUMBER_WORDS: &[&str] = &[
-    "zero", "none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "half", "twice", "double", "doubled", "halved", "tripled", "hundred", "thousand",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Part {
@@ -282,15 +254,15 @@ pub(crate) fn table_kpis(scope: &Scope) -> KpiReport {
 fn classify_header(text: &str) -> Option<Part> {
     let toks = tokens(text);
     let has = |list: &[&str]| toks.iter().any(|t| t.is_any(list));
-    if has(METHOD_HEADERS) {
+    if has(WORDS.method_headers.as_slice()) {
         Some(Part::Method)
-    } else if has(ACTUAL_HEADERS) {
+    } else if has(WORDS.actual_headers.as_slice()) {
         Some(Part::Actual)
-    } else if has(BASELINE_HEADERS) {
+    } else if has(WORDS.baseline_headers.as_slice()) {
         Some(Part::Baseline)
-    } else if has(TARGET_HEADERS) {
+    } else if has(WORDS.target_headers.as_slice()) {
         Some(Part::Target)
-    } else if has(METHOD_VERBS) {
+    } else if has(WORDS.method_verbs.as_slice()) {
         Some(Part::Method)
     } else {
         let lists = &*LISTS;
@@ -308,17 +280,22 @@ fn classify_header(text: &str) -> Option<Part> {
 }
 
 fn is_name_header(text: &str) -> bool {
-    tokens(text).iter().any(|t| t.is_any(NAME_HEADERS))
+    tokens(text)
+        .iter()
+        .any(|t| t.is_any(WORDS.name_headers.as_slice()))
 }
 
 fn is_placeholder(text: &str) -> bool {
     let t = text.trim().trim_end_matches('.').to_lowercase();
-    PLACEHOLDERS.contains(&t.as_str())
+    WORDS.placeholders.as_slice().contains(&t.as_str())
 }
 
 /// A digit, a number word or a percentage.
 pub fn has_number(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || tokens(text).iter().any(|t| t.is_any(NUMBER_WORDS))
+    text.bytes().any(|b| b.is_ascii_digit())
+        || tokens(text)
+            .iter()
+            .any(|t| t.is_any(WORDS.number_words.as_slice()))
 }
 
 fn field(cell: &Cell) -> Option<Field> {
@@ -625,7 +602,7 @@ fn read_kpi(
     if qs.len() < 2 {
         return (None, false);
     }
-    let is_number = |t: &Tok| t.kind == TokKind::Num || t.is_any(NUMBER_WORDS);
+    let is_number = |t: &Tok| t.kind == TokKind::Num || t.is_any(WORDS.number_words.as_slice());
     // The target: a number shortly after a target word, or right before one.
     let mut target: Option<Range<usize>> = None;
     for i in range.clone() {
@@ -780,7 +757,7 @@ fn label_at(toks: &[Tok], j: usize) -> Option<(Part, usize)> {
     if tok.is_any(&["measured", "tracked", "calculated", "monitored"])
         && toks
             .get(j + 1)
-            .is_some_and(|t| t.is_any(METHOD_PREPOSITIONS))
+            .is_some_and(|t| t.is_any(WORDS.method_prepositions.as_slice()))
     {
         // "measured by: ERP timestamps": the colon is the label's.
         let value = if toks.get(j + 2).is_some_and(|t| t.is_punct(':')) {
@@ -816,7 +793,7 @@ fn label_at(toks: &[Tok], j: usize) -> Option<(Part, usize)> {
         return Some((part, k + 1));
     }
     // "baseline 48 hours", "target of 8 hours", "actual was 6 hours".
-    if tok.is_any(BARE_LABELS) {
+    if tok.is_any(WORDS.bare_labels.as_slice()) {
         let mut v = j + 1;
         while toks
             .get(v)
@@ -835,14 +812,14 @@ fn label_at(toks: &[Tok], j: usize) -> Option<(Part, usize)> {
 }
 
 fn classify_label_word(tok: &Tok) -> Option<Part> {
-    if tok.is_any(METHOD_HEADERS) || tok.is_any(METHOD_VERBS) {
+    if tok.is_any(WORDS.method_headers.as_slice()) || tok.is_any(WORDS.method_verbs.as_slice()) {
         // "Source:" and "How:" only as labels; checked by the caller's colon.
         Some(Part::Method)
-    } else if tok.is_any(ACTUAL_HEADERS) {
+    } else if tok.is_any(WORDS.actual_headers.as_slice()) {
         Some(Part::Actual)
-    } else if tok.is_any(BASELINE_HEADERS) {
+    } else if tok.is_any(WORDS.baseline_headers.as_slice()) {
         Some(Part::Baseline)
-    } else if tok.is_any(TARGET_HEADERS) {
+    } else if tok.is_any(WORDS.target_headers.as_slice()) {
         Some(Part::Target)
     } else {
         None
@@ -1035,5 +1012,19 @@ mod tests {
         assert_eq!(r.kpis.len(), 1);
         assert!(!r.kpis[0].is_quantified());
         assert!(!r.kpis[0].is_complete());
+    }
+
+    #[test]
+    fn word_lists_load() {
+        assert!(!WORDS.method_headers.is_empty(), "method_headers");
+        assert!(!WORDS.actual_headers.is_empty(), "actual_headers");
+        assert!(!WORDS.baseline_headers.is_empty(), "baseline_headers");
+        assert!(!WORDS.target_headers.is_empty(), "target_headers");
+        assert!(!WORDS.method_verbs.is_empty(), "method_verbs");
+        assert!(!WORDS.name_headers.is_empty(), "name_headers");
+        assert!(!WORDS.method_prepositions.is_empty(), "method_prepositions");
+        assert!(!WORDS.bare_labels.is_empty(), "bare_labels");
+        assert!(!WORDS.placeholders.is_empty(), "placeholders");
+        assert!(!WORDS.number_words.is_empty(), "number_words");
     }
 }

@@ -3,91 +3,81 @@
 //! "we" does not say who the partner is).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
 
 use super::Scope;
+use super::text::{PhraseSet, Tok, TokKind, tokens};
 use crate::document::BlockKind;
 
-/// Legal forms a text drops when it names a company ("Acme Dental" for "Acme Dental, LLC").
-const LEGAL_FORMS: &[&str] = &[
-    "inc",
-    "incorporated",
-    "llc",
-    "l.l.c",
-    "ltd",
-    "limited",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "gmbh",
-    "ag",
-    "sa",
-    "s.a",
-    "sas",
-    "bv",
-    "b.v",
-    "nv",
-    "plc",
-    "pty",
-    "llp",
-    "lp",
-    "srl",
-    "s.r.l",
-    "oy",
-    "ab",
-    "kk",
-    "group",
-    "holdings",
-];
+const VOCABULARY: &str = include_str!("../../lexicon/evidence/customer.toml");
 
-/// First words too common to stand for a company on their own ("First Bank" is not named
-/// by "First").
-const GENERIC_FIRST_WORDS: &[&str] = &[
-    "the",
-    "first",
-    "american",
-    "national",
-    "united",
-    "general",
-    "global",
-    "international",
-    "new",
-    "north",
-    "south",
-    "east",
-    "west",
-    "central",
-    "premier",
-    "advanced",
-    "smart",
-    "digital",
-    "cloud",
-    "data",
-    "best",
-    "great",
-    "big",
-    "little",
-    "city",
-    "state",
-    "royal",
-    "modern",
-    "total",
-    "pacific",
-    "atlantic",
-    "southern",
-    "northern",
-    "western",
-    "eastern",
-    "health",
-    "family",
-    "community",
-    "summit",
-    "peak",
-    "prime",
-    "blue",
-    "green",
-    "red",
-];
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vocabulary {
+    legal_forms: Vec<String>,
+    leak_legal_suffixes: Vec<String>,
+    generic_first_words: Vec<String>,
+    description_reach: usize,
+    organisations: Vec<String>,
+    generic_organisations: Vec<String>,
+    people_kinds: Vec<String>,
+    description_stops: Vec<String>,
+    not_kinds: Vec<String>,
+    hollow_modifiers: Vec<String>,
+    place_words: Vec<String>,
+    size_words: Vec<String>,
+    description_labels: Vec<String>,
+}
+
+struct Lists {
+    legal_forms: Vec<String>,
+    leak_legal_suffixes: Vec<String>,
+    generic_first_words: Vec<String>,
+    description_reach: usize,
+    organisations: PhraseSet,
+    generic_organisations: PhraseSet,
+    people_kinds: PhraseSet,
+    description_stops: Vec<String>,
+    not_kinds: PhraseSet,
+    hollow_modifiers: Vec<String>,
+    place_words: Vec<String>,
+    size_words: Vec<String>,
+    description_labels: PhraseSet,
+}
+
+fn phrase_set(words: &[String]) -> PhraseSet {
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    PhraseSet::new(&words)
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    // Embedded at build time and parsed by the unit tests: cannot fail in a release.
+    let v: Vocabulary = toml::from_str(VOCABULARY)
+        .unwrap_or_else(|err| panic!("lexicon/evidence/customer.toml is not valid: {err}"));
+    Lists {
+        organisations: phrase_set(&v.organisations),
+        generic_organisations: phrase_set(&v.generic_organisations),
+        people_kinds: phrase_set(&v.people_kinds),
+        not_kinds: phrase_set(&v.not_kinds),
+        description_stops: v.description_stops,
+        legal_forms: v.legal_forms,
+        leak_legal_suffixes: v.leak_legal_suffixes,
+        generic_first_words: v.generic_first_words,
+        description_reach: v.description_reach,
+        hollow_modifiers: v.hollow_modifiers,
+        place_words: v.place_words,
+        size_words: v.size_words,
+        description_labels: phrase_set(&v.description_labels),
+    }
+});
+
+/// Legal forms an anonymous case study may drop and still name its customer ("Adventure
+/// Works" for "Adventure Works LLC"), as written (with their dots).
+pub fn leak_legal_suffixes() -> &'static [String] {
+    &LISTS.leak_legal_suffixes
+}
 
 /// The forms of a company name a reader recognises: the name, the name without its legal
 /// form, and (written with its capitals) a distinctive first word ("Northwind" for
@@ -101,11 +91,10 @@ pub fn name_forms(name: &str) -> Vec<(String, bool)> {
     let mut words = full.clone();
     while words.len() > 1
         && words.last().is_some_and(|w| {
-            LEGAL_FORMS.contains(
-                &w.trim_matches(|c: char| c == ',' || c == '.')
-                    .to_lowercase()
-                    .as_str(),
-            )
+            let bare = w
+                .trim_matches(|c: char| c == ',' || c == '.')
+                .to_lowercase();
+            LISTS.legal_forms.contains(&bare)
         })
     {
         words.pop();
@@ -118,7 +107,10 @@ pub fn name_forms(name: &str) -> Vec<(String, bool)> {
     if words.len() > 1
         && first.chars().count() >= 4
         && first.chars().next().is_some_and(char::is_uppercase)
-        && !GENERIC_FIRST_WORDS.contains(&first.to_lowercase().as_str())
+        && !LISTS
+            .generic_first_words
+            .iter()
+            .any(|w| *w == first.to_lowercase())
     {
         forms.push((first.to_string(), true));
     }
@@ -161,97 +153,20 @@ pub fn name_mentions(scope: &Scope, name: &str) -> Vec<Range<usize>> {
     found
 }
 
-/// Nouns that say what kind of organisation a customer is.
-const ORGANISATIONS: &[&str] = &[
-    "company",
-    "companies",
-    "firm",
-    "business",
-    "group",
-    "provider",
-    "retailer",
-    "manufacturer",
-    "distributor",
-    "wholesaler",
-    "practice",
-    "clinic",
-    "clinics",
-    "network",
-    "chain",
-    "agency",
-    "organization",
-    "organisation",
-    "nonprofit",
-    "non-profit",
-    "bank",
-    "insurer",
-    "brokerage",
-    "lender",
-    "school",
-    "college",
-    "university",
-    "hospital",
-    "brand",
-    "operator",
-    "producer",
-    "supplier",
-    "carrier",
-    "restaurant",
-    "restaurants",
-    "hotel",
-    "hotels",
-    "store",
-    "stores",
-    "shop",
-    "dealership",
-    "dealer",
-    "studio",
-    "publisher",
-    "platform",
-    "startup",
-    "cooperative",
-    "union",
-    "unions",
-    "firms",
-    "groups",
-    "providers",
-    "retailers",
-    "manufacturers",
-    "distributors",
-    "practices",
-    "businesses",
-    "banks",
-    "schools",
-    "brands",
-    "operators",
-    "consultancy",
-    "maker",
-    "builder",
-    "developer",
-    "institution",
-    "enterprise",
-    "smb",
-    "customer",
-    "client",
-    "fintech",
-    "e-commerce",
-    "ecommerce",
-    "marketplace",
-    "franchise",
-    "utility",
-    "laboratory",
-    "lab",
-    "pharmacy",
-    "charity",
-    "association",
-    "team",
-];
-
 /// Descriptions of a customer that does not name it: "a 40-clinic dental group in
-/// Ohio", "a leading US retailer", "one of the largest credit unions in Texas": an
-/// indefinite article (or "one of the") followed, within six words, by a kind of
-/// organisation. Source ranges of the descriptions found.
-pub fn customer_descriptions(scope: &Scope) -> Vec<Range<usize>> {
+/// Ohio", "a family-owned business in Leeds", "one of the largest credit unions in Texas":
+/// an indefinite opener ("a", "an", "one of") and, within a few words, a kind of
+/// organisation. A generic kind ("a company", "one of our customers", "the client") says
+/// nothing by itself: it needs a word that says which (not a hollow one like "leading" or
+/// "our"), or a place or a size after it. The partner describing itself ("Crewpath is a
+/// multi-tenant platform") is no description of the customer. Source ranges found.
+pub fn customer_descriptions(scope: &Scope, partner: Option<&str>) -> Vec<Range<usize>> {
+    let partner_forms: Vec<String> = partner
+        .map(name_forms)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(form, _)| form.to_lowercase())
+        .collect();
     let mut found = Vec::new();
     for prose in &scope.prose {
         if matches!(prose.block, BlockKind::Heading(_)) && prose.text.split_whitespace().count() < 4
@@ -259,28 +174,193 @@ pub fn customer_descriptions(scope: &Scope) -> Vec<Range<usize>> {
             continue;
         }
         let text = &prose.text;
-        let words: Vec<(usize, &str)> = word_spans(text);
-        for (i, (start, word)) in words.iter().enumerate() {
-            let lower = word.to_lowercase();
-            let opens = matches!(lower.as_str(), "a" | "an")
-                || (lower == "one"
-                    && words
-                        .get(i + 1)
-                        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("of")));
-            if !opens {
+        let toks = tokens(text);
+        // "Customer: 22-clinic veterinary group, regional Victoria", or the label alone
+        // on the line before.
+        let labelled = LISTS
+            .description_labels
+            .longest_at(&toks, 0)
+            .filter(|&end| toks.get(end).is_some_and(|t| t.is_punct(':')))
+            .map(|end| end + 1)
+            .or_else(|| label_before(&scope.prose, prose).then_some(0));
+        if let Some(from) = labelled
+            && from < toks.len()
+            && let Some(end) = kind_from(text, &toks, from)
+        {
+            found.push(prose.source_range(toks[from].range.start..end));
+            continue;
+        }
+        for i in 0..toks.len() {
+            let opens = toks[i].is_any(&["a", "an"])
+                || (toks[i].is("one") && toks.get(i + 1).is_some_and(|t| t.is("of")));
+            if !opens || describes_partner(text, toks[i].range.start, &partner_forms) {
                 continue;
             }
-            for (end, next) in words.iter().skip(i + 1).take(7) {
-                let next = next.to_lowercase();
-                let next = next.trim_end_matches("'s");
-                if ORGANISATIONS.contains(&next) {
-                    found.push(prose.source_range(*start..end + next.len()));
-                    break;
-                }
+            if let Some(end) = described_kind(text, &toks, i) {
+                found.push(prose.source_range(toks[i].range.start..end));
             }
         }
     }
     found
+}
+
+/// Whether the words before an opener make the partner its subject: "Crewpath is a …",
+/// "VaultHarbor, a …", "We are a …".
+fn describes_partner(text: &str, at: usize, partner_forms: &[String]) -> bool {
+    let before = text[..at].trim_end().to_lowercase();
+    let before = before.trim_end_matches(['*', '_']);
+    let Some(subject) = [
+        " is",
+        " was",
+        ",",
+        " is also",
+        " has been",
+        " are",
+        "'re",
+        "’re",
+    ]
+    .iter()
+    .find_map(|verb| before.strip_suffix(verb)) else {
+        return false;
+    };
+    let subject = subject.trim_end();
+    subject.ends_with(" we")
+        || subject == "we"
+        || partner_forms
+            .iter()
+            .any(|form| !form.is_empty() && subject.ends_with(form.as_str()))
+}
+
+/// Whether the block before `prose` (in the same scope) is a description label standing
+/// alone: "Customer" over "22-clinic veterinary group, regional Victoria".
+fn label_before(all: &[&crate::document::Prose], prose: &crate::document::Prose) -> bool {
+    let Some(at) = all.iter().position(|p| std::ptr::eq(*p, prose)) else {
+        return false;
+    };
+    let Some(before) = at.checked_sub(1).and_then(|k| all.get(k)) else {
+        return false;
+    };
+    let toks = tokens(before.text.trim_end_matches(':'));
+    LISTS
+        .description_labels
+        .longest_at(&toks, 0)
+        .is_some_and(|end| end == toks.len())
+}
+
+/// The end (byte offset in `text`) of the kind of organisation that the opener at token
+/// `i` introduces, when what stands between says which organisation it is.
+fn described_kind(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let lists = &*LISTS;
+    let is_in = |list: &[String], tok: &Tok| list.iter().any(|w| w == tok.low());
+    // An "a" inside a compound ("software-as-a-service") opens nothing.
+    let next = toks.get(i + 1)?;
+    if !toks[i].space_before || !next.space_before {
+        return None;
+    }
+    let mut j = i + 1;
+    if toks[i].is("one") {
+        // "one of the largest …", "one of our customers"
+        j += 1;
+        if toks
+            .get(j)
+            .is_some_and(|t| is_in(&lists.description_stops, t))
+        {
+            j += 1;
+        }
+    }
+    kind_from(text, toks, j)
+}
+
+/// The end of a kind of organisation starting at token `j` and qualified by the words
+/// before it (see [`described_kind`]); a determiner may open it after a label ("Customer:
+/// the largest co-op in Iowa").
+fn kind_from(text: &str, toks: &[Tok], mut j: usize) -> Option<usize> {
+    let lists = &*LISTS;
+    let is_in = |list: &[String], tok: &Tok| list.iter().any(|w| w == tok.low());
+    if toks.get(j).is_some_and(|t| t.is_any(&["a", "an", "the"])) {
+        j += 1;
+    }
+    let mut words = 0;
+    let mut qualified = false;
+    let mut strongly = false;
+    while j < toks.len() && words < lists.description_reach {
+        let tok = &toks[j];
+        if tok.kind == TokKind::Punct {
+            let joins = matches!(tok.low(), "-" | "‐" | "'" | "’" | "&" | "/")
+                || (tok.is_punct(',')
+                    && toks.get(j + 1).is_some_and(|n| {
+                        n.kind == TokKind::Word
+                            && !is_in(&lists.description_stops, n)
+                            && !n.is("and")
+                    }));
+            if !joins {
+                return None;
+            }
+            if matches!(tok.low(), "-" | "‐") {
+                strongly = true;
+            }
+            j += 1;
+            continue;
+        }
+        if let Some(end) = lists.not_kinds.longest_at(toks, j) {
+            qualified = true;
+            words += end - j;
+            j = end;
+            continue;
+        }
+        if let Some(end) = lists.organisations.longest_at(toks, j) {
+            return Some(toks[end - 1].range.end);
+        }
+        if let Some(end) = lists.generic_organisations.longest_at(toks, j)
+            && (qualified || place_or_size_follows(text, toks, end))
+        {
+            return Some(toks[end - 1].range.end);
+        }
+        if let Some(end) = lists.people_kinds.longest_at(toks, j) {
+            return (strongly || place_or_size_follows(text, toks, end))
+                .then(|| toks[end - 1].range.end);
+        }
+        if is_in(&lists.description_stops, tok) {
+            return None;
+        }
+        if !is_in(&lists.hollow_modifiers, tok) {
+            qualified = true;
+            let capital = text[tok.range.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if tok.kind == TokKind::Num || capital {
+                strongly = true;
+            }
+        }
+        words += 1;
+        j += 1;
+    }
+    None
+}
+
+/// "… in Ohio", "… based in Leeds", "… of 22 clinics", "… with 260 carers": a place (a
+/// capitalised word) or a size (a number) right after a generic kind of organisation.
+fn place_or_size_follows(text: &str, toks: &[Tok], at: usize) -> bool {
+    let lists = &*LISTS;
+    let Some(next) = toks.get(at) else {
+        return false;
+    };
+    let within = |k: usize| {
+        toks.get(at + 1..(at + 1 + k).min(toks.len()))
+            .unwrap_or_default()
+    };
+    if lists.place_words.iter().any(|w| w == next.low()) {
+        return within(3).iter().any(|t| {
+            t.kind == TokKind::Word
+                && text[t.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+    }
+    lists.size_words.iter().any(|w| w == next.low())
+        && within(3).iter().any(|t| t.kind == TokKind::Num)
 }
 
 /// Words (letters, digits, `-`, `'`) with their byte offsets.
@@ -354,8 +434,95 @@ mod tests {
         let d = doc(
             "The customer is a 40-clinic dental group in Ohio. One of the largest credit unions in Texas.\n",
         );
-        assert_eq!(customer_descriptions(&Scope::document(&d)).len(), 2);
+        assert_eq!(customer_descriptions(&Scope::document(&d), None).len(), 2);
         let d = doc("It cut costs by a third.\n");
-        assert!(customer_descriptions(&Scope::document(&d)).is_empty());
+        assert!(customer_descriptions(&Scope::document(&d), None).is_empty());
+    }
+
+    fn described(text: &str, partner: Option<&str>) -> Vec<String> {
+        let d = doc(&format!("{text}\n"));
+        customer_descriptions(&Scope::document(&d), partner)
+            .into_iter()
+            .map(|r| d.source[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn vocabulary_loads() {
+        assert!(LISTS.description_reach > 0);
+        assert!(leak_legal_suffixes().iter().any(|s| s == "llc"));
+    }
+
+    #[test]
+    fn a_description_says_which_organisation() {
+        assert_eq!(
+            described(
+                "We worked with a 200-employee, family-owned precision machining manufacturer.",
+                None
+            ),
+            ["a 200-employee, family-owned precision machining manufacturer"]
+        );
+        assert_eq!(
+            described(
+                "The customer is a privately owned group of 22 clinics.",
+                None
+            ),
+            ["a privately owned group"]
+        );
+        assert_eq!(described("It is a business in Ohio.", None), ["a business"]);
+        assert_eq!(
+            described("They are a UK hospitality client.", None),
+            ["a UK hospitality client"]
+        );
+    }
+
+    #[test]
+    fn a_fact_box_describes_without_an_article() {
+        assert_eq!(
+            described(
+                "Customer: 22-clinic veterinary group, regional Victoria",
+                None
+            )
+            .len(),
+            1
+        );
+        let d = doc("### Snapshot\n\nCustomer\n\nFamily-owned hardware stores in Vermont\n");
+        assert_eq!(customer_descriptions(&Scope::document(&d), None).len(), 1);
+        // A label over a generic word is still no description.
+        assert!(described("Customer: our client", None).is_empty());
+    }
+
+    #[test]
+    fn our_customer_is_no_description() {
+        for text in [
+            "This is the story of one of our customers.",
+            "The customer asked us for help, and the client agreed.",
+            "A customer came to us. A leading company chose us.",
+            "An older client may miss a meal, and an email chain goes round.",
+            "Crewpath is a multi-tenant software-as-a-service platform.",
+            "They sent a catalogue of products at the group and a tender that named the firm.",
+        ] {
+            assert!(
+                described(text, Some("Crewpath")).is_empty(),
+                "{text}: {:?}",
+                described(text, Some("Crewpath"))
+            );
+        }
+        // The partner describing itself is not the customer.
+        assert!(
+            described(
+                "Crewpath is a family-owned business in Leeds.",
+                Some("Crewpath")
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            described(
+                "Crewpath helped a family-owned business in Leeds.",
+                Some("Crewpath")
+            )
+            .len(),
+            1
+        );
     }
 }

@@ -18,6 +18,7 @@
 //! - `kpis` {min=2}: key performance indicators, from a Markdown table (columns recognised by header words: name/KPI/metric; baseline/before/starting point; target/goal; actual/result/after/achieved; method/measurement/how measured/measured by/source) or from a list ("Invoice processing time — baseline: 3 days; target: 1 day; actual: 4 hours; measured by: ERP timestamps"). Met when at least `min` KPIs have all four values (baseline, target, actual, method). Problems: each KPI missing a value ("the KPI `Processing time` has no baseline"), a table missing a column.
 //! - `current-pilot`: pilot / proof of concept / POC / PoC / trial / beta described as the CURRENT state ("is in pilot", "currently piloting", "still a proof of concept", "POC phase"). Not matches: "autopilot", "co-pilot", "Copilot", and finished past phases ("after a successful pilot in 2024", "the pilot ended in March", "moved from POC to production"). Met when none is found; each one found is a problem.
 //!
+//! - `challenge` {phrases, min=2}: the customer's challenge on a published page (checklist 2.2): a section the page calls the challenge that says something, or `min` distinct problem phrases (the check's and `lexicon/evidence/challenge.toml`'s), not denied, outside the sections about the solution, the architecture and the results.
 //! - `aws-usage` {min=1}: AWS services named with their role, in a sentence that says what the service does ("Amazon S3 stores the scans"); a bare list of names does not count (checklist 2.2).
 //! - `customer`, `partner` (evaluated by the case-study rules, which know the front matter): the text names the customer (public) or describes it (anonymous: "a 40-clinic dental group"), and names the AWS Partner.
 //!
@@ -45,6 +46,7 @@
 //!   said is current. One problem per sentence.
 //! - Problems and notes quote the text found between backticks.
 
+mod challenge;
 mod diagram;
 mod kpi;
 pub mod mention;
@@ -85,6 +87,7 @@ pub const DETECTORS: &[&str] = &[
     "deployment-date",
     "solution-area",
     "aws-usage",
+    "challenge",
     "customer",
     "partner",
 ];
@@ -166,6 +169,7 @@ pub fn run(check: &Check, scope: &Scope, env: &Env) -> Verdict {
         "kpis" => detect::kpis(check, scope),
         "current-pilot" => detect::current_pilot(scope),
         "aws-usage" => usage::aws_usage(check, scope, env),
+        "challenge" => challenge::challenge(check, scope),
         _ => Verdict {
             met: true,
             ..Verdict::default()

@@ -11,386 +11,85 @@
 use std::ops::Range;
 
 use super::quantity::{Quantity, QuantityKind, quantities_in};
-use super::text::{Fnv, Phrase, Tok, TokKind, byte_range, clauses, sentences, tokens};
+use super::text::{Fnv, Phrase, PhraseSet, Tok, TokKind, byte_range, clauses, sentences, tokens};
 
-// Word lists below are language, not logic: they may move to `lexicon/` data later.
+const WORD_LISTS_TOML: &str = include_str!("../../lexicon/evidence/outcome.toml");
 
-/// Verbs (every form) that state a change the customer got.
-const RESULT_VERBS: &[&str] = &[
-    "reduce",
-    "reduced",
-    "reduces",
-    "reducing",
-    "cut",
-    "cuts",
-    "cutting",
-    "save",
-    "saved",
-    "saves",
-    "saving",
-    "increase",
-    "increased",
-    "increases",
-    "increasing",
-    "improve",
-    "improved",
-    "improves",
-    "improving",
-    "grow",
-    "grew",
-    "grown",
-    "grows",
-    "growing",
-    "achieve",
-    "achieved",
-    "achieves",
-    "achieving",
-    "eliminate",
-    "eliminated",
-    "eliminates",
-    "eliminating",
-    "accelerate",
-    "accelerated",
-    "accelerates",
-    "accelerating",
-    "decrease",
-    "decreased",
-    "decreases",
-    "decreasing",
-    "lower",
-    "lowered",
-    "lowers",
-    "lowering",
-    "shorten",
-    "shortened",
-    "shortens",
-    "boost",
-    "boosted",
-    "boosts",
-    "raise",
-    "raised",
-    "raises",
-    "drop",
-    "dropped",
-    "drops",
-    "fall",
-    "fell",
-    "fallen",
-    "falls",
-    "decline",
-    "declined",
-    "declines",
-    "shrink",
-    "shrank",
-    "shrunk",
-    "shrinks",
-    "slash",
-    "slashed",
-    "slashes",
-    "trim",
-    "trimmed",
-    "rise",
-    "rose",
-    "risen",
-    "rises",
-    "jump",
-    "jumped",
-    "jumps",
-    "climb",
-    "climbed",
-    "climbs",
-    "expand",
-    "expanded",
-    "expands",
-    "gain",
-    "gained",
-    "gains",
-    "generate",
-    "generated",
-    "generates",
-    "deliver",
-    "delivered",
-    "delivers",
-    "free",
-    "freed",
-    "frees",
-    "avoid",
-    "avoided",
-    "avoids",
-    "recover",
-    "recovered",
-    "recovers",
-    "sped",
-    "speed",
-    "lift",
-    "lifted",
-    "reach",
-    "reached",
-    "reaches",
-    "exceed",
-    "exceeded",
-    "exceeds",
-    "surpass",
-    "surpassed",
-    "double",
-    "doubled",
-    "doubles",
-    "triple",
-    "tripled",
-    "triples",
-    "halve",
-    "halved",
-    "went",
-    "fewer",
-    "resulted",
-    "yielded",
-    "yields",
-    "minimized",
-    "minimised",
-    "maximized",
-    "maximised",
-    "processed",
-    "handles",
-    "handled",
-    "serves",
-    "served",
-    "onboarded",
-    "added",
-    "won",
-    "attracted",
-    "completed",
-];
-/// Nouns that name a change ("a 30% reduction", "savings of $40,000").
-const RESULT_NOUNS: &[&str] = &[
-    "reduction",
-    "reductions",
-    "decrease",
-    "increase",
-    "increases",
-    "improvement",
-    "improvements",
-    "savings",
-    "saving",
-    "gain",
-    "gains",
-    "uplift",
-    "boost",
-    "drop",
-    "decline",
-    "growth",
-    "roi",
-    "speedup",
-    "cut",
-    "rise",
-    "jump",
-    // KPI labels: "Actual: 5.5 hours", "Result: 71%".
-    "actual",
-    "actuals",
-    "actually",
-    "result",
-    "results",
-    "outcome",
-    "outcomes",
-];
-/// Comparatives that make the quantity right before them a result ("60% faster").
-const COMPARATIVES: &[&str] = &[
-    "faster", "quicker", "fewer", "less", "lower", "higher", "more", "cheaper", "shorter",
-    "better", "smaller", "greater",
-];
-/// Words that make a following result a projection.
-const PROJECTION_WORDS: &[&str] = &[
-    "expected",
-    "expects",
-    "expect",
-    "expecting",
-    "expectation",
-    "expectations",
-    "projected",
-    "projection",
-    "projections",
-    "forecast",
-    "forecasts",
-    "forecasted",
-    "anticipated",
-    "anticipates",
-    "anticipate",
-    "predicted",
-    "predicts",
-    "potential",
-    "potentially",
-    "typically",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "should",
-    "promises",
-    "estimate",
-    "estimated",
-    "estimates",
-    "hope",
-    "hopes",
-    "hoping",
-    // Hypotheticals: "if nothing changed, costs would grow 12% a year".
-    "if",
-    "unless",
-];
-const PROJECTION_PHRASES: &[&str] = &[
-    "up to",
-    "on track to",
-    "set to",
-    "going to",
-    "in the future",
-    "next year",
-    "over the next",
-    "in the coming",
-    "once fully",
-    "when fully",
-];
-/// Words that make every number of a clause a statistic about a market, not about the
-/// customer ("According to Gartner, 70% of SMBs …").
-const MARKET_WORDS: &[&str] = &[
-    "according",
-    "survey",
-    "surveyed",
-    "surveys",
-    "study",
-    "studies",
-    "research",
-    "gartner",
-    "idc",
-    "forrester",
-    "mckinsey",
-    "deloitte",
-    "statista",
-    "analysts",
-    "nationally",
-    "nationwide",
-    "globally",
-    "worldwide",
-    // The AWS revenue a deployment drives (PS-004) is the partner's figure, never the
-    // customer's result: "the estimated AWS ARR is $27,000".
-    "arr",
-    "recurring",
-];
-/// After "N% of": a population, so the percentage is a market statistic.
-const POPULATION_NOUNS: &[&str] = &[
-    "smbs",
-    "smes",
-    "businesses",
-    "companies",
-    "organizations",
-    "organisations",
-    "enterprises",
-    "firms",
-    "respondents",
-    "consumers",
-    "shoppers",
-    "adults",
-    "americans",
-    "ceos",
-    "executives",
-    "leaders",
-    "retailers",
-];
-/// Words that make a following quantity a goal or target.
-const TARGET_WORDS: &[&str] = &[
-    "goal",
-    "goals",
-    "target",
-    "targets",
-    "targeted",
-    "targeting",
-    "targeting",
-    "objective",
-    "objectives",
-    "aim",
-    "aims",
-    "aimed",
-    "aiming",
-    "wanted",
-    "wants",
-    "want",
-    "sought",
-    "seeks",
-    "seek",
-    "needed",
-    "needs",
-    "need",
-    "hoped",
-    "intended",
-    "intends",
-    "planned",
-    "plans",
-    "plan",
-    "ambition",
-    "requirement",
-    "required",
-    "requires",
-    "kpi",
-];
-/// Words that make a following quantity the situation before.
-const BASELINE_WORDS: &[&str] = &[
-    "before",
-    "previously",
-    "formerly",
-    "originally",
-    "prior",
-    "baseline",
-    "historically",
-    "once",
-    "used",
-];
-/// Right before a quantity: it is the point of comparison ("from 3 days", "than 2 hours").
-const BASELINE_PREPOSITIONS: &[&str] = &["from", "than", "instead", "versus", "vs", "compared"];
-/// Comparatives that, right before "than", make "than N" an approximation ("more than 30%").
-const APPROX_COMPARATIVES: &[&str] = &[
-    "more", "less", "fewer", "greater", "over", "under", "higher", "lower",
-];
-/// Words skipped when looking right before a quantity.
-const APPROXIMATORS: &[&str] = &[
-    "about",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "approximately",
-    "some",
-    "over",
-    "an",
-    "a",
-    "average",
-    "of",
-    "the",
-    "just",
-    "up",
-    "to",
-    "only",
-    "~",
-    "≈",
-    "+",
-];
-/// Right before a duration: it is a time frame, not a result ("in 3 months").
-const TIMEFRAME_WORDS: &[&str] = &["in", "within", "over", "after", "during", "for", "first"];
-/// Verbs that, before "to" + result verb, make it a result: "helped Acme to cut costs".
-const HELPER_VERBS: &[&str] = &[
-    "helped",
-    "helps",
-    "enabled",
-    "enables",
-    "allowed",
-    "allows",
-    "let",
-    "lets",
-    "empowered",
-    "managed",
-    "able",
-];
-const MODALS: &[&str] = &[
-    "will", "would", "could", "can", "may", "might", "should", "must",
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordLists {
+    result_verbs: Vec<String>,
+    result_nouns: Vec<String>,
+    comparatives: Vec<String>,
+    projection_words: Vec<String>,
+    projection_phrases: Vec<String>,
+    market_words: Vec<String>,
+    population_nouns: Vec<String>,
+    target_words: Vec<String>,
+    baseline_words: Vec<String>,
+    baseline_prepositions: Vec<String>,
+    approx_comparatives: Vec<String>,
+    approximators: Vec<String>,
+    timeframe_words: Vec<String>,
+    relative_words: Vec<String>,
+    result_headings: Vec<String>,
+    background_openers: Vec<String>,
+    not_background: Vec<String>,
+    helper_verbs: Vec<String>,
+    modals: Vec<String>,
+}
+
+static WORD_LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(|| {
+    // Embedded at build time and parsed by the unit tests: cannot fail in a release.
+    toml::from_str(WORD_LISTS_TOML)
+        .unwrap_or_else(|err| panic!("lexicon/evidence/outcome.toml is not valid: {err}"))
+});
+
+/// The word lists as slices of `&str`, the form the scanners compare tokens with.
+struct Words {
+    result_verbs: Vec<&'static str>,
+    result_nouns: Vec<&'static str>,
+    comparatives: Vec<&'static str>,
+    projection_words: Vec<&'static str>,
+    projection_phrases: Vec<&'static str>,
+    market_words: Vec<&'static str>,
+    population_nouns: Vec<&'static str>,
+    target_words: Vec<&'static str>,
+    baseline_words: Vec<&'static str>,
+    baseline_prepositions: Vec<&'static str>,
+    approx_comparatives: Vec<&'static str>,
+    approximators: Vec<&'static str>,
+    relative_words: Vec<&'static str>,
+    timeframe_words: Vec<&'static str>,
+    helper_verbs: Vec<&'static str>,
+    modals: Vec<&'static str>,
+}
+
+fn strs(list: &'static [String]) -> Vec<&'static str> {
+    list.iter().map(String::as_str).collect()
+}
+
+static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+    let data: &'static WordLists = &WORD_LISTS;
+    Words {
+        result_verbs: strs(&data.result_verbs),
+        result_nouns: strs(&data.result_nouns),
+        comparatives: strs(&data.comparatives),
+        projection_words: strs(&data.projection_words),
+        projection_phrases: strs(&data.projection_phrases),
+        market_words: strs(&data.market_words),
+        population_nouns: strs(&data.population_nouns),
+        target_words: strs(&data.target_words),
+        baseline_words: strs(&data.baseline_words),
+        baseline_prepositions: strs(&data.baseline_prepositions),
+        approx_comparatives: strs(&data.approx_comparatives),
+        approximators: strs(&data.approximators),
+        relative_words: strs(&data.relative_words),
+        timeframe_words: strs(&data.timeframe_words),
+        helper_verbs: strs(&data.helper_verbs),
+        modals: strs(&data.modals),
+    }
+});
 
 // The lists above, as bits of one table, so a word is looked up once rather than
 // compared with every entry of every list.
@@ -412,23 +111,23 @@ type WordTable = std::collections::HashMap<&'static str, u32, std::hash::BuildHa
 
 static WORD_FLAGS: std::sync::LazyLock<WordTable> = std::sync::LazyLock::new(|| {
     let mut map = WordTable::default();
-    for phrase in PROJECTION_PHRASES {
+    for phrase in WORDS.projection_phrases.as_slice() {
         if let Some(first) = phrase.split(' ').next() {
             *map.entry(first).or_insert(0) |= PHRASE_START;
         }
     }
     for (list, flag) in [
-        (RESULT_VERBS, VERB),
-        (RESULT_NOUNS, NOUN),
-        (COMPARATIVES, COMPARATIVE),
-        (PROJECTION_WORDS, PROJECTION),
-        (TARGET_WORDS, TARGET),
-        (BASELINE_WORDS, BASELINE),
-        (MODALS, MODAL),
-        (HELPER_VERBS, HELPER),
-        (MARKET_WORDS, MARKET),
-        (POPULATION_NOUNS, POPULATION),
-        (APPROXIMATORS, APPROX),
+        (WORDS.result_verbs.as_slice(), VERB),
+        (WORDS.result_nouns.as_slice(), NOUN),
+        (WORDS.comparatives.as_slice(), COMPARATIVE),
+        (WORDS.projection_words.as_slice(), PROJECTION),
+        (WORDS.target_words.as_slice(), TARGET),
+        (WORDS.baseline_words.as_slice(), BASELINE),
+        (WORDS.modals.as_slice(), MODAL),
+        (WORDS.helper_verbs.as_slice(), HELPER),
+        (WORDS.market_words.as_slice(), MARKET),
+        (WORDS.population_nouns.as_slice(), POPULATION),
+        (WORDS.approximators.as_slice(), APPROX),
     ] {
         for word in list {
             *map.entry(*word).or_insert(0) |= flag;
@@ -518,8 +217,14 @@ pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
     if all.is_empty() {
         return Vec::new();
     }
-    static PHRASES: std::sync::LazyLock<Vec<Phrase>> =
-        std::sync::LazyLock::new(|| PROJECTION_PHRASES.iter().map(|p| Phrase::new(p)).collect());
+    static PHRASES: std::sync::LazyLock<Vec<Phrase>> = std::sync::LazyLock::new(|| {
+        WORDS
+            .projection_phrases
+            .as_slice()
+            .iter()
+            .map(|p| Phrase::new(p))
+            .collect()
+    });
     let phrases: &[Phrase] = &PHRASES;
     let mut out = Vec::with_capacity(all.len());
     let mut next_q = 0;
@@ -537,7 +242,14 @@ pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
                 continue;
             }
             let clause_bytes = byte_range(toks, clause.clone());
-            let roles = read_clause(toks, clause.clone(), &all[first..next_q], phrases);
+            let mut roles = read_clause(toks, clause.clone(), &all[first..next_q], phrases);
+            if let Some(comma) = scene_setting(toks, clause.clone()) {
+                for (q, role) in all[first..next_q].iter().zip(roles.iter_mut()) {
+                    if q.toks.start < comma && *role == Role::Result {
+                        *role = Role::Other;
+                    }
+                }
+            }
             for (q, role) in all[first..next_q].iter().zip(roles) {
                 out.push(Outcome {
                     quantity: q.clone(),
@@ -549,6 +261,47 @@ pub(crate) fn claims_in(toks: &[Tok]) -> Vec<Outcome> {
         }
     }
     out
+}
+
+/// The comma that ends a scene-setting opening ("As the company grew past 40
+/// technicians, …"), when the clause starts with one: the numbers before it are context.
+fn scene_setting(toks: &[Tok], clause: Range<usize>) -> Option<usize> {
+    static SETS: std::sync::LazyLock<(PhraseSet, PhraseSet)> = std::sync::LazyLock::new(|| {
+        let data: &'static WordLists = &WORD_LISTS;
+        let set = |list: &'static [String]| {
+            PhraseSet::new(&list.iter().map(String::as_str).collect::<Vec<_>>())
+        };
+        (set(&data.background_openers), set(&data.not_background))
+    });
+    let (openers, not_background) = &*SETS;
+    let start = clause.start;
+    openers.longest_at(toks, start)?;
+    if not_background.longest_at(toks, start).is_some() {
+        return None;
+    }
+    (start + 1..clause.end).find(|&k| toks[k].is_punct(','))
+}
+
+/// Whether a heading names a results section ("The results", "By the numbers").
+pub(crate) fn is_result_heading(text: &str) -> bool {
+    static SET: std::sync::LazyLock<PhraseSet> = std::sync::LazyLock::new(|| {
+        let data: &'static WordLists = &WORD_LISTS;
+        PhraseSet::new(
+            &data
+                .result_headings
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        )
+    });
+    let toks = tokens(text);
+    (0..toks.len()).any(|i| SET.longest_at(&toks, i).is_some())
+}
+
+/// Whether the quantity at token range `at` follows a time-frame word ("within six
+/// months", "after 3 weeks"): a time frame, not a result.
+pub(crate) fn is_time_frame(toks: &[Tok], at: &Range<usize>) -> bool {
+    at.start > 0 && toks[at.start - 1].is_any(WORDS.timeframe_words.as_slice())
 }
 
 /// The role of each quantity in one clause (token range), in order.
@@ -780,20 +533,33 @@ fn role_of(
     if !pending && q.toks.start > clause.start && toks[q.toks.start - 1].is_any(&["down", "up"]) {
         return Role::Result;
     }
+    // "approved in 2 days instead of 11", "4 hours versus 3 days": the number compared
+    // with the one before is the result; so is one "41% below the next-best quote".
+    let compared_with_number = toks
+        .get(q.toks.end)
+        .is_some_and(|t| t.is_any(WORDS.baseline_prepositions.as_slice()) && !t.is("from"))
+        && (q.toks.end + 1..(q.toks.end + 4).min(clause.end)).any(|k| toks[k].kind == TokKind::Num);
+    let relative = q.kind == QuantityKind::Percent
+        && toks
+            .get(q.toks.end)
+            .is_some_and(|t| t.is_any(WORDS.relative_words.as_slice()));
+    if (compared_with_number || relative) && !pending {
+        return Role::Result;
+    }
     if let Some(word) = before {
         let approx_than = word == "than"
             && q.toks.start >= 2
             && toks[q.toks.start.saturating_sub(2)..q.toks.start]
                 .iter()
-                .any(|t| t.is_any(APPROX_COMPARATIVES));
-        if BASELINE_PREPOSITIONS.contains(&word) && !approx_than {
+                .any(|t| t.is_any(WORDS.approx_comparatives.as_slice()));
+        if WORDS.baseline_prepositions.as_slice().contains(&word) && !approx_than {
             return Role::Baseline;
         }
         // "In 3 months, the team cut costs": a time frame. After a result word ("now
         // closes the books in 3 days") the duration is the result itself.
         let always_frame = matches!(word, "after" | "within" | "over" | "during" | "first");
         if q.kind == QuantityKind::Duration
-            && TIMEFRAME_WORDS.contains(&word)
+            && WORDS.timeframe_words.as_slice().contains(&word)
             && (mode != Mode::Result || always_frame)
         {
             return Role::Other;
@@ -1040,6 +806,45 @@ mod tests {
     }
 
     #[test]
+    fn comparisons_with_a_number_or_a_quote_are_results() {
+        assert_eq!(
+            results("Invoices are approved in 2 days instead of 11."),
+            ["2 days"]
+        );
+        assert_eq!(
+            results("The firm's cost is 41% below the next-best quote it received."),
+            ["41%"]
+        );
+        // The rejected option's own price is no result.
+        assert!(results("The alternative cost $180,000 over three years.").is_empty());
+    }
+
+    #[test]
+    fn results_headings() {
+        assert!(super::is_result_heading("The results"));
+        assert!(super::is_result_heading("By the numbers"));
+        assert!(!super::is_result_heading("What's next"));
+    }
+
+    #[test]
+    fn a_scene_setting_opening_is_context() {
+        assert!(
+            results("As the company grew past 40 technicians, dispatchers double-booked trucks.")
+                .is_empty()
+        );
+        assert!(
+            results("When call volume doubled to 600 calls a day, the office fell behind.")
+                .is_empty()
+        );
+        // The main clause after the comma is still read, and "As a result" sets no scene.
+        assert_eq!(
+            results("After go-live, response times fell by 38%."),
+            ["38%"]
+        );
+        assert_eq!(results("As a result, costs fell by 30%."), ["30%"]);
+    }
+
+    #[test]
     fn mixed_clauses() {
         assert_eq!(
             roles("Acme exceeded its target of 30% with a 35% reduction."),
@@ -1112,5 +917,28 @@ mod tests {
         ] {
             let _ = claims(text);
         }
+    }
+
+    #[test]
+    fn word_lists_load() {
+        assert!(!WORDS.result_verbs.is_empty(), "result_verbs");
+        assert!(!WORDS.result_nouns.is_empty(), "result_nouns");
+        assert!(!WORDS.comparatives.is_empty(), "comparatives");
+        assert!(!WORDS.projection_words.is_empty(), "projection_words");
+        assert!(!WORDS.projection_phrases.is_empty(), "projection_phrases");
+        assert!(!WORDS.market_words.is_empty(), "market_words");
+        assert!(!WORDS.population_nouns.is_empty(), "population_nouns");
+        assert!(!WORDS.target_words.is_empty(), "target_words");
+        assert!(!WORDS.baseline_words.is_empty(), "baseline_words");
+        assert!(
+            !WORDS.baseline_prepositions.is_empty(),
+            "baseline_prepositions"
+        );
+        assert!(!WORDS.approx_comparatives.is_empty(), "approx_comparatives");
+        assert!(!WORDS.approximators.is_empty(), "approximators");
+        assert!(!WORDS.relative_words.is_empty(), "relative_words");
+        assert!(!WORDS.timeframe_words.is_empty(), "timeframe_words");
+        assert!(!WORDS.helper_verbs.is_empty(), "helper_verbs");
+        assert!(!WORDS.modals.is_empty(), "modals");
     }
 }

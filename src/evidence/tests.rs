@@ -465,3 +465,41 @@ fn corpus_runs_without_panics() {
     );
     assert!(files > 0);
 }
+
+fn usage_met(text: &str) -> bool {
+    let d = doc(&format!("# Page\n\n{text}\n"));
+    run_on(&check("aws-usage"), &d, "").met
+}
+
+#[test]
+fn aws_usage_needs_a_role_in_the_services_clause() {
+    for text in [
+        "Amazon S3 stores the scanned invoices for seven years.",
+        "CloudFront caches the catalogue's images close to the clinics.",
+        "The team used AWS Lambda to resize every uploaded photo.",
+        "- Amazon Cognito handles sign-in for 60 practice managers.",
+    ] {
+        assert!(usage_met(text), "{text}");
+    }
+    for text in [
+        "Services used: Amazon S3 · AWS Lambda · Amazon DynamoDB · Trusted by 2,000 finance teams",
+        "Amazon S3, AWS Lambda, Amazon DynamoDB",
+        "Proud AWS Partner. Available in AWS Marketplace. The solution runs on AWS.",
+        "We chose Amazon Aurora rather than Amazon Redshift.",
+        "The practice already kept its old scans in Amazon S3 buckets for years.",
+    ] {
+        let d = doc(&format!("# Page\n\n{text}\n"));
+        let v = run_on(&check("aws-usage"), &d, "");
+        // "We chose Amazon Aurora" names no role either: "chose" says why, not what it does.
+        assert!(!v.met, "{text}: {:?}", v.found);
+    }
+}
+
+#[test]
+fn a_rejected_service_has_no_role() {
+    let d = doc(
+        "# Page\n\nInstead of Amazon Redshift storing the history, the team kept it in files.\n",
+    );
+    let v = run_on(&check("aws-usage"), &d, "");
+    assert!(!v.met, "{:?}", v.found);
+}

@@ -41,7 +41,6 @@ const FURNITURE: &[&str] = &[
     "screen-reader",
     "skip-link",
     "related",
-    "sidebar",
     "site-header",
     "site-footer",
 ];
@@ -108,7 +107,7 @@ pub fn extract(html: &str) -> Extracted {
             blocks.push(format!("# {}", escape(own)));
         }
     }
-    blocks.extend(out.blocks);
+    blocks.extend(join_stat_cards(out.blocks));
     Extracted {
         title,
         markdown: blocks.join("\n\n") + "\n",
@@ -166,6 +165,26 @@ fn walk(element: ElementRef, whole_body: bool, out: &mut Writer) {
                     continue;
                 }
                 match name {
+                    // A link wrapping a heading or a paragraph is a teaser card for another
+                    // page ("More customer stories"): its words are that page's, not this
+                    // one's.
+                    "a" if is_link_card(child) => {}
+                    "table" => {
+                        out.flush();
+                        match markdown_table(child, whole_body) {
+                            Some(table) => out.blocks.push(table),
+                            None => {
+                                walk(child, whole_body, out);
+                                out.flush();
+                            }
+                        }
+                    }
+                    "dl" => {
+                        out.flush();
+                        for line in term_lines(child, whole_body) {
+                            out.blocks.push(line);
+                        }
+                    }
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         out.flush();
                         let level = name[1..].parse::<usize>().unwrap_or(2);
@@ -222,13 +241,195 @@ fn walk(element: ElementRef, whole_body: bool, out: &mut Writer) {
     }
 }
 
+/// Whether a link holds block content (a heading, a paragraph, a box): a card that
+/// leads to another page.
+fn is_link_card(link: ElementRef) -> bool {
+    link.descendants().any(|node| {
+        node.value().as_element().is_some_and(|e| {
+            matches!(
+                e.name(),
+                "h1" | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "p"
+                    | "div"
+                    | "section"
+                    | "article"
+                    | "figure"
+                    | "ul"
+                    | "ol"
+                    | "table"
+            )
+        })
+    })
+}
+
+/// The text of an element as one line, read like the page's own text.
+fn line_of(element: ElementRef, whole_body: bool) -> String {
+    let mut inner = Writer::default();
+    walk(element, whole_body, &mut inner);
+    inner.flush();
+    inner
+        .blocks
+        .iter()
+        .map(|b| b.trim_start_matches('#').trim_start_matches("- ").trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A description list, one line per term: "Industry: Dental care", as a reader reads a
+/// fact sidebar. A stat card (a term that continues a number: `<dt>less overtime</dt>
+/// <dd>27%</dd>`) reads "27% less overtime". Terms may sit in wrapper `<div>`s.
+fn term_lines(list: ElementRef, whole_body: bool) -> Vec<String> {
+    let mut items: Vec<(bool, String)> = Vec::new(); // (is a term, text)
+    let mut stack: Vec<ElementRef> = list.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(element) = stack.pop() {
+        if is_hidden(element, whole_body) {
+            continue;
+        }
+        match element.value().name() {
+            "dt" | "dd" => {
+                let text = line_of(element, whole_body);
+                if !text.is_empty() {
+                    items.push((element.value().name() == "dt", text));
+                }
+            }
+            _ => {
+                let mut children: Vec<ElementRef> =
+                    element.children().filter_map(ElementRef::wrap).collect();
+                children.reverse();
+                stack.extend(children);
+            }
+        }
+    }
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < items.len() {
+        let (is_term, text) = &items[i];
+        let value = items.get(i + 1).filter(|(term, _)| *is_term && !term);
+        match value {
+            Some((_, value)) => {
+                let continues = text.chars().next().is_some_and(char::is_lowercase);
+                lines.push(if continues && is_bare_quantity(value) {
+                    format!("{value} {text}")
+                } else {
+                    let sep = if text.ends_with(':') { " " } else { ": " };
+                    format!("{text}{sep}{value}")
+                });
+                i += 2;
+            }
+            None => {
+                lines.push(text.clone());
+                i += 1;
+            }
+        }
+    }
+    lines
+}
+
+/// A data table as a Markdown table, so the page's KPI tables ("Metric | Before |
+/// After") are read as tables; `None` for a layout table (one column, or rows of
+/// different widths), which is read as lines.
+fn markdown_table(table: ElementRef, whole_body: bool) -> Option<String> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut stack: Vec<ElementRef> = table.children().filter_map(ElementRef::wrap).collect();
+    stack.reverse();
+    while let Some(element) = stack.pop() {
+        if is_hidden(element, whole_body) {
+            continue;
+        }
+        match element.value().name() {
+            "tr" => rows.push(
+                element
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|c| matches!(c.value().name(), "td" | "th"))
+                    .map(|c| line_of(c, whole_body))
+                    .collect(),
+            ),
+            "thead" | "tbody" | "tfoot" => {
+                let mut children: Vec<ElementRef> =
+                    element.children().filter_map(ElementRef::wrap).collect();
+                children.reverse();
+                stack.extend(children);
+            }
+            _ => {}
+        }
+    }
+    let width = rows.first()?.len();
+    if rows.len() < 2 || width < 2 || rows.iter().any(|r| r.len() != width) {
+        return None;
+    }
+    let line = |cells: &[String]| format!("| {} |", cells.join(" | "));
+    let mut out = vec![line(&rows[0]), line(&vec!["---".to_string(); width])];
+    out.extend(rows[1..].iter().map(|r| line(r)));
+    Some(out.join("\n"))
+}
+
+/// Stat cards written as two boxes, a number and what it measures ("42%" over "fewer
+/// missed visits", or the other way round), read as one line: "42% fewer missed visits".
+/// The label is short and starts in lower case: it continues the number.
+fn join_stat_cards(blocks: Vec<String>) -> Vec<String> {
+    let plain = |b: &str| !b.starts_with(['#', '-', '|', '`', '>', '~']);
+    let label = |b: &str| {
+        plain(b)
+            && b.chars().next().is_some_and(char::is_lowercase)
+            && b.split_whitespace().count() <= 15
+    };
+    let number = |b: &str| plain(b) && is_bare_quantity(b);
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        let here = blocks[i].as_str();
+        match blocks.get(i + 1).map(String::as_str) {
+            Some(next) if number(here) && label(next) => {
+                out.push(format!("{here} {next}"));
+                i += 2;
+            }
+            Some(next) if label(here) && number(next) => {
+                out.push(format!("{next} {here}"));
+                i += 2;
+            }
+            _ => {
+                out.push(blocks[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// "27%", "3x", "45 min", "£38k", "+18%": a number standing alone, as on a stat card.
+fn is_bare_quantity(text: &str) -> bool {
+    let text = text.trim();
+    text.split_whitespace().count() <= 3
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "$€£¥+-−~<>≈".contains(c))
+}
+
 fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
     let value = element.value();
     let name = value.name();
     if SKIPPED.contains(&name) {
         return true;
     }
-    if whole_body && matches!(name, "header" | "aside") {
+    if whole_body && name == "header" {
+        return true;
+    }
+    // A sidebar is the story's fact box ("At a glance", "Services used") or the site's
+    // widget area ("Recent posts"): the one is read, the other, mostly links, is not.
+    let sidebar = name == "aside"
+        || [value.attr("id"), value.attr("class")]
+            .iter()
+            .flatten()
+            .any(|m| m.to_ascii_lowercase().contains("sidebar"));
+    if sidebar && mostly_links(element) {
         return true;
     }
     if value.attr("hidden").is_some()
@@ -258,6 +459,19 @@ fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
         let m = m.to_ascii_lowercase();
         FURNITURE.iter().any(|f| m.contains(f))
     })
+}
+
+/// Whether most of an element's text is link text (a list of links to other pages).
+fn mostly_links(element: ElementRef) -> bool {
+    let all: usize = element.text().map(|t| t.trim().len()).sum();
+    let linked: usize = element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "a")
+        .flat_map(|a| a.text())
+        .map(|t| t.trim().len())
+        .sum();
+    all == 0 || linked * 2 > all
 }
 
 fn collapse(text: &str) -> String {
@@ -335,6 +549,71 @@ mod tests {
         assert!(!md.contains("Copyright") && !md.contains("var x"), "{md}");
         assert!(md.contains("- 1\\. first"), "{md}");
         assert_eq!(page.title.as_deref(), Some("Acme | Partner"));
+    }
+
+    #[test]
+    fn fact_lists_and_stat_cards_read_as_lines() {
+        let page = extract(
+            r#"<main><h1>Acme</h1><dl><div class="stat"><dt>less overtime</dt><dd><span>27%</span></dd></div>
+<div><dt>Industry</dt><dd>Dental care</dd></div><dt>Founded:</dt><dd>1987</dd></dl></main>"#,
+        );
+        let md = page.markdown;
+        assert!(md.contains("27% less overtime"), "{md}");
+        assert!(md.contains("Industry: Dental care"), "{md}");
+        assert!(md.contains("Founded: 1987"), "{md}");
+    }
+
+    #[test]
+    fn stat_cards_in_two_boxes_read_as_one_line() {
+        let page = extract(
+            "<main><h1>Acme</h1><div class=\"stat\"><p>42%</p><p>fewer missed visits</p></div>\
+             <div class=\"stat\"><p>median time to fill a visit</p><p>38 min</p></div>\
+             <p>2025</p><p>Founded in Leeds.</p></main>",
+        );
+        let md = page.markdown;
+        assert!(md.contains("42% fewer missed visits"), "{md}");
+        assert!(md.contains("38 min median time to fill a visit"), "{md}");
+        assert!(md.contains("2025\n\nFounded in Leeds."), "{md}");
+    }
+
+    #[test]
+    fn data_tables_stay_tables() {
+        let page = extract(
+            "<main><h1>Acme</h1><table><thead><tr><th>Metric</th><th>Before</th><th>After</th></tr></thead>\
+             <tbody><tr><td>Close</td><td>9 days</td><td>3 days</td></tr></tbody></table>\
+             <table><tr><td>Layout only</td></tr></table></main>",
+        );
+        let md = page.markdown;
+        assert!(
+            md.contains(
+                "| Metric | Before | After |\n| --- | --- | --- |\n| Close | 9 days | 3 days |"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("Layout only"), "{md}");
+    }
+
+    #[test]
+    fn a_fact_sidebar_is_read_a_widget_area_is_not() {
+        let page = extract(
+            r#"<body><div class="content"><h1>Acme</h1><p>Story.</p></div>
+<aside class="cs-sidebar"><h3>At a glance</h3><p>Customer: 22-clinic veterinary group</p></aside>
+<div class="widget-area sidebar"><h3>Recent posts</h3><ul><li><a href="/a">Budget templates for owners</a></li><li><a href="/b">Month-end tips</a></li></ul></div></body>"#,
+        );
+        let md = page.markdown;
+        assert!(md.contains("22-clinic veterinary group"), "{md}");
+        assert!(!md.contains("Budget templates"), "{md}");
+    }
+
+    #[test]
+    fn link_cards_to_other_pages_are_dropped() {
+        let page = extract(
+            r#"<main><h1>Acme</h1><p>Read the <a href="/x">full report</a>.</p>
+<section><h2>More stories</h2><a href="/other"><h3>How a 600-caregiver agency stopped missing visits</h3></a></section></main>"#,
+        );
+        let md = page.markdown;
+        assert!(md.contains("Read the full report."), "{md}");
+        assert!(!md.contains("caregiver"), "{md}");
     }
 
     #[test]

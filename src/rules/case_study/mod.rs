@@ -587,44 +587,6 @@ fn capitalize(text: &str) -> String {
 /// Rule id for an anonymous case study that names its customer (checklist 2.3).
 pub const NAME_LEAK: &str = "CS-2.3/customer-name-leak";
 
-/// Legal-form words that the text may drop when it names a company ("Adventure Works"
-/// for "Adventure Works LLC").
-const LEGAL_SUFFIXES: &[&str] = &[
-    "inc",
-    "inc.",
-    "incorporated",
-    "llc",
-    "l.l.c.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "corp",
-    "corp.",
-    "corporation",
-    "co",
-    "co.",
-    "company",
-    "gmbh",
-    "ag",
-    "sa",
-    "s.a.",
-    "sas",
-    "bv",
-    "b.v.",
-    "nv",
-    "plc",
-    "pty",
-    "pty.",
-    "llp",
-    "lp",
-    "srl",
-    "s.r.l.",
-    "oy",
-    "ab",
-    "as",
-    "kk",
-];
-
 /// Every place an anonymous case study names its customer: the name is given privately
 /// in the front matter and must not appear in the text, with or without its legal form.
 fn name_leaks(doc: &Document, name: &str) -> Vec<Diagnostic> {
@@ -636,9 +598,12 @@ fn name_leaks(doc: &Document, name: &str) -> Vec<Diagnostic> {
     let mut forms = vec![full.clone()];
     let mut words: Vec<&str> = full.split(' ').collect();
     while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| LEGAL_SUFFIXES.contains(&w.trim_end_matches(',')))
+        && words.last().is_some_and(|w| {
+            let bare = w.trim_end_matches(',');
+            evidence::mention::leak_legal_suffixes()
+                .iter()
+                .any(|s| s == bare)
+        })
     {
         words.pop();
     }
@@ -1028,7 +993,8 @@ fn customer_named(
         return met();
     };
     if meta.visibility == Some(Visibility::Anonymous) {
-        let described = !evidence::mention::customer_descriptions(scope).is_empty()
+        let partner = meta.partner.name.as_deref();
+        let described = !evidence::mention::customer_descriptions(scope, partner).is_empty()
             || meta
                 .customer
                 .description
