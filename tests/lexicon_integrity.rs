@@ -26,6 +26,7 @@ struct Product {
     aliases: Vec<String>,
     wrong: Vec<String>,
     homograph: bool,
+    singular_resource: bool,
     status: String,
     status_date: String,
     code_ids: Vec<String>,

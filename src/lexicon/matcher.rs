@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::variants::{number_variants, spacing_variants};
+use super::variants::{NumberSlip, number_variants, spacing_variants};
 use super::{Lexicon, Product, strip_prefix};
 
 const PREFIXES: [&str; 2] = ["Amazon", "AWS"];
@@ -44,6 +44,9 @@ pub enum WrongReason {
     Known,
     /// A plural word of the name made singular ("Secret Manager", "AWS Step Function").
     Number,
+    /// A singular name made plural ("AWS Lambdas", "Amazon Elastic Container Services"):
+    /// the writer may mean the product's resources, so the fix needs a reader.
+    Plural,
     /// Close to a product name but not it ("AWS Lamda").
     NearMiss,
 }
@@ -112,6 +115,10 @@ struct Form {
     /// The letters after the prefix must match exactly, capitals included: a singular
     /// ("Secret Manager") is a slip only written as a name, never as a common noun.
     exact: Option<String>,
+    /// The words of a name run together or its hyphen dropped ("SecretsManager", "XRay"):
+    /// no English word, so a slip whatever the product's bare name means, but in lower case
+    /// an identifier ("secretsmanager" is the CLI namespace).
+    glued: bool,
 }
 
 /// A candidate word for near-miss detection ("Lamda" for "Lambda").
@@ -164,6 +171,7 @@ impl NameMatcher {
                     head: 0,
                     split_coinage: false,
                     exact: None,
+                    glued: false,
                 },
             );
         }
@@ -319,7 +327,21 @@ impl NameMatcher {
                     // words are common nouns whatever their case; only the product part
                     // can be wrong.
                     if matched[..form.head] == surface[..form.head] {
-                        return None;
+                        // ... unless the trailing words are a coinage ("Bedrock Agentcore",
+                        // "SageMaker Hyperpod"): no common noun is spelled so.
+                        let tail = surface[form.head..].trim_start();
+                        if is_plain(tail) || !tail.chars().any(|c| c.is_ascii_lowercase()) {
+                            return None;
+                        }
+                        let hit = Hit {
+                            range,
+                            product: form.product,
+                            verdict: Verdict::Wrong {
+                                replacement: fix.clone(),
+                                reason: WrongReason::Case,
+                            },
+                        };
+                        return Some((hit, false));
                     }
                     return self.judge_prefix(text, range.start..range.start + form.head);
                 }
@@ -449,6 +471,16 @@ impl NameMatcher {
     fn plausible_slip(&self, form: &Form, text: &str, range: &Range<usize>) -> Option<bool> {
         let matched = &text[range.clone()];
         let has_upper = matched.chars().any(|c| c.is_uppercase());
+        if form.glued && !form.prefixed {
+            if !has_upper {
+                return None;
+            }
+            // "Xray": run together, an ordinary word ("X-ray") still reads as itself outside
+            // a text about AWS.
+            if self.product(form).is_some_and(|p| p.homograph) {
+                return Some(true);
+            }
+        }
         if let Some(exact) = &form.exact {
             let name = |s: &'_ str| strip_any_prefix(s).unwrap_or(s).to_string();
             if name(matched) != name(exact) || looks_like_cli(matched) {
@@ -513,12 +545,18 @@ impl NameMatcher {
             previous.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
         // "API gateway", "User notifications": common nouns too, so the text itself must
         // be about AWS, not just the page.
-        if !first_upper
-            || after_article
-            || (rest_lower && at_sentence_start(text, range.start))
-            || after_other_vendor(text, range.start)
-            || (rest_lower && !mentions_aws(text))
-        {
+        if !first_upper || after_article || after_other_vendor(text, range.start) {
+            return None;
+        }
+        if rest_lower && at_sentence_start(text, range.start) {
+            // "Step functions evaluates …": the sentence's capital hides the name's lower-case
+            // second word. The name itself written so is the product in a text about AWS,
+            // unless AWS uses the phrase as a common noun ("Transit gateway attachments …").
+            let is_name = matches!(form.kind, FormKind::Correct { .. });
+            let common = COMMON_NOUNS.contains(&matched.to_ascii_lowercase());
+            return (is_name && !common).then_some(true);
+        }
+        if rest_lower && !mentions_aws(text) {
             return None;
         }
         Some(true)
@@ -717,6 +755,7 @@ fn correct(product: usize, plain: bool, role: Role, surface: &str, fix: &str) ->
         head: 0,
         split_coinage: false,
         exact: None,
+        glued: false,
     }
 }
 
@@ -879,6 +918,7 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
         head: 0,
         split_coinage: false,
         exact: None,
+        glued: false,
     };
 
     let mut bases = vec![Base {
@@ -931,29 +971,48 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
 
     for base in &bases {
         let coinage = !is_plain(&base.text);
-        let mut spellings = vec![(base.text.clone(), WrongReason::Case)];
+        let several_words = base.text.contains(' ');
+        let mut spellings = vec![(base.text.clone(), WrongReason::Case, None)];
         spellings.extend(
             spacing_variants(&base.text)
                 .into_iter()
-                .map(|v| (v, WrongReason::Spacing)),
+                .map(|v| (v, WrongReason::Spacing, None)),
         );
-        spellings.extend(
-            number_variants(&base.text)
-                .into_iter()
-                .map(|v| (v, WrongReason::Number)),
-        );
-        for (spelling, kind) in &spellings {
+        for (variant, slip) in number_variants(&base.text) {
+            if slip == NumberSlip::LastSingular && product.singular_resource {
+                continue;
+            }
+            let reason = if slip == NumberSlip::LastPlural {
+                WrongReason::Plural
+            } else {
+                WrongReason::Number
+            };
+            spellings.push((variant, reason, Some(slip)));
+        }
+        for (spelling, kind, slip) in &spellings {
+            let glued = *kind == WrongReason::Spacing
+                && !spelling.contains(' ')
+                && (several_words || base.text.contains('-'));
             // "private link" is two ordinary words even though "PrivateLink" is a coinage.
-            let plain = product.homograph || is_plain(spelling);
+            let plain = !glued && (product.homograph || is_plain(spelling));
             let shaped = |surface: &str, fix: &str, reason: WrongReason| {
                 let mut form = wrong(surface, fix, reason, plain);
                 form.split_coinage = *kind == WrongReason::Spacing && coinage && plain;
-                if *kind == WrongReason::Number {
+                form.glued = glued;
+                if slip.is_some() {
                     form.exact = Some(surface.to_string());
                 }
                 form
             };
-            if *kind != WrongReason::Case {
+            // Unprefixed, a plural is the writer's count of the product's resources ("two
+            // API Gateways"), and a last word made singular is such a slip only in a name
+            // of several words ("Step Function", not "Organization").
+            let unprefixed = match slip {
+                Some(NumberSlip::LastPlural) => false,
+                Some(NumberSlip::LastSingular) => several_words,
+                _ => true,
+            };
+            if *kind != WrongReason::Case && unprefixed {
                 table.add(spelling, shaped(spelling, &base.fix_bare, *kind));
             }
             for prefix in PREFIXES {
@@ -1015,22 +1074,61 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
                 head: 0,
                 split_coinage: false,
                 exact: exact.then(|| surface.to_string()),
+                glued: false,
             };
-            table.add(old, renamed(old, false));
+            // Every spelling of the old name is the old name: split or joined words, a
+            // hyphen dropped ("Single Sign On"), a last word made singular ("CloudWatch Event
+            // rule"), taken in the old name's capitals where they are ordinary words.
+            let spellings = |name: &str| -> Vec<(String, bool)> {
+                let mut all = vec![(name.to_string(), false)];
+                all.extend(spacing_variants(name).into_iter().map(|v| (v, false)));
+                all.extend(
+                    number_variants(name)
+                        .into_iter()
+                        .filter(|(_, slip)| *slip != NumberSlip::LastPlural)
+                        .map(|(v, _)| (v, true)),
+                );
+                all
+            };
+            for (spelling, exact) in spellings(old) {
+                table.add(&spelling, renamed(&spelling, exact));
+            }
+            // "AWS ACM PCA": an old short name without a prefix, given one.
+            if is_short && !starts_with_prefix(old) {
+                for (spelling, exact) in spellings(old) {
+                    for prefix in PREFIXES {
+                        let prefixed = format!("{prefix} {spelling}");
+                        table.add(&prefixed, renamed(&prefixed, exact));
+                    }
+                }
+            }
             if let Some(old_bare) = strip_any_prefix(old) {
-                for prefix in PREFIXES {
-                    let swapped = format!("{prefix} {old_bare}");
-                    table.add(&swapped, renamed(&swapped, false));
+                for (spelling, exact) in spellings(old_bare) {
+                    for prefix in PREFIXES {
+                        let swapped = format!("{prefix} {spelling}");
+                        table.add(&swapped, renamed(&swapped, exact));
+                    }
                 }
                 // A coinage stays recognisable without its prefix ("CodeWhisperer", "Elastic
-                // MapReduce"), and so does a long name in its capitals ("Kinesis Data
-                // Analytics for Apache Flink"); a short plain phrase ("Single Sign-On") is a
-                // generic term, and "Kinesis Data Analytics" also names the SQL flavour,
-                // which kept its name.
-                let has_coinage = old_bare.split(' ').any(has_camel_hump);
-                let long = old_bare.split(' ').count() >= 4;
-                if has_coinage || long {
-                    table.add(old_bare, renamed(old_bare, !has_coinage));
+                // MapReduce"), and so does a name with a code in it ("EC2 Container Service")
+                // or of four words or more in its capitals ("Kinesis Data Analytics for
+                // Apache Flink"); a short plain phrase ("Single
+                // Sign-On", "Elasticsearch Service") is a generic term or another vendor's
+                // name, and "Kinesis Data Analytics" also names the SQL flavour, which kept
+                // its name (a correct form of that record hides this one).
+                let words: Vec<&str> = old_bare.split(' ').collect();
+                let has_coinage = words.iter().any(|w| has_camel_hump(w));
+                let has_code = words.iter().any(|w| {
+                    w.len() >= 2
+                        && w.chars().any(|c| c.is_ascii_digit())
+                        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                });
+                let long = words.len() >= 4;
+                if has_coinage || has_code || long {
+                    let exact_only = !has_coinage && !has_code;
+                    for (spelling, exact) in spellings(old_bare) {
+                        table.add(&spelling, renamed(&spelling, exact || exact_only));
+                    }
                 }
             }
         }
@@ -1149,6 +1247,18 @@ fn product_names(product: &Product) -> impl Iterator<Item = String> + '_ {
 /// Event Grid"), one a line in `lexicon/other-vendors.txt`.
 static OTHER_VENDORS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
     include_str!("../../lexicon/other-vendors.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// Lower-case phrases that AWS's own pages use as common nouns although they spell a
+/// product's name ("transit gateway", "load balancer"), one a line in
+/// `lexicon/common-nouns.txt`: at the start of a sentence they are not the name.
+static COMMON_NOUNS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../../lexicon/common-nouns.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

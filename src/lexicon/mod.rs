@@ -42,6 +42,10 @@ pub struct Product {
     /// product only when written exactly so, or with its prefix.
     #[serde(default)]
     pub homograph: bool,
+    /// The last word made singular names one resource, which AWS itself writes ("a Local
+    /// Zone", "an Outpost"): that singular is no slip.
+    #[serde(default)]
+    pub singular_resource: bool,
     #[serde(default = "active")]
     pub status: String,
     #[serde(default)]

@@ -144,7 +144,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         diagnostic,
                         replacement,
                         verbatim,
-                        applicability(connector),
+                        applicability(connector || *reason == WrongReason::Plural),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -338,6 +338,9 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
         WrongReason::Number => {
             "AWS product names keep their own singular or plural: `Secrets Manager`, `Step Functions`.".to_string()
         }
+        WrongReason::Plural => format!(
+            "`{replacement}` is one product, never written in the plural; for several of its resources, name them (`{replacement} functions`, `… instances`). Not applied by --fix, since the sentence may need rewording."
+        ),
         WrongReason::Known | WrongReason::NearMiss => {
             format!("`{written}` looks like a misspelling of `{replacement}`.")
         }
