@@ -8,7 +8,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::variants::{NumberSlip, number_variants, spacing_variants};
-use super::{Lexicon, Product, strip_prefix};
+use super::{Lexicon, Product, is_abbreviation, strip_prefix};
 
 const PREFIXES: [&str; 2] = ["Amazon", "AWS"];
 
@@ -176,8 +176,16 @@ impl NameMatcher {
             );
         }
         // Wrong forms second, so a form that is correct for any product is never wrong.
+        // "Outposts", "Zones": last words whose singular names a resource AWS writes ("an
+        // Outpost"), in whichever name they end ("S3 on Outpost bucket").
+        let resource_words: HashSet<&str> = lexicon
+            .products
+            .iter()
+            .filter(|p| p.singular_resource)
+            .filter_map(|p| p.canonical.rsplit(' ').next())
+            .collect();
         for (index, product) in lexicon.products.iter().enumerate() {
-            add_wrong_forms(&mut table, index, product);
+            add_wrong_forms(&mut table, index, product, &resource_words);
         }
         let (keys, forms) = table.into_parts();
         let automaton = AhoCorasickBuilder::new()
@@ -259,6 +267,13 @@ impl NameMatcher {
     /// [`NameMatcher::find`] for a piece of a document that, as a whole, is about AWS
     /// (`about_aws`), so doubtful slips in it count as names.
     pub fn find_in(&self, text: &str, about_aws: bool) -> Vec<Hit> {
+        self.find_on_page(text, about_aws, true)
+    }
+
+    /// [`NameMatcher::find_in`] knowing whether the page names another cloud anywhere
+    /// (`other_clouds`): only then can "Secret Manager" be Google's product rather than a
+    /// slip in AWS's.
+    pub fn find_on_page(&self, text: &str, about_aws: bool, other_clouds: bool) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut doubtful = Vec::new();
         for m in self.automaton.find_iter(text) {
@@ -268,8 +283,25 @@ impl NameMatcher {
             }
             let judged = self
                 .judge(text, range.clone(), m.pattern().as_usize())
-                .or_else(|| self.judge_shorter(text, range, m.pattern().as_usize()));
-            if let Some((hit, needs_context)) = judged {
+                .or_else(|| self.judge_shorter(text, range, m.pattern().as_usize()))
+                .filter(|(hit, _)| {
+                    // "Navigate to **Secret Manager**" in a page's Google Cloud steps.
+                    let written = &text[hit.range.clone()];
+                    !(other_clouds
+                        && matches!(hit.verdict, Verdict::Wrong { .. })
+                        && OTHER_VENDOR_PRODUCTS.contains(&written.to_ascii_lowercase())
+                        && !mentions_aws(text))
+                });
+            if let Some((mut hit, needs_context)) = judged {
+                // "Amazon AWS S3": both prefixes, so the fix replaces both.
+                let text_before = &text[..hit.range.start];
+                if !matches!(hit.verdict, Verdict::Correct { .. })
+                    && text[hit.range.clone()].starts_with("AWS ")
+                    && let Some(start) = text_before.strip_suffix("Amazon ").map(str::len)
+                    && is_word_boundary(text, &(start..hit.range.end))
+                {
+                    hit.range.start = start;
+                }
                 doubtful.push(needs_context);
                 hits.push(hit);
             }
@@ -471,10 +503,19 @@ impl NameMatcher {
     fn plausible_slip(&self, form: &Form, text: &str, range: &Range<usize>) -> Option<bool> {
         let matched = &text[range.clone()];
         let has_upper = matched.chars().any(|c| c.is_uppercase());
-        if form.glued && !form.prefixed {
-            if !has_upper {
+        if form.glued {
+            // "secretsmanager", "XRAY TraceId", "AWS autoscaling": a namespace, a key or a
+            // common noun, not the name run together.
+            let name_part = strip_any_prefix(matched).unwrap_or(matched);
+            let all_upper = !name_part.chars().any(|c| c.is_lowercase());
+            let lower = !name_part.chars().any(|c| c.is_uppercase());
+            let common = COMMON_NOUNS.contains(&name_part.to_ascii_lowercase())
+                && !has_camel_hump(name_part);
+            if lower || all_upper || common {
                 return None;
             }
+        }
+        if form.glued && !form.prefixed {
             // "Xray": run together, an ordinary word ("X-ray") still reads as itself outside
             // a text about AWS.
             if self.product(form).is_some_and(|p| p.homograph) {
@@ -484,6 +525,12 @@ impl NameMatcher {
         if let Some(exact) = &form.exact {
             let name = |s: &'_ str| strip_any_prefix(s).unwrap_or(s).to_string();
             if name(matched) != name(exact) || looks_like_cli(matched) {
+                return None;
+            }
+            // "Amazon Virtual Private Clouds (VPCs)": the plural defines the resource.
+            let defines_plural = parenthesised_after(text, range.end)
+                .is_some_and(|(inner, _)| inner.ends_with('s') && is_abbreviation(&inner[..inner.len() - 1]));
+            if defines_plural {
                 return None;
             }
             if !form.prefixed && after_other_vendor(text, range.start) {
@@ -554,7 +601,9 @@ impl NameMatcher {
             // unless AWS uses the phrase as a common noun ("Transit gateway attachments …").
             let is_name = matches!(form.kind, FormKind::Correct { .. });
             let common = COMMON_NOUNS.contains(&matched.to_ascii_lowercase());
-            return (is_name && !common).then_some(true);
+            // "**Elastic inference**: An accelerator …": a console field being described.
+            let label = text[range.end..].starts_with(':');
+            return (is_name && !common && !label).then_some(true);
         }
         if rest_lower && !mentions_aws(text) {
             return None;
@@ -905,7 +954,12 @@ struct Base {
     fix_prefixed: String,
 }
 
-fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
+fn add_wrong_forms(
+    table: &mut FormTable,
+    index: usize,
+    product: &Product,
+    resource_words: &HashSet<&str>,
+) {
     let bare = product.bare_name();
     let wrong = |surface: &str, fix: &str, reason: WrongReason, plain: bool| Form {
         product: Some(index),
@@ -979,7 +1033,12 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
                 .map(|v| (v, WrongReason::Spacing, None)),
         );
         for (variant, slip) in number_variants(&base.text) {
-            if slip == NumberSlip::LastSingular && product.singular_resource {
+            // A one-word name made singular is its resource ("an AWS Budget", "an entire
+            // AWS Organization"), and so is a last word listed as one.
+            let last_word = base.text.rsplit(' ').next().unwrap_or_default();
+            if slip == NumberSlip::LastSingular
+                && (!several_words || resource_words.contains(last_word))
+            {
                 continue;
             }
             let reason = if slip == NumberSlip::LastPlural {
@@ -1005,13 +1064,8 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
                 form
             };
             // Unprefixed, a plural is the writer's count of the product's resources ("two
-            // API Gateways"), and a last word made singular is such a slip only in a name
-            // of several words ("Step Function", not "Organization").
-            let unprefixed = match slip {
-                Some(NumberSlip::LastPlural) => false,
-                Some(NumberSlip::LastSingular) => several_words,
-                _ => true,
-            };
+            // API Gateways").
+            let unprefixed = *slip != Some(NumberSlip::LastPlural);
             if *kind != WrongReason::Case && unprefixed {
                 table.add(spelling, shaped(spelling, &base.fix_bare, *kind));
             }
@@ -1254,6 +1308,18 @@ static OTHER_VENDORS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock
         .collect()
 });
 
+/// Other vendors' product names that are also slips in an AWS name ("Secret Manager"), one
+/// a line in `lexicon/other-vendor-products.txt`.
+static OTHER_VENDOR_PRODUCTS: std::sync::LazyLock<HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../lexicon/other-vendor-products.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_ascii_lowercase)
+            .collect()
+    });
+
 /// Lower-case phrases that AWS's own pages use as common nouns although they spell a
 /// product's name ("transit gateway", "load balancer"), one a line in
 /// `lexicon/common-nouns.txt`: at the start of a sentence they are not the name.
@@ -1265,6 +1331,12 @@ static COMMON_NOUNS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock:
         .map(str::to_ascii_lowercase)
         .collect()
 });
+
+/// Whether the text names another vendor of `lexicon/other-vendors.txt` ("GCP", "Azure").
+pub fn mentions_other_vendor(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
+}
 
 /// The word before `start` is another vendor's name: the words after it are that
 /// vendor's product, not a slip in an AWS name.
@@ -1402,11 +1474,14 @@ fn in_code_token(text: &str, range: &Range<usize>) -> bool {
     if glued(after, false) || glued(before, true) {
         return true;
     }
-    // Lower-case hyphenated identifiers: `aws-lambda`, `ec2-user`, `amazon-s3-bucket`.
+    // Lower-case hyphenated identifiers: `aws-lambda`, `ec2-user`, `amazon-s3-bucket`, and
+    // a package name before a word ("the prefect-aws SDK").
     let matched = &text[range.clone()];
     let lower_hit = !matched.chars().any(|c| c.is_uppercase());
+    let lower_start = matched.chars().next().is_some_and(|c| c.is_lowercase());
     let hyphens: &[char] = &['-', '\u{2010}', '\u{2011}'];
-    lower_hit && (before.ends_with(hyphens) || after.starts_with(hyphens))
+    (lower_hit && (before.ends_with(hyphens) || after.starts_with(hyphens)))
+        || (lower_start && before.ends_with(hyphens))
 }
 
 /// The word just before `start`, if only spaces separate them.
