@@ -143,11 +143,7 @@ pub(super) fn parse_body(source: &str, body_start: usize, flavour: Flavour) -> B
         match event {
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 let refdefs = events.reference_definitions();
-                walker.end_link(|label| {
-                    refdefs
-                        .get(label)
-                        .map(|def| to_source(def.span.clone()))
-                });
+                walker.end_link(|label| refdefs.get(label).map(|def| to_source(def.span.clone())));
             }
             event => walker.event(event, range),
         }
@@ -176,11 +172,18 @@ impl Dedented {
         for line in body.split_inclusive('\n') {
             let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
             let rest = &line[lead..];
-            let marker = rest.as_bytes().first().copied().filter(|b| matches!(b, b'`' | b'~'));
+            let marker = rest
+                .as_bytes()
+                .first()
+                .copied()
+                .filter(|b| matches!(b, b'`' | b'~'));
             let run = marker.map_or(0, |m| rest.bytes().take_while(|b| *b == m).count());
             let is_fence = run >= 3;
             let closes = matches!(fence, Some((m, n)) if marker == Some(m) && run >= n);
-            let width: usize = line[..lead].bytes().map(|b| if b == b'\t' { 4 } else { 1 }).sum();
+            let width: usize = line[..lead]
+                .bytes()
+                .map(|b| if b == b'\t' { 4 } else { 1 })
+                .sum();
             let cut = if width < 4 || (fence.is_some() && !closes) {
                 0
             } else if line[..lead].contains('\t') {

@@ -528,8 +528,9 @@ impl NameMatcher {
                 return None;
             }
             // "Amazon Virtual Private Clouds (VPCs)": the plural defines the resource.
-            let defines_plural = parenthesised_after(text, range.end)
-                .is_some_and(|(inner, _)| inner.ends_with('s') && is_abbreviation(&inner[..inner.len() - 1]));
+            let defines_plural = parenthesised_after(text, range.end).is_some_and(|(inner, _)| {
+                inner.ends_with('s') && is_abbreviation(&inner[..inner.len() - 1])
+            });
             if defines_plural {
                 return None;
             }
@@ -1175,7 +1176,8 @@ fn add_wrong_forms(
                 let has_code = words.iter().any(|w| {
                     w.len() >= 2
                         && w.chars().any(|c| c.is_ascii_digit())
-                        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                        && w.chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 });
                 let long = words.len() >= 4;
                 if has_coinage || has_code || long {

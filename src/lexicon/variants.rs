@@ -275,13 +275,26 @@ mod tests {
         assert!(pod.contains(&"SageMaker Hyper Pod".to_string()), "{pod:?}");
         assert!(pod.contains(&"Sage Maker HyperPod".to_string()), "{pod:?}");
         let pipeline = spacing_variants("CodePipeline");
-        assert!(pipeline.contains(&"CodePipe line".to_string()), "{pipeline:?}");
-        assert!(pipeline.contains(&"Code Pipe line".to_string()), "{pipeline:?}");
+        assert!(
+            pipeline.contains(&"CodePipe line".to_string()),
+            "{pipeline:?}"
+        );
+        assert!(
+            pipeline.contains(&"Code Pipe line".to_string()),
+            "{pipeline:?}"
+        );
         let beanstalk = spacing_variants("Elastic Beanstalk");
-        assert!(beanstalk.contains(&"Elastic Bean stalk".to_string()), "{beanstalk:?}");
+        assert!(
+            beanstalk.contains(&"Elastic Bean stalk".to_string()),
+            "{beanstalk:?}"
+        );
         assert!(spacing_variants("Redshift").contains(&"Red shift".to_string()));
         // "Backups" is no "Back up" plus letters.
-        assert!(!spacing_variants("Backups").iter().any(|v| v.contains("Back up")));
+        assert!(
+            !spacing_variants("Backups")
+                .iter()
+                .any(|v| v.contains("Back up"))
+        );
     }
 
     #[test]
