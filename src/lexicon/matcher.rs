@@ -302,6 +302,19 @@ impl NameMatcher {
                 {
                     hit.range.start = start;
                 }
+                // "**Amazon CloudFormation** 部署": China-partition style (rule R9).
+                let china_style = matches!(
+                    hit.verdict,
+                    Verdict::Wrong {
+                        reason: WrongReason::SwappedPrefix,
+                        ..
+                    }
+                ) && text[hit.range.clone()].starts_with("Amazon ")
+                    && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                if china_style {
+                    continue;
+                }
+                fix_article(text, &mut hit);
                 doubtful.push(needs_context);
                 hits.push(hit);
             }
@@ -517,8 +530,11 @@ impl NameMatcher {
         }
         if form.glued && !form.prefixed {
             // "Xray": run together, an ordinary word ("X-ray") still reads as itself outside
-            // a text about AWS.
-            if self.product(form).is_some_and(|p| p.homograph) {
+            // a text about AWS; "XRay", in the name's own capitals, does not.
+            let own_capitals = self
+                .product(form)
+                .is_some_and(|p| p.bare_name().replace([' ', '-'], "") == matched);
+            if !own_capitals && self.product(form).is_some_and(|p| p.homograph) {
                 return Some(true);
             }
         }
@@ -537,7 +553,17 @@ impl NameMatcher {
             if !form.prefixed && after_other_vendor(text, range.start) {
                 return None;
             }
-            return Some(!form.prefixed);
+            // "AWS Organization ID", "AWS Organization Formation": a longer name.
+            let next_capitalised = text[range.end..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !name(exact).contains(' ') && next_capitalised {
+                return None;
+            }
+            // "Step Function" is two ordinary words, "Kinesis Data Stream" is not.
+            let ordinary = self.product(form).is_none_or(|p| p.homograph);
+            return Some(!form.prefixed && ordinary);
         }
         if form.prefixed {
             // `aws s3 cp`, `aws lambda invoke`: a CLI command, not prose.
@@ -563,7 +589,13 @@ impl NameMatcher {
                 let telling = telling || words.len() >= 3;
                 return (telling && !looks_like_identifier(text, range)).then_some(!telling);
             }
-            return Some(!telling);
+            // "Cloud Trail", "Code Pipeline": every piece capitalised, as the name is, tells
+            // too, unless the pieces are a phrase AWS's own pages use ("Event Bridge").
+            let capitalised = words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+            let common = COMMON_NOUNS.contains(&matched.to_ascii_lowercase());
+            return Some(!(telling || (capitalised && !common)));
         }
         if !has_upper {
             // "s3" or "ec2" in lower case is an identifier in real documents (a value in a
@@ -953,6 +985,8 @@ struct Base {
     fix_bare: String,
     /// The fix for a slip written with one.
     fix_prefixed: String,
+    /// The full name without its prefix ("Elastic Container Service").
+    full: bool,
 }
 
 fn add_wrong_forms(
@@ -981,6 +1015,7 @@ fn add_wrong_forms(
         own_prefix: product.prefix.clone(),
         fix_bare: product.fix_for_short(false),
         fix_prefixed: product.fix_for_short(true),
+        full: false,
     }];
     let canonical_bare = strip_prefix(&product.canonical, &product.prefix);
     if canonical_bare != bare {
@@ -990,6 +1025,7 @@ fn add_wrong_forms(
             own_prefix: product.prefix.clone(),
             fix_bare: product.canonical.clone(),
             fix_prefixed: product.canonical.clone(),
+            full: true,
         });
         if !product.prefix.is_empty() {
             let plain = product.homograph || is_plain(canonical_bare);
@@ -1021,6 +1057,7 @@ fn add_wrong_forms(
             own_prefix: prefix.clone(),
             fix_bare: alias_bare.to_string(),
             fix_prefixed,
+            full: false,
         });
     }
 
@@ -1034,12 +1071,10 @@ fn add_wrong_forms(
                 .map(|v| (v, WrongReason::Spacing, None)),
         );
         for (variant, slip) in number_variants(&base.text) {
-            // A one-word name made singular is its resource ("an AWS Budget", "an entire
-            // AWS Organization"), and so is a last word listed as one.
+            // A last word listed as a resource made singular is that resource ("an
+            // Outpost").
             let last_word = base.text.rsplit(' ').next().unwrap_or_default();
-            if slip == NumberSlip::LastSingular
-                && (!several_words || resource_words.contains(last_word))
-            {
+            if slip == NumberSlip::LastSingular && resource_words.contains(last_word) {
                 continue;
             }
             let reason = if slip == NumberSlip::LastPlural {
@@ -1049,6 +1084,15 @@ fn add_wrong_forms(
             };
             spellings.push((variant, reason, Some(slip)));
         }
+        // Split and made plural at once ("AWS Code Pipelines").
+        let split_plurals: Vec<_> = spellings
+            .iter()
+            .filter(|(v, kind, _)| *kind == WrongReason::Spacing && v.contains(' '))
+            .flat_map(|(v, _, _)| number_variants(v))
+            .filter(|(_, slip)| *slip == NumberSlip::LastPlural)
+            .map(|(v, slip)| (v, WrongReason::Plural, Some(slip)))
+            .collect();
+        spellings.extend(split_plurals);
         for (spelling, kind, slip) in &spellings {
             let glued = *kind == WrongReason::Spacing
                 && !spelling.contains(' ')
@@ -1065,8 +1109,18 @@ fn add_wrong_forms(
                 form
             };
             // Unprefixed, a plural is the writer's count of the product's resources ("two
-            // API Gateways").
-            let unprefixed = *slip != Some(NumberSlip::LastPlural);
+            // API Gateways"), unless it is the full name ("Elastic Container Services"); a
+            // one-word name made singular is its resource ("an Organization").
+            let unprefixed = match slip {
+                Some(NumberSlip::LastPlural) => {
+                    base.full
+                        && !product.prefix.is_empty()
+                        && base.text.split(' ').count() >= 3
+                        && *kind == WrongReason::Plural
+                }
+                Some(NumberSlip::LastSingular) => several_words,
+                _ => true,
+            };
             if *kind != WrongReason::Case && unprefixed {
                 table.add(spelling, shaped(spelling, &base.fix_bare, *kind));
             }
@@ -1270,6 +1324,63 @@ pub fn mentions_aws(text: &str) -> bool {
     })
 }
 
+/// "a Amazon IAM policy" → "an IAM policy": when the article before a wrong name does not
+/// go with the fix, the finding takes the article in and corrects it too.
+fn fix_article(text: &str, hit: &mut Hit) {
+    let replacement = match &mut hit.verdict {
+        Verdict::Wrong { replacement, .. } | Verdict::Renamed { replacement, .. } => replacement,
+        Verdict::Correct { .. } => return,
+    };
+    let before = &text[..hit.range.start];
+    let Some(head) = before.strip_suffix(' ') else {
+        return;
+    };
+    let article_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let article = &head[article_start..];
+    let wants_an = starts_with_vowel_sound(replacement);
+    let fixed = match article {
+        "a" | "an" => {
+            if wants_an {
+                "an"
+            } else {
+                "a"
+            }
+        }
+        "A" | "An" => {
+            if wants_an {
+                "An"
+            } else {
+                "A"
+            }
+        }
+        _ => return,
+    };
+    if fixed != article {
+        *replacement = format!("{fixed} {replacement}");
+        hit.range.start = article_start;
+    }
+}
+
+/// "an IAM", "an S3", "an Amazon", "a CloudWatch": the sound the name starts with.
+fn starts_with_vowel_sound(name: &str) -> bool {
+    let word = name.split(' ').next().unwrap_or_default();
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let acronym = word.len() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if acronym {
+        return "AEFHILMNORSX".contains(first);
+    }
+    let lower = word.to_ascii_lowercase();
+    matches!(first.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o')
+        || (lower.starts_with('u') && !lower.starts_with("uni") && !lower.starts_with("use"))
+}
+
 /// "… console": the slip names the product's console.
 fn before_console(text: &str, end: usize) -> bool {
     text[end..]
@@ -1382,7 +1493,7 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
     ];
     let before_start = floor_char_boundary(text, range.start.saturating_sub(48));
     let before = text[before_start..range.start].to_ascii_lowercase();
-    let after_end = ceil_char_boundary(text, (range.end + 32).min(text.len()));
+    let after_end = ceil_char_boundary(text, (range.end + 48).min(text.len()));
     let after = text[range.end..after_end].to_ascii_lowercase();
     let current = strip_any_prefix(current_name)
         .unwrap_or(current_name)
@@ -1391,7 +1502,17 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
         .trim_end()
         .strip_suffix('(')
         .is_some_and(|b| b.trim_end().ends_with(&current));
-    glossed || BEFORE.iter().any(|w| before.contains(w)) || AFTER.iter().any(|w| after.contains(w))
+    // "As of September 2021, Amazon Elasticsearch Service is Amazon OpenSearch Service."
+    let stated = ["is ", "was "].iter().any(|verb| {
+        after
+            .trim_start()
+            .strip_prefix(verb)
+            .is_some_and(|rest| rest.contains(&current))
+    });
+    glossed
+        || stated
+        || BEFORE.iter().any(|w| before.contains(w))
+        || AFTER.iter().any(|w| after.contains(w))
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -1730,7 +1851,15 @@ mod tests {
         );
         assert_eq!(
             wrong("Put it behind an AWS NLB."),
-            vec![pair("AWS NLB", "Network Load Balancer")]
+            vec![pair("an AWS NLB", "a Network Load Balancer")]
+        );
+        assert_eq!(
+            wrong("Get information on a Amazon IAM policy."),
+            vec![pair("a Amazon IAM", "an IAM")]
+        );
+        assert_eq!(
+            wrong("Start an AWS S3 bucket."),
+            vec![pair("AWS S3", "Amazon S3")]
         );
     }
 
@@ -1796,6 +1925,33 @@ mod tests {
             vec![pair("AWS CloudFront", "Amazon CloudFront")]
         );
         assert_eq!(wrong("Logs land in /aws/lambda/my-fn."), vec![]);
+    }
+
+    #[test]
+    fn china_partition_pages_and_stated_renames_are_fine() {
+        assert_eq!(wrong("通过 Amazon CloudFormation 部署解决方案。"), vec![]);
+        assert_eq!(
+            wrong("Deploy with Amazon CloudFormation."),
+            vec![pair("Amazon CloudFormation", "AWS CloudFormation")]
+        );
+        assert_eq!(
+            wrong(
+                "As of September 2021, Amazon Elasticsearch Service is Amazon OpenSearch Service."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn split_coinages_in_capitals_tell_on_their_own() {
+        assert_eq!(
+            wrong("Data structure for a Cloud Trail event."),
+            vec![pair("Cloud Trail", "CloudTrail")]
+        );
+        assert_eq!(wrong("FLEXT Meltano Event Bridge."), vec![]);
+        assert_eq!(wrong("Harbor basins and cloud fronts."), vec![]);
+        assert_eq!(wrong("supports XRay tracing"), vec![pair("XRay", "X-Ray")]);
+        assert_eq!(wrong("the NATO word Xray"), vec![]);
     }
 
     #[test]
