@@ -436,6 +436,7 @@ impl NameMatcher {
                     || inexact
                     || is_historical_mention(text, &range, fix)
                     || looks_like_cli(matched)
+                    || inside_title(text, &range)
                 {
                     return None;
                 }
@@ -1324,6 +1325,22 @@ pub fn mentions_aws(text: &str) -> bool {
     })
 }
 
+/// "Creating and Configuring Amazon Elasticsearch Service Domains", "Lambda Simple Kinesis
+/// Firehose Function": an old name with capitalised words on both sides is part of another
+/// title (an old page's, a template's), quoted as it stands.
+fn inside_title(text: &str, range: &Range<usize>) -> bool {
+    let capitalised = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let next = text[range.end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next());
+    let previous = previous_word(text, range.start);
+    let article = previous.is_some_and(|w| matches!(w, "A" | "An" | "The"));
+    !article && capitalised(previous) && capitalised(next)
+}
+
 /// "a Amazon IAM policy" → "an IAM policy": when the article before a wrong name does not
 /// go with the fix, the finding takes the article in and corrects it too.
 fn fix_article(text: &str, hit: &mut Hit) {
@@ -1939,6 +1956,18 @@ mod tests {
                 "As of September 2021, Amazon Elasticsearch Service is Amazon OpenSearch Service."
             ),
             vec![]
+        );
+    }
+
+    #[test]
+    fn old_names_inside_another_title_are_quoted() {
+        assert_eq!(
+            wrong("Creating and Configuring Amazon Elasticsearch Service Domains"),
+            vec![]
+        );
+        assert_eq!(
+            wrong("Configure Amazon Kinesis Firehose to read it."),
+            vec![pair("Amazon Kinesis Firehose", "Amazon Data Firehose")]
         );
     }
 
