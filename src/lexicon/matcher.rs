@@ -267,13 +267,18 @@ impl NameMatcher {
     /// [`NameMatcher::find`] for a piece of a document that, as a whole, is about AWS
     /// (`about_aws`), so doubtful slips in it count as names.
     pub fn find_in(&self, text: &str, about_aws: bool) -> Vec<Hit> {
-        self.find_on_page(text, about_aws, true)
+        self.find_on_page(text, about_aws, &|| true)
     }
 
-    /// [`NameMatcher::find_in`] knowing whether the page names another cloud anywhere
-    /// (`other_clouds`): only then can "Secret Manager" be Google's product rather than a
-    /// slip in AWS's.
-    pub fn find_on_page(&self, text: &str, about_aws: bool, other_clouds: bool) -> Vec<Hit> {
+    /// [`NameMatcher::find_in`] able to ask whether the page names another cloud anywhere
+    /// (`other_clouds`, asked only for a name another vendor shares): only then can "Secret
+    /// Manager" be Google's product rather than a slip in AWS's.
+    pub fn find_on_page(
+        &self,
+        text: &str,
+        about_aws: bool,
+        other_clouds: &dyn Fn() -> bool,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut doubtful = Vec::new();
         for m in self.automaton.find_iter(text) {
@@ -287,10 +292,10 @@ impl NameMatcher {
                 .filter(|(hit, _)| {
                     // "Navigate to **Secret Manager**" in a page's Google Cloud steps.
                     let written = &text[hit.range.clone()];
-                    !(other_clouds
-                        && matches!(hit.verdict, Verdict::Wrong { .. })
+                    !(matches!(hit.verdict, Verdict::Wrong { .. })
                         && OTHER_VENDOR_PRODUCTS.contains(&written.to_ascii_lowercase())
-                        && !mentions_aws(text))
+                        && !mentions_aws(text)
+                        && other_clouds())
                 });
             if let Some((mut hit, needs_context)) = judged {
                 // "Amazon AWS S3": both prefixes, so the fix replaces both.
@@ -1465,7 +1470,8 @@ static COMMON_NOUNS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock:
 /// Whether the text names another vendor of `lexicon/other-vendors.txt` ("GCP", "Azure").
 pub fn mentions_other_vendor(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
+        .filter(|w| w.len() >= 3 && w.len() <= 16)
+        .any(|w| OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
 }
 
 /// The word before `start` is another vendor's name: the words after it are that

@@ -104,8 +104,12 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     // A page that names AWS anywhere is about AWS: "Cloud Watch logs" in its steps is a
     // slip, where on another page it could be anything.
     let about_aws = doc.prose.iter().any(|p| mentions_aws(&p.text));
-    // A page that names Google Cloud or Azure may mean their "Secret Manager".
-    let other_clouds = doc.prose.iter().any(|p| mentions_other_vendor(&p.text));
+    // A page that names Google Cloud or Azure may mean their "Secret Manager"; asked only
+    // when such a name turns up, and then once.
+    let other_clouds_seen = std::cell::OnceCell::new();
+    let other_clouds = || {
+        *other_clouds_seen.get_or_init(|| doc.prose.iter().any(|p| mentions_other_vendor(&p.text)))
+    };
 
     for prose in &doc.prose {
         // Template prompts are reported as placeholders, not proofread.
@@ -117,7 +121,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
-        for hit in ctx.names.find_on_page(&prose.text, about_aws, other_clouds) {
+        for hit in ctx
+            .names
+            .find_on_page(&prose.text, about_aws, &other_clouds)
+        {
             let span = prose.source_range(hit.range.clone());
             let verbatim = prose.is_verbatim(hit.range.clone());
             let written = &prose.text[hit.range.clone()];
