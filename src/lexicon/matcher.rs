@@ -642,7 +642,9 @@ impl NameMatcher {
             let common = COMMON_NOUNS.contains(&matched.to_ascii_lowercase());
             // "**Elastic inference**: An accelerator …": a console field being described.
             let label = text[range.end..].starts_with(':');
-            return (is_name && !common && !label).then_some(true);
+            // The paragraph itself must name AWS: on a page about AWS, "Step functions in
+            // mathematics …" is still the maths.
+            return (is_name && !common && !label && mentions_aws(text)).then_some(true);
         }
         if rest_lower && !mentions_aws(text) {
             return None;
