@@ -298,11 +298,21 @@ impl NameMatcher {
                         && other_clouds())
                 });
             if let Some((mut hit, needs_context)) = judged {
-                // "Amazon AWS S3": both prefixes, so the fix replaces both.
+                // "Amazon AWS S3": both prefixes, so the fix replaces both; "AWS Managed
+                // Streaming for Kafka": a prefix before a slip whose fix brings its own.
                 let text_before = &text[..hit.range.start];
-                if !matches!(hit.verdict, Verdict::Correct { .. })
-                    && text[hit.range.clone()].starts_with("AWS ")
-                    && let Some(start) = text_before.strip_suffix("Amazon ").map(str::len)
+                let fix_prefixed = match &hit.verdict {
+                    Verdict::Wrong { replacement, .. } | Verdict::Renamed { replacement, .. } => {
+                        starts_with_prefix(replacement)
+                    }
+                    Verdict::Correct { .. } => false,
+                };
+                let written_prefixed = starts_with_prefix(&text[hit.range.clone()]);
+                let before_prefix = PREFIXES
+                    .iter()
+                    .find_map(|p| text_before.strip_suffix(&format!("{p} ")).map(str::len));
+                if let Some(start) = before_prefix
+                    && (written_prefixed || fix_prefixed)
                     && is_word_boundary(text, &(start..hit.range.end))
                 {
                     hit.range.start = start;
@@ -1160,12 +1170,23 @@ fn add_wrong_forms(
         let fix = explicit.unwrap_or_else(|| closest(known, &[&policy, &product.canonical]));
         let name_part = strip_any_prefix(known).unwrap_or(known);
         let plain = product.homograph || is_plain(name_part);
-        let mut form = wrong(known, fix, WrongReason::Known, plain);
-        // "Step Function", "NICE DCV": ordinary words are this slip only in its capitals.
-        if is_plain(name_part) {
-            form.exact = Some(known.to_string());
+        // "Amazon Managed Prometheus" listed: "AWS Managed Prometheus" is the same slip.
+        let surfaces: Vec<String> = if prefixed {
+            PREFIXES
+                .iter()
+                .map(|p| format!("{p} {name_part}"))
+                .collect()
+        } else {
+            vec![known.to_string()]
+        };
+        for surface in &surfaces {
+            let mut form = wrong(surface, fix, WrongReason::Known, plain);
+            // "Step Function", "NICE DCV": ordinary words are this slip only in its capitals.
+            if is_plain(name_part) {
+                form.exact = Some(surface.clone());
+            }
+            table.add(surface, form);
         }
-        table.add(known, form);
     }
 
     for rename in &product.renamed_from {
