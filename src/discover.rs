@@ -12,6 +12,25 @@ use crate::diagnostic::FileReport;
 /// File endings checked when a folder is walked and no include glob is given.
 pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd", "mdx"];
 
+/// A Markdown file by its name: one of [`MARKDOWN_EXTENSIONS`], or Markdown run through a
+/// template engine first (`page.html.md.erb`, Middleman's convention), whose tags are masked.
+fn is_markdown_name(path: &Path) -> bool {
+    let markdown = |e: &str| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(e))
+    };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let mut parts = name.rsplit('.');
+    match (parts.next(), parts.next()) {
+        (Some(last), _) if markdown(last) => name.contains('.'),
+        (Some(last), Some(inner)) => last.eq_ignore_ascii_case("erb") && markdown(inner),
+        _ => false,
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Discovered {
     /// Files to check, sorted so output is stable from run to run.
@@ -58,14 +77,7 @@ impl Filters {
                 include.is_match(relative)
                     || relative.file_name().is_some_and(|n| include.is_match(n))
             }
-            None => relative
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| {
-                    MARKDOWN_EXTENSIONS
-                        .iter()
-                        .any(|m| m.eq_ignore_ascii_case(e))
-                }),
+            None => is_markdown_name(relative),
         }
     }
 
@@ -225,6 +237,15 @@ mod tests {
                     .replace('\\', "/")
             })
             .collect()
+    }
+
+    #[test]
+    fn markdown_names_include_erb_templates_of_markdown() {
+        assert!(is_markdown_name(Path::new("docs/a.md")));
+        assert!(is_markdown_name(Path::new("docs/upgrade.html.md.erb")));
+        assert!(!is_markdown_name(Path::new("views/page.html.erb")));
+        assert!(!is_markdown_name(Path::new("md")));
+        assert!(!is_markdown_name(Path::new("notes.txt")));
     }
 
     #[test]

@@ -177,6 +177,8 @@ struct Curated {
     wrong: Vec<String>,
     #[serde(default)]
     homograph: bool,
+    #[serde(default)]
+    singular_resource: bool,
     status: Option<String>,
     status_date: Option<String>,
     #[serde(default)]
@@ -219,6 +221,7 @@ struct Product {
     aliases: Vec<String>,
     wrong: Vec<String>,
     homograph: bool,
+    singular_resource: bool,
     status: String,
     status_date: String,
     code_ids: Vec<String>,
@@ -447,6 +450,7 @@ fn build_one(c: &Curated, inputs: &Inputs) -> Product {
         aliases: c.aliases.clone(),
         wrong: c.wrong.clone(),
         homograph: c.homograph,
+        singular_resource: c.singular_resource,
         status,
         status_date,
         code_ids,
@@ -558,6 +562,7 @@ fn render(products: &[Product]) -> String {
         out.push_str(&array("aliases", &p.aliases));
         out.push_str(&array("wrong", &p.wrong));
         writeln!(out, "homograph = {}", p.homograph).unwrap();
+        writeln!(out, "singular_resource = {}", p.singular_resource).unwrap();
         writeln!(out, "status = {}", quote(&p.status)).unwrap();
         writeln!(out, "status_date = {}", quote(&p.status_date)).unwrap();
         out.push_str(&array("code_ids", &p.code_ids));

@@ -26,6 +26,7 @@ struct Product {
     aliases: Vec<String>,
     wrong: Vec<String>,
     homograph: bool,
+    singular_resource: bool,
     status: String,
     status_date: String,
     code_ids: Vec<String>,
@@ -857,4 +858,23 @@ fn date_validation_works() {
     assert!(!is_valid_date("2024-02"));
     assert!(!is_valid_date("2024-13-01"));
     assert!(!is_valid_date(""));
+}
+
+#[test]
+fn singular_resources_end_in_a_plural() {
+    let problems: Vec<String> = load()
+        .iter()
+        .filter(|p| p.singular_resource)
+        .filter(|p| {
+            let last = p.canonical.rsplit(' ').next().unwrap_or_default();
+            !last.ends_with('s') || last.ends_with("ss")
+        })
+        .map(|p| {
+            format!(
+                "{}: singular_resource, but {:?} ends in no plural",
+                p.id, p.canonical
+            )
+        })
+        .collect();
+    fail_if_any("singular resources", problems);
 }

@@ -344,3 +344,23 @@ fn html_and_mdx_inputs_never_panic() {
         }
     }
 }
+
+#[test]
+fn mdx_text_indented_inside_components_is_prose_and_code_stays_code() {
+    let source = "<Tabs>\n  <Tab title=\"AWS\">\n\n    Store the token in AWS Secret Manager.\n\n    ```sh\n        aws s3 ls\n    ```\n\n        Still prose, deeply indented.\n  </Tab>\n</Tabs>\n";
+    let d = parse("docs/a.mdx", source);
+    assert_eq!(
+        texts(&d),
+        [
+            "Store the token in AWS Secret Manager.",
+            "Still prose, deeply indented."
+        ]
+    );
+    assert_eq!(spans(&d), texts(&d));
+    // In Markdown, four spaces of indentation still make code.
+    let d = parse(
+        "docs/a.md",
+        "Intro.\n\n    Indented code in AWS Secret Manager.\n",
+    );
+    assert_eq!(texts(&d), ["Intro."]);
+}

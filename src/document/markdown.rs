@@ -101,6 +101,17 @@ struct Walker<'s> {
 
 pub(super) fn parse_body(source: &str, body_start: usize, flavour: Flavour) -> Body {
     let body_text = source.get(body_start..).unwrap_or("");
+    // MDX has no indented code: text indented inside a component (`<Tab>`, `<Step>`) is
+    // prose. The parser reads a copy without that indentation; offsets map back.
+    let dedented = (flavour == Flavour::Mdx).then(|| Dedented::new(body_text));
+    let body_text = dedented.as_ref().map_or(body_text, |d| d.text.as_str());
+    let to_source = |range: Range<usize>| match &dedented {
+        Some(d) => {
+            let start = d.to_source(range.start);
+            body_start + start..body_start + d.end_to_source(range.end).max(start)
+        }
+        None => body_start + range.start..body_start + range.end,
+    };
     let masks = Masks::scan(source, body_start, flavour);
     let mut walker = Walker {
         source,
@@ -128,15 +139,11 @@ pub(super) fn parse_body(source: &str, body_start: usize, flavour: Flavour) -> B
     };
     let mut events = Parser::new_ext(body_text, options()).into_offset_iter();
     while let Some((event, range)) = events.next() {
-        let range = range.start + body_start..range.end + body_start;
+        let range = to_source(range);
         match event {
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 let refdefs = events.reference_definitions();
-                walker.end_link(|label| {
-                    refdefs
-                        .get(label)
-                        .map(|def| def.span.start + body_start..def.span.end + body_start)
-                });
+                walker.end_link(|label| refdefs.get(label).map(|def| to_source(def.span.clone())));
             }
             event => walker.event(event, range),
         }
@@ -146,6 +153,71 @@ pub(super) fn parse_body(source: &str, body_start: usize, flavour: Flavour) -> B
     body.links.sort_by_key(|link| link.span.start);
     drop_bare_urls_inside_links(&mut body.links);
     body
+}
+
+/// A body with the indentation of four columns or more cut to three spaces (outside the
+/// contents of fenced code), and where each line of the copy starts in the source.
+struct Dedented {
+    text: String,
+    /// (offset in `text`, offset in the body) at the start of each line, in order.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Dedented {
+    fn new(body: &str) -> Dedented {
+        let mut text = String::with_capacity(body.len());
+        let mut lines = Vec::new();
+        let mut fence: Option<(u8, usize)> = None;
+        let mut at = 0;
+        for line in body.split_inclusive('\n') {
+            let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+            let rest = &line[lead..];
+            let marker = rest
+                .as_bytes()
+                .first()
+                .copied()
+                .filter(|b| matches!(b, b'`' | b'~'));
+            let run = marker.map_or(0, |m| rest.bytes().take_while(|b| *b == m).count());
+            let is_fence = run >= 3;
+            let closes = matches!(fence, Some((m, n)) if marker == Some(m) && run >= n);
+            let width: usize = line[..lead]
+                .bytes()
+                .map(|b| if b == b'\t' { 4 } else { 1 })
+                .sum();
+            let cut = if width < 4 || (fence.is_some() && !closes) {
+                0
+            } else if line[..lead].contains('\t') {
+                lead
+            } else {
+                lead - 3
+            };
+            lines.push((text.len(), at + cut));
+            text.push_str(&line[cut..]);
+            at += line.len();
+            if closes {
+                fence = None;
+            } else if fence.is_none() && is_fence {
+                fence = marker.map(|m| (m, run));
+            }
+        }
+        Dedented { text, lines }
+    }
+
+    /// An exclusive end: the end of the line it closes, not the start of the next one.
+    fn end_to_source(&self, at: usize) -> usize {
+        match at.checked_sub(1) {
+            Some(last) => self.to_source(last) + 1,
+            None => self.to_source(at),
+        }
+    }
+
+    fn to_source(&self, at: usize) -> usize {
+        let i = self.lines.partition_point(|(copy, _)| *copy <= at);
+        match i.checked_sub(1).and_then(|i| self.lines.get(i)) {
+            Some((copy, body)) => body + (at - copy),
+            None => at,
+        }
+    }
 }
 
 /// A URL written as a link's text (`[https://x](https://x)`) is found twice: as the link

@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::variants::{number_variants, spacing_variants};
-use super::{Lexicon, Product, strip_prefix};
+use super::variants::{NumberSlip, number_variants, spacing_variants};
+use super::{Lexicon, Product, is_abbreviation, strip_prefix};
 
 const PREFIXES: [&str; 2] = ["Amazon", "AWS"];
 
@@ -44,6 +44,9 @@ pub enum WrongReason {
     Known,
     /// A plural word of the name made singular ("Secret Manager", "AWS Step Function").
     Number,
+    /// A singular name made plural ("AWS Lambdas", "Amazon Elastic Container Services"):
+    /// the writer may mean the product's resources, so the fix needs a reader.
+    Plural,
     /// Close to a product name but not it ("AWS Lamda").
     NearMiss,
 }
@@ -112,6 +115,10 @@ struct Form {
     /// The letters after the prefix must match exactly, capitals included: a singular
     /// ("Secret Manager") is a slip only written as a name, never as a common noun.
     exact: Option<String>,
+    /// The words of a name run together or its hyphen dropped ("SecretsManager", "XRay"):
+    /// no English word, so a slip whatever the product's bare name means, but in lower case
+    /// an identifier ("secretsmanager" is the CLI namespace).
+    glued: bool,
 }
 
 /// A candidate word for near-miss detection ("Lamda" for "Lambda").
@@ -164,12 +171,21 @@ impl NameMatcher {
                     head: 0,
                     split_coinage: false,
                     exact: None,
+                    glued: false,
                 },
             );
         }
         // Wrong forms second, so a form that is correct for any product is never wrong.
+        // "Outposts", "Zones": last words whose singular names a resource AWS writes ("an
+        // Outpost"), in whichever name they end ("S3 on Outpost bucket").
+        let resource_words: HashSet<&str> = lexicon
+            .products
+            .iter()
+            .filter(|p| p.singular_resource)
+            .filter_map(|p| p.canonical.rsplit(' ').next())
+            .collect();
         for (index, product) in lexicon.products.iter().enumerate() {
-            add_wrong_forms(&mut table, index, product);
+            add_wrong_forms(&mut table, index, product, &resource_words);
         }
         let (keys, forms) = table.into_parts();
         let automaton = AhoCorasickBuilder::new()
@@ -251,6 +267,18 @@ impl NameMatcher {
     /// [`NameMatcher::find`] for a piece of a document that, as a whole, is about AWS
     /// (`about_aws`), so doubtful slips in it count as names.
     pub fn find_in(&self, text: &str, about_aws: bool) -> Vec<Hit> {
+        self.find_on_page(text, about_aws, &|| true)
+    }
+
+    /// [`NameMatcher::find_in`] able to ask whether the page names another cloud anywhere
+    /// (`other_clouds`, asked only for a name another vendor shares): only then can "Secret
+    /// Manager" be Google's product rather than a slip in AWS's.
+    pub fn find_on_page(
+        &self,
+        text: &str,
+        about_aws: bool,
+        other_clouds: &dyn Fn() -> bool,
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut doubtful = Vec::new();
         for m in self.automaton.find_iter(text) {
@@ -260,8 +288,48 @@ impl NameMatcher {
             }
             let judged = self
                 .judge(text, range.clone(), m.pattern().as_usize())
-                .or_else(|| self.judge_shorter(text, range, m.pattern().as_usize()));
-            if let Some((hit, needs_context)) = judged {
+                .or_else(|| self.judge_shorter(text, range, m.pattern().as_usize()))
+                .filter(|(hit, _)| {
+                    // "Navigate to **Secret Manager**" in a page's Google Cloud steps.
+                    let written = &text[hit.range.clone()];
+                    !(matches!(hit.verdict, Verdict::Wrong { .. })
+                        && OTHER_VENDOR_PRODUCTS.contains(&written.to_ascii_lowercase())
+                        && !mentions_aws(text)
+                        && other_clouds())
+                });
+            if let Some((mut hit, needs_context)) = judged {
+                // "Amazon AWS S3": both prefixes, so the fix replaces both; "AWS Managed
+                // Streaming for Kafka": a prefix before a slip whose fix brings its own.
+                let text_before = &text[..hit.range.start];
+                let fix_prefixed = match &hit.verdict {
+                    Verdict::Wrong { replacement, .. } | Verdict::Renamed { replacement, .. } => {
+                        starts_with_prefix(replacement)
+                    }
+                    Verdict::Correct { .. } => false,
+                };
+                let written_prefixed = starts_with_prefix(&text[hit.range.clone()]);
+                let before_prefix = PREFIXES
+                    .iter()
+                    .find_map(|p| text_before.strip_suffix(&format!("{p} ")).map(str::len));
+                if let Some(start) = before_prefix
+                    && (written_prefixed || fix_prefixed)
+                    && is_word_boundary(text, &(start..hit.range.end))
+                {
+                    hit.range.start = start;
+                }
+                // "**Amazon CloudFormation** 部署": China-partition style (rule R9).
+                let china_style = matches!(
+                    hit.verdict,
+                    Verdict::Wrong {
+                        reason: WrongReason::SwappedPrefix,
+                        ..
+                    }
+                ) && text[hit.range.clone()].starts_with("Amazon ")
+                    && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+                if china_style {
+                    continue;
+                }
+                fix_article(text, &mut hit);
                 doubtful.push(needs_context);
                 hits.push(hit);
             }
@@ -319,7 +387,21 @@ impl NameMatcher {
                     // words are common nouns whatever their case; only the product part
                     // can be wrong.
                     if matched[..form.head] == surface[..form.head] {
-                        return None;
+                        // ... unless the trailing words are a coinage ("Bedrock Agentcore",
+                        // "SageMaker Hyperpod"): no common noun is spelled so.
+                        let tail = surface[form.head..].trim_start();
+                        if is_plain(tail) || !tail.chars().any(|c| c.is_ascii_lowercase()) {
+                            return None;
+                        }
+                        let hit = Hit {
+                            range,
+                            product: form.product,
+                            verdict: Verdict::Wrong {
+                                replacement: fix.clone(),
+                                reason: WrongReason::Case,
+                            },
+                        };
+                        return Some((hit, false));
                     }
                     return self.judge_prefix(text, range.start..range.start + form.head);
                 }
@@ -369,6 +451,7 @@ impl NameMatcher {
                     || inexact
                     || is_historical_mention(text, &range, fix)
                     || looks_like_cli(matched)
+                    || inside_title(text, &range)
                 {
                     return None;
                 }
@@ -449,15 +532,54 @@ impl NameMatcher {
     fn plausible_slip(&self, form: &Form, text: &str, range: &Range<usize>) -> Option<bool> {
         let matched = &text[range.clone()];
         let has_upper = matched.chars().any(|c| c.is_uppercase());
+        if form.glued {
+            // "secretsmanager", "XRAY TraceId", "AWS autoscaling": a namespace, a key or a
+            // common noun, not the name run together.
+            let name_part = strip_any_prefix(matched).unwrap_or(matched);
+            let all_upper = !name_part.chars().any(|c| c.is_lowercase());
+            let lower = !name_part.chars().any(|c| c.is_uppercase());
+            let common = COMMON_NOUNS.contains(&name_part.to_ascii_lowercase())
+                && !has_camel_hump(name_part);
+            if lower || all_upper || common {
+                return None;
+            }
+        }
+        if form.glued && !form.prefixed {
+            // "Xray": run together, an ordinary word ("X-ray") still reads as itself outside
+            // a text about AWS; "XRay", in the name's own capitals, does not.
+            let own_capitals = self
+                .product(form)
+                .is_some_and(|p| p.bare_name().replace([' ', '-'], "") == matched);
+            if !own_capitals && self.product(form).is_some_and(|p| p.homograph) {
+                return Some(true);
+            }
+        }
         if let Some(exact) = &form.exact {
             let name = |s: &'_ str| strip_any_prefix(s).unwrap_or(s).to_string();
             if name(matched) != name(exact) || looks_like_cli(matched) {
                 return None;
             }
+            // "Amazon Virtual Private Clouds (VPCs)": the plural defines the resource.
+            let defines_plural = parenthesised_after(text, range.end).is_some_and(|(inner, _)| {
+                inner.ends_with('s') && is_abbreviation(&inner[..inner.len() - 1])
+            });
+            if defines_plural {
+                return None;
+            }
             if !form.prefixed && after_other_vendor(text, range.start) {
                 return None;
             }
-            return Some(!form.prefixed);
+            // "AWS Organization ID", "AWS Organization Formation": a longer name.
+            let next_capitalised = text[range.end..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !name(exact).contains(' ') && next_capitalised {
+                return None;
+            }
+            // "Step Function" is two ordinary words, "Kinesis Data Stream" is not.
+            let ordinary = self.product(form).is_none_or(|p| p.homograph);
+            return Some(!form.prefixed && ordinary);
         }
         if form.prefixed {
             // `aws s3 cp`, `aws lambda invoke`: a CLI command, not prose.
@@ -483,7 +605,13 @@ impl NameMatcher {
                 let telling = telling || words.len() >= 3;
                 return (telling && !looks_like_identifier(text, range)).then_some(!telling);
             }
-            return Some(!telling);
+            // "Cloud Trail", "Code Pipeline": every piece capitalised, as the name is, tells
+            // too, unless the pieces are a phrase AWS's own pages use ("Event Bridge").
+            let capitalised = words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+            let common = COMMON_NOUNS.contains(&matched.to_ascii_lowercase());
+            return Some(!(telling || (capitalised && !common)));
         }
         if !has_upper {
             // "s3" or "ec2" in lower case is an identifier in real documents (a value in a
@@ -513,12 +641,22 @@ impl NameMatcher {
             previous.is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "a" | "an"));
         // "API gateway", "User notifications": common nouns too, so the text itself must
         // be about AWS, not just the page.
-        if !first_upper
-            || after_article
-            || (rest_lower && at_sentence_start(text, range.start))
-            || after_other_vendor(text, range.start)
-            || (rest_lower && !mentions_aws(text))
-        {
+        if !first_upper || after_article || after_other_vendor(text, range.start) {
+            return None;
+        }
+        if rest_lower && at_sentence_start(text, range.start) {
+            // "Step functions evaluates …": the sentence's capital hides the name's lower-case
+            // second word. The name itself written so is the product in a text about AWS,
+            // unless AWS uses the phrase as a common noun ("Transit gateway attachments …").
+            let is_name = matches!(form.kind, FormKind::Correct { .. });
+            let common = COMMON_NOUNS.contains(&matched.to_ascii_lowercase());
+            // "**Elastic inference**: An accelerator …": a console field being described.
+            let label = text[range.end..].starts_with(':');
+            // The paragraph itself must name AWS: on a page about AWS, "Step functions in
+            // mathematics …" is still the maths.
+            return (is_name && !common && !label && mentions_aws(text)).then_some(true);
+        }
+        if rest_lower && !mentions_aws(text) {
             return None;
         }
         Some(true)
@@ -717,6 +855,7 @@ fn correct(product: usize, plain: bool, role: Role, surface: &str, fix: &str) ->
         head: 0,
         split_coinage: false,
         exact: None,
+        glued: false,
     }
 }
 
@@ -864,9 +1003,16 @@ struct Base {
     fix_bare: String,
     /// The fix for a slip written with one.
     fix_prefixed: String,
+    /// The full name without its prefix ("Elastic Container Service").
+    full: bool,
 }
 
-fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
+fn add_wrong_forms(
+    table: &mut FormTable,
+    index: usize,
+    product: &Product,
+    resource_words: &HashSet<&str>,
+) {
     let bare = product.bare_name();
     let wrong = |surface: &str, fix: &str, reason: WrongReason, plain: bool| Form {
         product: Some(index),
@@ -879,6 +1025,7 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
         head: 0,
         split_coinage: false,
         exact: None,
+        glued: false,
     };
 
     let mut bases = vec![Base {
@@ -886,6 +1033,7 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
         own_prefix: product.prefix.clone(),
         fix_bare: product.fix_for_short(false),
         fix_prefixed: product.fix_for_short(true),
+        full: false,
     }];
     let canonical_bare = strip_prefix(&product.canonical, &product.prefix);
     if canonical_bare != bare {
@@ -895,6 +1043,7 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
             own_prefix: product.prefix.clone(),
             fix_bare: product.canonical.clone(),
             fix_prefixed: product.canonical.clone(),
+            full: true,
         });
         if !product.prefix.is_empty() {
             let plain = product.homograph || is_plain(canonical_bare);
@@ -926,34 +1075,71 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
             own_prefix: prefix.clone(),
             fix_bare: alias_bare.to_string(),
             fix_prefixed,
+            full: false,
         });
     }
 
     for base in &bases {
         let coinage = !is_plain(&base.text);
-        let mut spellings = vec![(base.text.clone(), WrongReason::Case)];
+        let several_words = base.text.contains(' ');
+        let mut spellings = vec![(base.text.clone(), WrongReason::Case, None)];
         spellings.extend(
             spacing_variants(&base.text)
                 .into_iter()
-                .map(|v| (v, WrongReason::Spacing)),
+                .map(|v| (v, WrongReason::Spacing, None)),
         );
-        spellings.extend(
-            number_variants(&base.text)
-                .into_iter()
-                .map(|v| (v, WrongReason::Number)),
-        );
-        for (spelling, kind) in &spellings {
+        for (variant, slip) in number_variants(&base.text) {
+            // A last word listed as a resource made singular is that resource ("an
+            // Outpost").
+            let last_word = base.text.rsplit(' ').next().unwrap_or_default();
+            if slip == NumberSlip::LastSingular && resource_words.contains(last_word) {
+                continue;
+            }
+            let reason = if slip == NumberSlip::LastPlural {
+                WrongReason::Plural
+            } else {
+                WrongReason::Number
+            };
+            spellings.push((variant, reason, Some(slip)));
+        }
+        // Split and made plural at once ("AWS Code Pipelines").
+        let split_plurals: Vec<_> = spellings
+            .iter()
+            .filter(|(v, kind, _)| *kind == WrongReason::Spacing && v.contains(' '))
+            .flat_map(|(v, _, _)| number_variants(v))
+            .filter(|(_, slip)| *slip == NumberSlip::LastPlural)
+            .map(|(v, slip)| (v, WrongReason::Plural, Some(slip)))
+            .collect();
+        spellings.extend(split_plurals);
+        for (spelling, kind, slip) in &spellings {
+            let glued = *kind == WrongReason::Spacing
+                && !spelling.contains(' ')
+                && (several_words || base.text.contains('-'));
             // "private link" is two ordinary words even though "PrivateLink" is a coinage.
-            let plain = product.homograph || is_plain(spelling);
+            let plain = !glued && (product.homograph || is_plain(spelling));
             let shaped = |surface: &str, fix: &str, reason: WrongReason| {
                 let mut form = wrong(surface, fix, reason, plain);
                 form.split_coinage = *kind == WrongReason::Spacing && coinage && plain;
-                if *kind == WrongReason::Number {
+                form.glued = glued;
+                if slip.is_some() {
                     form.exact = Some(surface.to_string());
                 }
                 form
             };
-            if *kind != WrongReason::Case {
+            // Unprefixed, a plural is the writer's count of the product's resources ("two
+            // API Gateways"), unless it is the full name ("Elastic Container Services"); a
+            // one-word name made singular is its resource ("an Organization").
+            let unprefixed = match slip {
+                Some(NumberSlip::LastPlural) => {
+                    base.full
+                        && !product.prefix.is_empty()
+                        && base.text.split(' ').count() >= 3
+                        && *kind == WrongReason::Plural
+                }
+                Some(NumberSlip::LastSingular) => several_words,
+                _ => true,
+            };
+            if *kind != WrongReason::Case && unprefixed {
                 table.add(spelling, shaped(spelling, &base.fix_bare, *kind));
             }
             for prefix in PREFIXES {
@@ -984,12 +1170,23 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
         let fix = explicit.unwrap_or_else(|| closest(known, &[&policy, &product.canonical]));
         let name_part = strip_any_prefix(known).unwrap_or(known);
         let plain = product.homograph || is_plain(name_part);
-        let mut form = wrong(known, fix, WrongReason::Known, plain);
-        // "Step Function", "NICE DCV": ordinary words are this slip only in its capitals.
-        if is_plain(name_part) {
-            form.exact = Some(known.to_string());
+        // "Amazon Managed Prometheus" listed: "AWS Managed Prometheus" is the same slip.
+        let surfaces: Vec<String> = if prefixed {
+            PREFIXES
+                .iter()
+                .map(|p| format!("{p} {name_part}"))
+                .collect()
+        } else {
+            vec![known.to_string()]
+        };
+        for surface in &surfaces {
+            let mut form = wrong(surface, fix, WrongReason::Known, plain);
+            // "Step Function", "NICE DCV": ordinary words are this slip only in its capitals.
+            if is_plain(name_part) {
+                form.exact = Some(surface.clone());
+            }
+            table.add(surface, form);
         }
-        table.add(known, form);
     }
 
     for rename in &product.renamed_from {
@@ -1015,22 +1212,62 @@ fn add_wrong_forms(table: &mut FormTable, index: usize, product: &Product) {
                 head: 0,
                 split_coinage: false,
                 exact: exact.then(|| surface.to_string()),
+                glued: false,
             };
-            table.add(old, renamed(old, false));
+            // Every spelling of the old name is the old name: split or joined words, a
+            // hyphen dropped ("Single Sign On"), a last word made singular ("CloudWatch Event
+            // rule"), taken in the old name's capitals where they are ordinary words.
+            let spellings = |name: &str| -> Vec<(String, bool)> {
+                let mut all = vec![(name.to_string(), false)];
+                all.extend(spacing_variants(name).into_iter().map(|v| (v, false)));
+                all.extend(
+                    number_variants(name)
+                        .into_iter()
+                        .filter(|(_, slip)| *slip != NumberSlip::LastPlural)
+                        .map(|(v, _)| (v, true)),
+                );
+                all
+            };
+            for (spelling, exact) in spellings(old) {
+                table.add(&spelling, renamed(&spelling, exact));
+            }
+            // "AWS ACM PCA": an old short name without a prefix, given one.
+            if is_short && !starts_with_prefix(old) {
+                for (spelling, exact) in spellings(old) {
+                    for prefix in PREFIXES {
+                        let prefixed = format!("{prefix} {spelling}");
+                        table.add(&prefixed, renamed(&prefixed, exact));
+                    }
+                }
+            }
             if let Some(old_bare) = strip_any_prefix(old) {
-                for prefix in PREFIXES {
-                    let swapped = format!("{prefix} {old_bare}");
-                    table.add(&swapped, renamed(&swapped, false));
+                for (spelling, exact) in spellings(old_bare) {
+                    for prefix in PREFIXES {
+                        let swapped = format!("{prefix} {spelling}");
+                        table.add(&swapped, renamed(&swapped, exact));
+                    }
                 }
                 // A coinage stays recognisable without its prefix ("CodeWhisperer", "Elastic
-                // MapReduce"), and so does a long name in its capitals ("Kinesis Data
-                // Analytics for Apache Flink"); a short plain phrase ("Single Sign-On") is a
-                // generic term, and "Kinesis Data Analytics" also names the SQL flavour,
-                // which kept its name.
-                let has_coinage = old_bare.split(' ').any(has_camel_hump);
-                let long = old_bare.split(' ').count() >= 4;
-                if has_coinage || long {
-                    table.add(old_bare, renamed(old_bare, !has_coinage));
+                // MapReduce"), and so does a name with a code in it ("EC2 Container Service")
+                // or of four words or more in its capitals ("Kinesis Data Analytics for
+                // Apache Flink"); a short plain phrase ("Single
+                // Sign-On", "Elasticsearch Service") is a generic term or another vendor's
+                // name, and "Kinesis Data Analytics" also names the SQL flavour, which kept
+                // its name (a correct form of that record hides this one).
+                let words: Vec<&str> = old_bare.split(' ').collect();
+                let has_coinage = words.iter().any(|w| has_camel_hump(w));
+                let has_code = words.iter().any(|w| {
+                    w.len() >= 2
+                        && w.chars().any(|c| c.is_ascii_digit())
+                        && w.chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                });
+                let long = words.len() >= 4;
+                if has_coinage || has_code || long {
+                    let exact_only = !has_coinage && !has_code;
+                    for (spelling, exact) in spellings(old_bare) {
+                        table.add(&spelling, renamed(&spelling, exact || exact_only));
+                    }
                 }
             }
         }
@@ -1116,6 +1353,79 @@ pub fn mentions_aws(text: &str) -> bool {
     })
 }
 
+/// "Creating and Configuring Amazon Elasticsearch Service Domains", "Lambda Simple Kinesis
+/// Firehose Function": an old name with capitalised words on both sides is part of another
+/// title (an old page's, a template's), quoted as it stands.
+fn inside_title(text: &str, range: &Range<usize>) -> bool {
+    let capitalised = |w: Option<&str>| {
+        w.and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    let next = text[range.end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next());
+    let previous = previous_word(text, range.start);
+    let article = previous.is_some_and(|w| matches!(w, "A" | "An" | "The"));
+    !article && capitalised(previous) && capitalised(next)
+}
+
+/// "a Amazon IAM policy" → "an IAM policy": when the article before a wrong name does not
+/// go with the fix, the finding takes the article in and corrects it too.
+fn fix_article(text: &str, hit: &mut Hit) {
+    let replacement = match &mut hit.verdict {
+        Verdict::Wrong { replacement, .. } | Verdict::Renamed { replacement, .. } => replacement,
+        Verdict::Correct { .. } => return,
+    };
+    let before = &text[..hit.range.start];
+    let Some(head) = before.strip_suffix(' ') else {
+        return;
+    };
+    let article_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let article = &head[article_start..];
+    let wants_an = starts_with_vowel_sound(replacement);
+    let fixed = match article {
+        "a" | "an" => {
+            if wants_an {
+                "an"
+            } else {
+                "a"
+            }
+        }
+        "A" | "An" => {
+            if wants_an {
+                "An"
+            } else {
+                "A"
+            }
+        }
+        _ => return,
+    };
+    if fixed != article {
+        *replacement = format!("{fixed} {replacement}");
+        hit.range.start = article_start;
+    }
+}
+
+/// "an IAM", "an S3", "an Amazon", "a CloudWatch": the sound the name starts with.
+fn starts_with_vowel_sound(name: &str) -> bool {
+    let word = name.split(' ').next().unwrap_or_default();
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let acronym = word.len() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if acronym {
+        return "AEFHILMNORSX".contains(first);
+    }
+    let lower = word.to_ascii_lowercase();
+    matches!(first.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o')
+        || (lower.starts_with('u') && !lower.starts_with("uni") && !lower.starts_with("use"))
+}
+
 /// "… console": the slip names the product's console.
 fn before_console(text: &str, end: usize) -> bool {
     text[end..]
@@ -1155,6 +1465,37 @@ static OTHER_VENDORS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock
         .map(str::to_ascii_lowercase)
         .collect()
 });
+
+/// Other vendors' product names that are also slips in an AWS name ("Secret Manager"), one
+/// a line in `lexicon/other-vendor-products.txt`.
+static OTHER_VENDOR_PRODUCTS: std::sync::LazyLock<HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../lexicon/other-vendor-products.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_ascii_lowercase)
+            .collect()
+    });
+
+/// Lower-case phrases that AWS's own pages use as common nouns although they spell a
+/// product's name ("transit gateway", "load balancer"), one a line in
+/// `lexicon/common-nouns.txt`: at the start of a sentence they are not the name.
+static COMMON_NOUNS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    include_str!("../../lexicon/common-nouns.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_ascii_lowercase)
+        .collect()
+});
+
+/// Whether the text names another vendor of `lexicon/other-vendors.txt` ("GCP", "Azure").
+pub fn mentions_other_vendor(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3 && w.len() <= 16)
+        .any(|w| OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
+}
 
 /// The word before `start` is another vendor's name: the words after it are that
 /// vendor's product, not a slip in an AWS name.
@@ -1198,7 +1539,7 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
     ];
     let before_start = floor_char_boundary(text, range.start.saturating_sub(48));
     let before = text[before_start..range.start].to_ascii_lowercase();
-    let after_end = ceil_char_boundary(text, (range.end + 32).min(text.len()));
+    let after_end = ceil_char_boundary(text, (range.end + 48).min(text.len()));
     let after = text[range.end..after_end].to_ascii_lowercase();
     let current = strip_any_prefix(current_name)
         .unwrap_or(current_name)
@@ -1207,7 +1548,17 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
         .trim_end()
         .strip_suffix('(')
         .is_some_and(|b| b.trim_end().ends_with(&current));
-    glossed || BEFORE.iter().any(|w| before.contains(w)) || AFTER.iter().any(|w| after.contains(w))
+    // "As of September 2021, Amazon Elasticsearch Service is Amazon OpenSearch Service."
+    let stated = ["is ", "was "].iter().any(|verb| {
+        after
+            .trim_start()
+            .strip_prefix(verb)
+            .is_some_and(|rest| rest.contains(&current))
+    });
+    glossed
+        || stated
+        || BEFORE.iter().any(|w| before.contains(w))
+        || AFTER.iter().any(|w| after.contains(w))
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -1292,11 +1643,14 @@ fn in_code_token(text: &str, range: &Range<usize>) -> bool {
     if glued(after, false) || glued(before, true) {
         return true;
     }
-    // Lower-case hyphenated identifiers: `aws-lambda`, `ec2-user`, `amazon-s3-bucket`.
+    // Lower-case hyphenated identifiers: `aws-lambda`, `ec2-user`, `amazon-s3-bucket`, and
+    // a package name before a word ("the prefect-aws SDK").
     let matched = &text[range.clone()];
     let lower_hit = !matched.chars().any(|c| c.is_uppercase());
+    let lower_start = matched.chars().next().is_some_and(|c| c.is_lowercase());
     let hyphens: &[char] = &['-', '\u{2010}', '\u{2011}'];
-    lower_hit && (before.ends_with(hyphens) || after.starts_with(hyphens))
+    (lower_hit && (before.ends_with(hyphens) || after.starts_with(hyphens)))
+        || (lower_start && before.ends_with(hyphens))
 }
 
 /// The word just before `start`, if only spaces separate them.
@@ -1543,7 +1897,15 @@ mod tests {
         );
         assert_eq!(
             wrong("Put it behind an AWS NLB."),
-            vec![pair("AWS NLB", "Network Load Balancer")]
+            vec![pair("an AWS NLB", "a Network Load Balancer")]
+        );
+        assert_eq!(
+            wrong("Get information on a Amazon IAM policy."),
+            vec![pair("a Amazon IAM", "an IAM")]
+        );
+        assert_eq!(
+            wrong("Start an AWS S3 bucket."),
+            vec![pair("AWS S3", "Amazon S3")]
         );
     }
 
@@ -1609,6 +1971,45 @@ mod tests {
             vec![pair("AWS CloudFront", "Amazon CloudFront")]
         );
         assert_eq!(wrong("Logs land in /aws/lambda/my-fn."), vec![]);
+    }
+
+    #[test]
+    fn china_partition_pages_and_stated_renames_are_fine() {
+        assert_eq!(wrong("通过 Amazon CloudFormation 部署解决方案。"), vec![]);
+        assert_eq!(
+            wrong("Deploy with Amazon CloudFormation."),
+            vec![pair("Amazon CloudFormation", "AWS CloudFormation")]
+        );
+        assert_eq!(
+            wrong(
+                "As of September 2021, Amazon Elasticsearch Service is Amazon OpenSearch Service."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn old_names_inside_another_title_are_quoted() {
+        assert_eq!(
+            wrong("Creating and Configuring Amazon Elasticsearch Service Domains"),
+            vec![]
+        );
+        assert_eq!(
+            wrong("Configure Amazon Kinesis Firehose to read it."),
+            vec![pair("Amazon Kinesis Firehose", "Amazon Data Firehose")]
+        );
+    }
+
+    #[test]
+    fn split_coinages_in_capitals_tell_on_their_own() {
+        assert_eq!(
+            wrong("Data structure for a Cloud Trail event."),
+            vec![pair("Cloud Trail", "CloudTrail")]
+        );
+        assert_eq!(wrong("FLEXT Meltano Event Bridge."), vec![]);
+        assert_eq!(wrong("Harbor basins and cloud fronts."), vec![]);
+        assert_eq!(wrong("supports XRay tracing"), vec![pair("XRay", "X-Ray")]);
+        assert_eq!(wrong("the NATO word Xray"), vec![]);
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub struct Product {
     /// product only when written exactly so, or with its prefix.
     #[serde(default)]
     pub homograph: bool,
+    /// The last word made singular names one resource, which AWS itself writes ("a Local
+    /// Zone", "an Outpost"): that singular is no slip.
+    #[serde(default)]
+    pub singular_resource: bool,
     #[serde(default = "active")]
     pub status: String,
     #[serde(default)]
@@ -172,7 +176,7 @@ impl Product {
     /// the product's own prefix (`AWS S3` → `Amazon S3`, `AWS DynamoDB` → `Amazon DynamoDB`),
     /// or the full name when that prefix does not go with the short name (`AWS Firehose` →
     /// `Amazon Data Firehose`) or the product has no prefix (`AWS ELB` → `Elastic Load
-    /// Balancing`).
+    /// Balancing`); an acronym AWS writes bare becomes that acronym (`Amazon IAM` → `IAM`).
     pub fn fix_for_short(&self, prefixed: bool) -> String {
         let bare = self.bare_name();
         if self.prefix.is_empty() {
@@ -183,6 +187,11 @@ impl Product {
             };
         }
         if !prefixed {
+            return bare.to_string();
+        }
+        // "Amazon IAM": an acronym AWS writes without a prefix (IAM, ACM, DAX) is fixed to
+        // that acronym; the others keep their own prefix ("AWS SES" → "Amazon SES").
+        if is_abbreviation(bare) && self.short == bare {
             return bare.to_string();
         }
         let with_prefix = format!("{} {bare}", self.prefix);

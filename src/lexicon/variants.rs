@@ -2,9 +2,25 @@
 //! the lexicon only has to record the unpredictable ones. Case variants need no entry at
 //! all: the automaton matches ASCII case-insensitively.
 
-/// Spacing variants of `name`: CamelCase words split ("Cloud Watch", "Dynamo DB"), all
-/// words joined ("Route53", "StepFunctions"), hyphens dropped or spaced ("XRay",
-/// "X Ray"), and a trailing number detached ("Cloud 9"). Never includes `name` itself.
+use std::sync::LazyLock;
+
+/// English compounds inside product names and the split people write ("Bean stalk"), from
+/// `lexicon/compound-words.txt`: (joined, split).
+static COMPOUNDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    include_str!("../../lexicon/compound-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| l.contains(' '))
+        .map(|l| (l.replace(' ', ""), l.to_string()))
+        .collect()
+});
+
+/// Spacing variants of `name`: CamelCase words split ("Cloud Watch", "Dynamo DB"), each
+/// alone or all at once ("SageMaker Hyper Pod"), all words joined ("Route53",
+/// "StepFunctions"), an English compound split ("Elastic Bean stalk", "CodePipe line"),
+/// hyphens dropped or spaced ("XRay", "X Ray"), and a trailing number detached ("Cloud 9").
+/// Never includes `name` itself.
 pub fn spacing_variants(name: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |candidate: String| {
@@ -14,6 +30,11 @@ pub fn spacing_variants(name: &str) -> Vec<String> {
     };
 
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let with_word = |i: usize, replacement: &str| {
+        let mut parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        parts[i] = replacement.to_string();
+        parts.join(" ")
+    };
     if words.len() > 1 {
         push(words.concat());
     }
@@ -29,10 +50,30 @@ pub fn spacing_variants(name: &str) -> Vec<String> {
     }
 
     let split_words: Vec<String> = words.iter().map(|w| split_camel(w)).collect();
-    let split = split_words.join(" ");
-    push(split.clone());
-    // "Dynamo DB" split while the rest joined is rare; "Cloud Watch Logs" (split + spaced)
-    // is covered by `split` above.
+    push(split_words.join(" "));
+    for (i, split) in split_words.iter().enumerate() {
+        if split != words[i] {
+            push(with_word(i, split));
+        }
+    }
+
+    for (i, word) in words.iter().enumerate() {
+        for (joined, split) in COMPOUNDS.iter() {
+            if let Some(at) = word.find(joined.as_str()) {
+                let end = at + joined.len();
+                let whole_part = word[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_ascii_lowercase());
+                if !whole_part {
+                    continue;
+                }
+                let spelled = format!("{}{split}{}", &word[..at], &word[end..]);
+                push(with_word(i, &spelled));
+                push(with_word(i, &split_camel(&spelled)));
+            }
+        }
+    }
 
     if name.contains('-') {
         push(name.replace('-', ""));
@@ -41,40 +82,82 @@ pub fn spacing_variants(name: &str) -> Vec<String> {
 
     for (i, word) in words.iter().enumerate() {
         if let Some(detached) = detach_trailing_number(word) {
-            let mut parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-            parts[i] = detached;
-            push(parts.join(" "));
+            push(with_word(i, &detached));
         }
     }
     out
 }
 
-/// Singular slips inside a name of several words: a plural word before the last made
-/// singular ("Secrets Manager" → "Secret Manager", "Systems Manager" → "System Manager").
-/// The last word is left alone: its singular is usually the name of one resource, which AWS
-/// itself writes ("a Local Zone", "a Savings Plan", "the Resource Group"); the few real
-/// slips there ("Step Function") are listed in the lexicon. Words that only look plural
-/// ("Analytics", "Kinesis", "Business", "OpsWorks") are left alone; the matcher takes these
-/// forms only in the capitals shown, so "a secret manager" stays a common noun.
-pub fn number_variants(name: &str) -> Vec<String> {
+/// Which word of a name a singular/plural slip changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberSlip {
+    /// A plural word before the last made singular ("Secret Manager").
+    Inner,
+    /// The last word made singular ("Step Function", "AWS Organization").
+    LastSingular,
+    /// The last word of a singular name made plural ("Amazon Elastic Container Services").
+    LastPlural,
+}
+
+/// Singular and plural slips of a name, in the name's capitals (the matcher takes them only
+/// so, since "a secret manager" or "an AWS organization" in lower case are common nouns):
+/// a plural word before the last made singular ("Secrets Manager" → "Secret Manager"); the
+/// last word made singular ("Step Functions" → "Step Function") or, when singular, plural
+/// ("Elastic Container Service" → "Elastic Container Services"). Whether a last-word slip
+/// counts is the matcher's call: some singulars are resources AWS itself names ("a Local
+/// Zone"), and a plural is taken only after a prefix. Words that only look plural
+/// ("Analytics", "Kinesis", "Business", "OpsWorks") and acronyms are left alone.
+pub fn number_variants(name: &str) -> Vec<(String, NumberSlip)> {
     let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut out = Vec::new();
-    if words.len() < 2 {
-        return out;
-    }
-    for (i, word) in words.iter().enumerate().take(words.len() - 1) {
-        if !looks_plural(word) {
-            continue;
+    let mut out: Vec<(String, NumberSlip)> = Vec::new();
+    let mut push = |candidate: String, slip: NumberSlip| {
+        if candidate != name && !out.iter().any(|(c, _)| *c == candidate) {
+            out.push((candidate, slip));
         }
-        let variant = word[..word.len() - 1].to_string();
+    };
+    let with_word = |i: usize, replacement: &str| {
         let mut parts: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-        parts[i] = variant;
-        let candidate = parts.join(" ");
-        if !out.contains(&candidate) {
-            out.push(candidate);
+        parts[i] = replacement.to_string();
+        parts.join(" ")
+    };
+    let Some(last) = words.len().checked_sub(1) else {
+        return out;
+    };
+    for (i, word) in words.iter().enumerate().take(last) {
+        if looks_plural(word) {
+            push(with_word(i, &word[..word.len() - 1]), NumberSlip::Inner);
         }
+    }
+    let word = words[last];
+    if looks_plural(word) {
+        push(
+            with_word(last, &word[..word.len() - 1]),
+            NumberSlip::LastSingular,
+        );
+    } else if looks_singular(word) {
+        push(with_word(last, &format!("{word}s")), NumberSlip::LastPlural);
     }
     out
+}
+
+/// A capitalised ordinary word that takes a plain "-s" plural: "Service", "Gateway", "Hub";
+/// not "-s", "-x", "-z", "-ch", "-sh" or consonant-"y" endings, which pluralise otherwise.
+fn looks_singular(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let capitalised = chars.first().is_some_and(|c| c.is_ascii_uppercase())
+        && chars[1..].iter().all(|c| c.is_ascii_lowercase());
+    let consonant_y = word.ends_with('y')
+        && chars
+            .len()
+            .checked_sub(2)
+            .and_then(|i| chars.get(i))
+            .is_some_and(|c| !"aeiou".contains(*c));
+    capitalised
+        && chars.len() >= 3
+        && !consonant_y
+        && !["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// A capitalised ordinary word with a plural "-s": not "-ss", "-us", "-is", "-ics", not an
@@ -160,13 +243,58 @@ mod tests {
 
     #[test]
     fn singulars_and_plurals() {
-        assert_eq!(number_variants("Secrets Manager"), vec!["Secret Manager"]);
-        assert_eq!(number_variants("Systems Manager"), vec!["System Manager"]);
-        assert!(number_variants("Step Functions").is_empty());
-        assert!(number_variants("Local Zones").is_empty());
-        assert!(number_variants("Kinesis Data Analytics").is_empty());
-        assert!(number_variants("Lambda").is_empty());
-        assert!(number_variants("Amazon SNS").is_empty());
+        let names = |name: &str| -> Vec<(String, NumberSlip)> { number_variants(name) };
+        let pair = |s: &str, slip| (s.to_string(), slip);
+        assert_eq!(
+            names("Secrets Manager"),
+            vec![
+                pair("Secret Manager", NumberSlip::Inner),
+                pair("Secrets Managers", NumberSlip::LastPlural)
+            ]
+        );
+        assert_eq!(
+            names("Step Functions"),
+            vec![pair("Step Function", NumberSlip::LastSingular)]
+        );
+        assert_eq!(
+            names("Elastic Container Service"),
+            vec![pair("Elastic Container Services", NumberSlip::LastPlural)]
+        );
+        assert!(names("Kinesis Data Analytics").is_empty());
+        assert!(names("Amazon SNS").is_empty());
+        assert!(names("Glue DataBrew").is_empty());
+        assert_eq!(
+            names("Lambda"),
+            vec![pair("Lambdas", NumberSlip::LastPlural)]
+        );
+    }
+
+    #[test]
+    fn each_camel_word_split_alone_and_compounds_split() {
+        let pod = spacing_variants("SageMaker HyperPod");
+        assert!(pod.contains(&"SageMaker Hyper Pod".to_string()), "{pod:?}");
+        assert!(pod.contains(&"Sage Maker HyperPod".to_string()), "{pod:?}");
+        let pipeline = spacing_variants("CodePipeline");
+        assert!(
+            pipeline.contains(&"CodePipe line".to_string()),
+            "{pipeline:?}"
+        );
+        assert!(
+            pipeline.contains(&"Code Pipe line".to_string()),
+            "{pipeline:?}"
+        );
+        let beanstalk = spacing_variants("Elastic Beanstalk");
+        assert!(
+            beanstalk.contains(&"Elastic Bean stalk".to_string()),
+            "{beanstalk:?}"
+        );
+        assert!(spacing_variants("Redshift").contains(&"Red shift".to_string()));
+        // "Backups" is no "Back up" plus letters.
+        assert!(
+            !spacing_variants("Backups")
+                .iter()
+                .any(|v| v.contains("Back up"))
+        );
     }
 
     #[test]

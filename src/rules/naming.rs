@@ -7,7 +7,7 @@ use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
-use crate::lexicon::matcher::{Role, is_plain, mentions_aws};
+use crate::lexicon::matcher::{Role, is_plain, mentions_aws, mentions_other_vendor};
 use crate::lexicon::{Verdict, WrongReason};
 
 pub const PRODUCT_NAME: &str = "DOC-003/product-name";
@@ -104,6 +104,12 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     // A page that names AWS anywhere is about AWS: "Cloud Watch logs" in its steps is a
     // slip, where on another page it could be anything.
     let about_aws = doc.prose.iter().any(|p| mentions_aws(&p.text));
+    // A page that names Google Cloud or Azure may mean their "Secret Manager"; asked only
+    // when such a name turns up, and then once.
+    let other_clouds_seen = std::cell::OnceCell::new();
+    let other_clouds = || {
+        *other_clouds_seen.get_or_init(|| doc.prose.iter().any(|p| mentions_other_vendor(&p.text)))
+    };
 
     for prose in &doc.prose {
         // Template prompts are reported as placeholders, not proofread.
@@ -115,7 +121,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
-        for hit in ctx.names.find_in(&prose.text, about_aws) {
+        for hit in ctx
+            .names
+            .find_on_page(&prose.text, about_aws, &other_clouds)
+        {
             let span = prose.source_range(hit.range.clone());
             let verbatim = prose.is_verbatim(hit.range.clone());
             let written = &prose.text[hit.range.clone()];
@@ -144,7 +153,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         diagnostic,
                         replacement,
                         verbatim,
-                        applicability(connector),
+                        applicability(connector || *reason == WrongReason::Plural),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -267,18 +276,30 @@ static CONNECTOR_WORDS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLo
         .collect()
 });
 
-/// Whether the word after `end` names a connector, so the name may be another vendor's.
+/// Whether the words after `end` name a connector, so the name may be another vendor's:
+/// the next word ("the AWS S3 destination"), or one closing the title the name starts
+/// ("AWS S3 with IAM Role Support Destination").
 fn names_connector(text: &str, end: usize) -> bool {
-    let rest = text
-        .get(end..)
-        .unwrap_or_default()
-        .trim_start_matches([' ', '*', '_']);
-    let word: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    CONNECTOR_WORDS.contains(&word)
+    let rest = text.get(end..).unwrap_or_default();
+    let words = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '*' | '_'))
+        .filter(|w| !w.is_empty())
+        .take(6);
+    for (i, word) in words.enumerate() {
+        let word: String = word
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>();
+        if CONNECTOR_WORDS.contains(&word.to_ascii_lowercase()) {
+            return true;
+        }
+        let title_word = word.chars().next().is_some_and(char::is_uppercase)
+            || matches!(word.as_str(), "with" | "for" | "and" | "of" | "to");
+        if i == 0 && word.is_empty() || !title_word {
+            return false;
+        }
+    }
+    false
 }
 
 fn applicability(connector: bool) -> Applicability {
@@ -338,6 +359,9 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
         WrongReason::Number => {
             "AWS product names keep their own singular or plural: `Secrets Manager`, `Step Functions`.".to_string()
         }
+        WrongReason::Plural => format!(
+            "`{replacement}` is one product, never written in the plural; for several of its resources, name them (`{replacement} functions`, `… instances`). Not applied by --fix, since the sentence may need rewording."
+        ),
         WrongReason::Known | WrongReason::NearMiss => {
             format!("`{written}` looks like a misspelling of `{replacement}`.")
         }
