@@ -16,6 +16,9 @@ pub struct Profile {
     pub profile: ProfileInfo,
     #[serde(default, rename = "requirement")]
     pub requirements: Vec<Requirement>,
+    /// `[submission]`: what a whole submission needs (checklist 1.2-1.3, 2.1-2.4, 4.1).
+    #[serde(default)]
+    pub submission: Option<crate::submission::SubmissionRules>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
