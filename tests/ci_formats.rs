@@ -119,12 +119,12 @@ fn sarif_of_the_samples_is_schema_valid_and_complete() {
         assert_eq!(uri, diagnostic["path"].as_str().expect("path"));
         let region = &location["region"];
         // The samples folder is also checked as one submission: those findings point at
-        // the folder, at no line.
-        if region.is_null()
-            && diagnostic["rule"]
-                .as_str()
-                .is_some_and(|r| r.starts_with("SUB-"))
+        // the folder, at its first line (as an unreadable file's do).
+        if diagnostic["rule"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("SUB-"))
         {
+            assert_eq!(region["startLine"], 1);
             continue;
         }
         assert_eq!(region["startLine"], diagnostic["line"]);

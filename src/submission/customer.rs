@@ -6,7 +6,7 @@
 /// and trailing legal-form words (`suffixes`, from the profile) removed. Empty when
 /// nothing is left, so an empty key never matches another.
 pub fn name_key(name: &str, suffixes: &[String]) -> String {
-    let spaced = name.replace('&', " and ").replace('+', " and ");
+    let spaced = name.replace(['&', '+'], " and ");
     let mut words: Vec<String> = Vec::new();
     // Dotted initials ("L.L.C.", "S.A.") are one word: join letters that stand alone
     // between dots.

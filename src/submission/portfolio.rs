@@ -825,3 +825,158 @@ fn manifest_facts(
     });
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::Profile;
+
+    fn case_study(name: &str, ace: &str, account: &str, visibility: &str, since: &str) -> Document {
+        let url = if visibility == "private" {
+            String::new()
+        } else {
+            format!("public_url: https://www.partner.example/customers/{ace}\n")
+        };
+        let text = format!(
+            "---\ncaselint: case-study\nvisibility: {visibility}\ncustomer:\n  name: \"{name}\"\n  description: a dental group\n  segment: SMB\npartner:\n  name: Partner Co\nproduction_since: {since}\nace_opportunity_id: {ace}\naws_account_id: \"{account}\"\n{url}---\n\n# Story\n\nThe solution has been in production since go-live.\n"
+        );
+        Document::parse(format!("{account}.md"), text).0
+    }
+
+    fn run(docs: &[Document], manifest: Option<&Manifest>) -> Vec<Outcome> {
+        let profile = Profile::builtin().expect("profile");
+        let rules = profile.submission.clone().expect("[submission]");
+        let names: Vec<String> = docs.iter().map(|d| d.path.display().to_string()).collect();
+        let members: Vec<Member> = docs
+            .iter()
+            .zip(&names)
+            .map(|(doc, name)| Member {
+                name,
+                doc,
+                page_failed: false,
+            })
+            .collect();
+        evaluate(
+            &members,
+            manifest,
+            &rules,
+            &profile.profile,
+            jiff::civil::date(2026, 2, 1),
+        )
+    }
+
+    fn problems(outcomes: &[Outcome]) -> Vec<(&str, Status)> {
+        outcomes
+            .iter()
+            .filter(|o| matches!(o.status, Status::Warning | Status::Missing))
+            .map(|o| (o.rule, o.status))
+            .collect()
+    }
+
+    fn four() -> Vec<Document> {
+        vec![
+            case_study(
+                "Acme Dental",
+                "O1000001",
+                "100000000001",
+                "public",
+                "2025-06-01",
+            ),
+            case_study(
+                "Birch Dental",
+                "O1000002",
+                "100000000002",
+                "public",
+                "2025-06-01",
+            ),
+            case_study(
+                "Cedar Dental",
+                "O1000003",
+                "100000000003",
+                "private",
+                "2025-06-01",
+            ),
+            case_study(
+                "Dune Dental",
+                "O1000004",
+                "100000000004",
+                "anonymous",
+                "2025-06-01",
+            ),
+        ]
+    }
+
+    #[test]
+    fn four_distinct_customers_pass_and_unrecorded_facts_are_unknown() {
+        let outcomes = run(&four(), None);
+        assert!(problems(&outcomes).is_empty(), "{outcomes:#?}");
+        let unknown = outcomes
+            .iter()
+            .filter(|o| o.status == Status::Unknown)
+            .count();
+        assert_eq!(unknown, 3);
+    }
+
+    #[test]
+    fn a_group_of_three_copies_is_one_finding() {
+        let mut docs = four();
+        docs[1] = case_study(
+            "ACME Dental, LLC",
+            "O1000002",
+            "100000000002",
+            "public",
+            "2025-06-01",
+        );
+        docs[2] = case_study(
+            "Cedar Dental",
+            "O1000001",
+            "100000000003",
+            "private",
+            "2025-06-01",
+        );
+        let outcomes = run(&docs, None);
+        let dupes: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| o.rule == UNIQUE_CUSTOMERS)
+            .collect();
+        assert_eq!(dupes.len(), 1, "{dupes:#?}");
+        assert_eq!(
+            dupes[0].files,
+            ["100000000001.md", "100000000002.md", "100000000003.md"]
+        );
+        assert!(
+            dupes[0].message.contains("2 unique customers"),
+            "{}",
+            dupes[0].message
+        );
+    }
+
+    #[test]
+    fn manifest_facts_are_checked_against_the_profile() {
+        let manifest = Manifest {
+            smb_customers: Some(99),
+            software_path_stage: Some("Ready".to_string()),
+            ftr_approved: "2022-01-10".parse().ok(),
+            ..Manifest::default()
+        };
+        let outcomes = run(&four(), Some(&manifest));
+        assert_eq!(
+            problems(&outcomes),
+            [
+                (SMB_CUSTOMERS, Status::Missing),
+                (SOFTWARE_PATH, Status::Missing),
+                (FTR, Status::Warning)
+            ]
+        );
+        let complete = Manifest {
+            smb_customers: Some(100),
+            software_path_stage: Some("differentiated".to_string()),
+            ftr_approved: "2025-01-10".parse().ok(),
+            ..Manifest::default()
+        };
+        assert!(problems(&run(&four(), Some(&complete))).is_empty());
+        // A manifest that leaves a fact out: a warning, not silence.
+        let partial = Manifest::default();
+        assert_eq!(problems(&run(&four(), Some(&partial))).len(), 3);
+    }
+}
