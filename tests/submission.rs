@@ -48,9 +48,9 @@ fn each_violation_is_reported_once_at_submission_level_naming_the_files() {
             "duplicate-name",
             "SUB-2.1/unique-customers",
             &[
-                "acme-dental.md",
-                "birchwood-dental.md",
-                "ACME Dental Care, LLC",
+                "acme-dental-llc.md and acme-dental.md",
+                "ACME DENTAL CARE, LLC",
+                "3 unique customers",
             ],
         ),
         (
@@ -270,4 +270,34 @@ fn readiness_on_a_missing_folder_is_a_clear_error() {
         .expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no-such-folder does not exist"));
+}
+
+#[test]
+fn readiness_json_follows_its_published_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("src/report/readiness/schema.json"))
+            .expect("schema"),
+    )
+    .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let dir = fixtures("submission");
+    for folder in [
+        "passing",
+        "found",
+        "duplicate-name",
+        "one-public",
+        "low-smb-count",
+    ] {
+        let (_, text) = readiness(&dir, &["--format", "json", folder]);
+        let report: Value = serde_json::from_str(&text).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&report)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{folder}: {}", errors.join("\n"));
+        // A validator that accepts anything would make this test pass too.
+        let mut broken = report.clone();
+        broken["verdict"]["status"] = Value::from("fine");
+        assert!(!validator.is_valid(&broken));
+    }
 }

@@ -2,6 +2,7 @@
 //! loader's side (it walks folders and reads files); the rules in [`super::portfolio`]
 //! only see parsed documents.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -112,11 +113,16 @@ impl Submission {
 
     /// Runs the portfolio rules on the case studies among `reports` (the checked files
     /// of this submission; others are ignored).
-    pub fn evaluate(&self, reports: &[FileReport], profile: &Profile, today: Date) -> Vec<Outcome> {
+    pub fn evaluate(
+        &self,
+        reports: &[&FileReport],
+        profile: &Profile,
+        today: Date,
+    ) -> Vec<Outcome> {
         let Some(rules) = &profile.submission else {
             return Vec::new();
         };
-        let wanted: Vec<PathBuf> = self.files.iter().map(|f| absolute(f)).collect();
+        let wanted: HashSet<PathBuf> = self.files.iter().map(|f| absolute(f)).collect();
         let docs: Vec<(String, Document, bool)> = reports
             .iter()
             .filter(|r| wanted.contains(&absolute(&r.path)))
@@ -154,11 +160,14 @@ impl Submission {
 
     /// Whether there is anything to judge: a manifest, or at least one case study.
     pub fn has_case_studies(&self, reports: &[FileReport]) -> bool {
-        self.manifest.is_some()
-            || reports.iter().any(|r| {
-                self.files.iter().any(|f| absolute(f) == absolute(&r.path))
-                    && Document::parse(&r.path, r.source.clone()).0.kind == DocumentKind::CaseStudy
-            })
+        if self.manifest.is_some() {
+            return true;
+        }
+        let wanted: HashSet<PathBuf> = self.files.iter().map(|f| absolute(f)).collect();
+        reports.iter().any(|r| {
+            wanted.contains(&absolute(&r.path))
+                && Document::parse(&r.path, r.source.clone()).0.kind == DocumentKind::CaseStudy
+        })
     }
 
     /// The submission-level findings as one report (no source text: they point at no
@@ -234,9 +243,10 @@ pub fn check_reports(
         }
         seen_roots.push(root);
         // A manifest may list files outside the folder walked: read those too.
+        let checked: HashSet<PathBuf> = reports.iter().map(|r| absolute(&r.path)).collect();
         let mut extra = Vec::new();
         for file in &submission.files {
-            if !reports.iter().any(|r| absolute(&r.path) == absolute(file))
+            if !checked.contains(&absolute(file))
                 && let Ok(source) = std::fs::read_to_string(file)
             {
                 extra.push(FileReport {
@@ -246,7 +256,7 @@ pub fn check_reports(
                 });
             }
         }
-        let all: Vec<FileReport> = reports.iter().cloned().chain(extra).collect();
+        let all: Vec<&FileReport> = reports.iter().chain(&extra).collect();
         let outcomes = submission.evaluate(&all, profile, today);
         let report = submission.report(&outcomes, &config);
         if !report.diagnostics.is_empty() {

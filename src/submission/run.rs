@@ -116,7 +116,8 @@ pub fn run(options: &Options) -> Result<Readiness, String> {
         .iter()
         .any(|r| r.diagnostics.iter().any(|d| d.rule == file_rules::IO))
         || !submission.unmatched.is_empty();
-    let outcomes = submission.evaluate(&reports, profile, today);
+    let checked: Vec<&FileReport> = reports.iter().collect();
+    let outcomes = submission.evaluate(&checked, profile, today);
     let submission_report = submission.report(&outcomes, &config);
     let case_studies: Vec<(String, &FileReport)> = reports
         .iter()

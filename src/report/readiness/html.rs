@@ -41,6 +41,7 @@ thead th { background: #f6f8fa; }
 ol.findings { padding-left: 1.6em; }
 ol.findings li { margin: 6px 0; }
 .help { color: var(--muted); margin: 2px 0 0; font-size: 0.92em; }
+td code, li > code { white-space: nowrap; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
 footer { margin-top: 32px; color: var(--muted); font-size: 0.85em; }
 @media print {
@@ -88,6 +89,18 @@ pub fn render(overview: &Overview, links_from: Option<&Path>) -> String {
         esc(&overview.checklist.released),
         esc(&overview.checklist.valid_until)
     );
+    let expired = overview
+        .checklist
+        .valid_until
+        .parse::<jiff::civil::Date>()
+        .is_ok_and(|until| overview.today > until);
+    if expired {
+        let _ = writeln!(
+            h,
+            "<p class=\"meta missing\" id=\"expired\"><span class=\"sym\" aria-hidden=\"true\">✗</span> This checklist version was valid until {}: check AWS Partner Central for a newer one.</p>",
+            esc(&overview.checklist.valid_until)
+        );
+    }
     let source = match &overview.manifest {
         Some(manifest) => format!("the manifest <code>{}</code>", esc(manifest)),
         None => format!(
@@ -141,7 +154,7 @@ fn portfolio(h: &mut String, overview: &Overview) {
             outcome.status.as_str(),
             esc(outcome.requirement),
             esc(outcome.rule),
-            esc(&outcome.message)
+            inline(&outcome.message)
         );
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
@@ -273,10 +286,10 @@ fn item(h: &mut String, index: usize, finding: &Finding, file: Option<(&str, &st
         esc(&finding.rule),
         finding.severity.as_str(),
         esc(&finding.rule),
-        esc(&finding.message)
+        inline(&finding.message)
     );
     if let Some(help) = &finding.help {
-        let _ = write!(h, "<p class=\"help\">{}</p>", esc(help));
+        let _ = write!(h, "<p class=\"help\">{}</p>", inline(help));
     }
     h.push_str("</li>\n");
 }
@@ -290,6 +303,26 @@ fn link(path: &str, links_from: Option<&Path>) -> String {
         base.make_relative(&target)
     });
     relative.unwrap_or_else(|| path.replace(' ', "%20"))
+}
+
+/// A message as HTML: escaped, with its `backticked` names shown as code (when the
+/// backticks pair up; otherwise the text stays as written).
+fn inline(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() < 3 || parts.len() % 2 == 0 {
+        return esc(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(&esc(part));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
+    out
 }
 
 /// Text for HTML content and attribute values (the five characters HTML reserves).
@@ -311,6 +344,15 @@ fn esc(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backticks_become_code_only_in_pairs() {
+        assert_eq!(
+            inline("write `Amazon S3` <now>"),
+            "write <code>Amazon S3</code> &lt;now&gt;"
+        );
+        assert_eq!(inline("a ` stray"), "a ` stray");
+    }
 
     #[test]
     fn markup_in_findings_is_text() {
