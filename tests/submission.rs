@@ -301,3 +301,69 @@ fn readiness_json_follows_its_published_schema() {
         assert!(!validator.is_valid(&broken));
     }
 }
+
+/// A copy of a fixture folder with another `caselint.toml`.
+fn with_manifest(folder: &str, manifest: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(fixtures("submission").join(folder)).expect("fixture") {
+        let path = entry.expect("entry").path();
+        if path.file_name().is_some_and(|n| n != "caselint.toml") {
+            std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::write(dir.path().join("caselint.toml"), manifest).expect("manifest");
+    dir
+}
+
+#[test]
+fn the_manifest_names_the_case_studies() {
+    let dir = with_manifest(
+        "passing",
+        "[web]\nfetch = false\n[submission]\ncase_studies = [\"acme-*.md\", \"contoso-machining.md\"]\nsmb_customers = 150\nsoftware_path_stage = \"Differentiated\"\nftr_approved = 2025-11-01\n",
+    );
+    let (code, report) = check_json(dir.path(), &["--today", TODAY, "."]);
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().unwrap_or_default().starts_with("SUB-"))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0]["rule"], "SUB-2.1/case-studies");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("acme-dental.md and contoso-machining.md"))
+    );
+    assert_eq!(found[1]["rule"], "SUB-2.2/public");
+    assert_eq!(found[0]["path"], "caselint.toml");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_manifest_glob_that_matches_nothing_is_an_error() {
+    let dir = with_manifest(
+        "passing",
+        "[web]\nfetch = false\n[submission]\ncase_studies = [\"stories/*.md\"]\n",
+    );
+    let output = caselint()
+        .current_dir(dir.path())
+        .args(["readiness", "--today", TODAY])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let (code, report) = check_json(dir.path(), &["--today", TODAY, "."]);
+    assert_eq!(code, 2);
+    let io: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "io")
+        .collect();
+    assert_eq!(io.len(), 1, "{report:#}");
+    assert!(
+        io[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("`stories/*.md` matches no Markdown file"))
+    );
+}

@@ -99,8 +99,12 @@ impl Submission {
 
     /// How findings name a file: relative to the submission's folder, `/` separators.
     pub fn name_of(&self, file: &Path) -> String {
-        let relative = file.strip_prefix(&self.root).unwrap_or(file);
-        crate::report::display_path(relative)
+        let (root, absolute_file) = (absolute(&self.root), absolute(file));
+        let relative = absolute_file
+            .strip_prefix(&root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| file.to_path_buf());
+        crate::report::display_path(&relative)
     }
 
     /// Where submission-level findings are reported: the manifest, else the folder.
