@@ -309,7 +309,7 @@ fn link(path: &str, links_from: Option<&Path>) -> String {
 /// backticks pair up; otherwise the text stays as written).
 fn inline(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() < 3 || parts.len() % 2 == 0 {
+    if parts.len() < 3 || parts.len().is_multiple_of(2) {
         return esc(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
