@@ -154,6 +154,14 @@ pub fn entries(profile: &Profile) -> Vec<Entry> {
          comment, so it cannot hide a future finding.",
         None,
     ));
+    out.extend(crate::submission::RULES.iter().map(|rule| Entry {
+        id: rule.id.to_string(),
+        level: Level::Error,
+        title: rule.title.to_string(),
+        detail: rule.detail.to_string(),
+        requirement: Some(rule.requirement.to_string()),
+        kind: EntryKind::Rule,
+    }));
     for requirement in &profile.requirements {
         out.push(Entry {
             id: requirement.id.clone(),

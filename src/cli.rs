@@ -38,6 +38,8 @@ pub enum Command {
     CheckUrl(CheckUrlArgs),
     /// Start a new case study from the checklist's template.
     New(NewArgs),
+    /// The whole submission at a glance: portfolio checks (2.1-2.4, 4.1) and every case study against the checklist.
+    Readiness(ReadinessArgs),
     /// List every rule with its default level.
     Rules {
         /// Checklist profile to list the requirements of [default: built in].
@@ -287,6 +289,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Check(args) => check(args),
         Command::CheckUrl(args) => check_url(args),
         Command::New(args) => new_case_study(args),
+        Command::Readiness(args) => readiness(args),
         Command::Rules { profile } => with_profile(profile.as_deref(), list_rules),
         Command::Explain { rule, profile } => {
             with_profile(profile.as_deref(), |p| explain(&rule, p))
@@ -609,6 +612,18 @@ fn check(args: CheckArgs) -> u8 {
             Err(err) => return trouble(&err.to_string()),
         },
     };
+    // Folders holding case studies (or a manifest) are also checked as a submission.
+    let today = args
+        .today
+        .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let config_of = |folder: &std::path::Path| match &fixed {
+        Some((config, _)) => config.clone(),
+        None => Config::discover(folder)
+            .and_then(|path| Config::load(&path).ok())
+            .unwrap_or_default(),
+    };
+    let portfolio = crate::submission::check_reports(&paths, &reports, &config_of, &profile, today);
+    reports.extend(portfolio);
     for (checker, builtin) in &checkers {
         if let Some(notice) = expiry_notice(&mut reports, checker, *builtin)
             && !stderr_notes.contains(&notice)
@@ -1064,5 +1079,86 @@ pub fn main_with_args() -> u8 {
             let _ = err.print();
             code
         }
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReadinessArgs {
+    /// The submission's folder, or the caselint.toml holding its [submission] manifest [default: the current folder].
+    pub path: Option<PathBuf>,
+    /// What to print: the overview for people, or the readiness JSON (version 1).
+    #[arg(long, value_enum, default_value_t = ReadinessFormat::Human)]
+    pub format: ReadinessFormat,
+    /// Also write the overview as one self-contained HTML page to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Use this configuration file instead of looking for caselint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any caselint.toml (and so any manifest).
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Check against this checklist profile instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// The date date-dependent checks count from (YYYY-MM-DD) [default: today].
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<jiff::civil::Date>,
+    /// Never use the network: published pages come from the cache only.
+    #[arg(long)]
+    pub offline: bool,
+    /// No notes on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadinessFormat {
+    Human,
+    Json,
+}
+
+/// `caselint readiness`: exit 0 when nothing blocks the submission, 1 when something
+/// does, 2 when a file or the configuration could not be read.
+fn readiness(args: ReadinessArgs) -> u8 {
+    use crate::submission::run::{Options, run};
+    let options = Options {
+        path: args.path.clone().unwrap_or_else(|| PathBuf::from(".")),
+        config: args.config.clone(),
+        no_config: args.no_config,
+        profile: args.profile.clone(),
+        today: args.today,
+        offline: args.offline,
+    };
+    let found = match run(&options) {
+        Ok(found) => found,
+        Err(message) => return trouble(&message),
+    };
+    if !args.quiet {
+        for note in &found.notes {
+            eprintln!("caselint: {note}");
+        }
+    }
+    if let Some(path) = &args.html {
+        let folder = std::path::absolute(path)
+            .ok()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let page = report::readiness::html::render(&found.overview, folder.as_deref());
+        if let Err(err) = crate::fix::write_atomic(path, &page) {
+            return trouble(&format!("cannot write the HTML report: {err}"));
+        }
+    }
+    let mut out = Vec::new();
+    let rendered = match args.format {
+        ReadinessFormat::Human => report::readiness::human::render(&found.overview, &mut out),
+        ReadinessFormat::Json => report::readiness::json::render(&found.overview, &mut out),
+    };
+    if let Err(err) = rendered {
+        return trouble(&format!("cannot write the report: {err}"));
+    }
+    match emit(&out) {
+        0 if found.trouble => EXIT_TROUBLE,
+        0 if found.overview.verdict.errors > 0 => 1,
+        code => code,
     }
 }

@@ -78,6 +78,9 @@ pub struct Config {
     pub spelling: Spelling,
     #[serde(default)]
     pub grammar: Grammar,
+    /// `[submission]`: the submission manifest (`crate::submission::Manifest`).
+    #[serde(default)]
+    pub submission: Option<crate::submission::Manifest>,
     /// Folder the config file sits in: relative paths in it are resolved from here.
     #[serde(skip)]
     pub root: Option<PathBuf>,

@@ -25,6 +25,9 @@ pub struct Profile {
     /// self-assessment answers and its spreadsheet lists.
     #[serde(default, rename = "control")]
     pub controls: Vec<Control>,
+    /// `[submission]`: what a whole submission needs (checklist 1.2-1.3, 2.1-2.4, 4.1).
+    #[serde(default)]
+    pub submission: Option<crate::submission::SubmissionRules>,
 }
 
 /// The self-assessment's facts that are not one control's.

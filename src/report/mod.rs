@@ -20,6 +20,7 @@ mod concise;
 pub mod github;
 mod human;
 mod json;
+pub mod readiness;
 pub mod sarif;
 pub mod summary;
 
