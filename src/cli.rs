@@ -179,6 +179,10 @@ pub struct CheckArgs {
     /// Also write the checked self-assessment as the spreadsheet AWS asks for (one row per checklist id).
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// Check each folder named as one whole submission (checklist 2.1-2.4), even without a
+    /// `[submission]` manifest in its caselint.toml.
+    #[arg(long)]
+    pub submission: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -612,7 +616,9 @@ fn check(args: CheckArgs) -> u8 {
             Err(err) => return trouble(&err.to_string()),
         },
     };
-    // Folders holding case studies (or a manifest) are also checked as a submission.
+    // A folder is also checked as a whole submission when its caselint.toml declares one
+    // (or --submission says so): a folder of drafts is not a submission, and "fewer than
+    // four case studies" would be a false alarm on every run of a writer's CI.
     let today = args
         .today
         .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
@@ -622,7 +628,14 @@ fn check(args: CheckArgs) -> u8 {
             .and_then(|path| Config::load(&path).ok())
             .unwrap_or_default(),
     };
-    let portfolio = crate::submission::check_reports(&paths, &reports, &config_of, &profile, today);
+    let portfolio = crate::submission::check_reports(
+        &paths,
+        &reports,
+        &config_of,
+        &profile,
+        today,
+        args.submission,
+    );
     reports.extend(portfolio);
     for (checker, builtin) in &checkers {
         if let Some(notice) = expiry_notice(&mut reports, checker, *builtin)

@@ -118,15 +118,6 @@ fn sarif_of_the_samples_is_schema_valid_and_complete() {
         let uri = location["artifactLocation"]["uri"].as_str().expect("uri");
         assert_eq!(uri, diagnostic["path"].as_str().expect("path"));
         let region = &location["region"];
-        // The samples folder is also checked as one submission: those findings point at
-        // the folder, at its first line (as an unreadable file's do).
-        if diagnostic["rule"]
-            .as_str()
-            .is_some_and(|r| r.starts_with("SUB-"))
-        {
-            assert_eq!(region["startLine"], 1);
-            continue;
-        }
         assert_eq!(region["startLine"], diagnostic["line"]);
         assert_eq!(region["endLine"], diagnostic["end_line"]);
         assert_eq!(region["byteOffset"], diagnostic["byte_start"]);

@@ -12,7 +12,7 @@ const TODAY: &str = "2026-02-01";
 /// The submission-level diagnostics of `check --format json` on a fixture folder.
 fn portfolio(folder: &str) -> (i32, Vec<Value>) {
     let dir = fixtures("submission");
-    let (code, report) = check_json(&dir, &["--today", TODAY, folder]);
+    let (code, report) = check_json(&dir, &["--today", TODAY, "--submission", folder]);
     let found = report["diagnostics"]
         .as_array()
         .expect("diagnostics")
@@ -130,6 +130,23 @@ fn files_named_one_by_one_are_no_submission() {
     assert_eq!(report["diagnostics"].as_array().map(Vec::len), Some(0));
 }
 
+/// A folder of drafts with no manifest is no submission for `check`: three case studies
+/// raise no "fewer than four" there, while `--submission` (and `readiness`) report it.
+#[test]
+fn plain_check_of_a_folder_without_a_manifest_is_no_submission() {
+    let dir = fixtures("submission");
+    let (_, report) = check_json(&dir, &["--today", TODAY, "three"]);
+    let plain: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().unwrap_or_default().starts_with("SUB-"))
+        .collect();
+    assert!(plain.is_empty(), "{plain:#?}");
+    let (_, found) = portfolio("three");
+    assert_eq!(rules(&found), ["SUB-2.1/case-studies"]);
+}
+
 #[test]
 fn portfolio_rules_take_configured_levels() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -142,7 +159,7 @@ fn portfolio_rules_take_configured_levels() {
         "[web]\nfetch = false\n[rules]\n\"SUB-2.1/case-studies\" = \"warning\"\n",
     )
     .expect("config");
-    let (code, report) = check_json(dir.path(), &["--today", TODAY, "."]);
+    let (code, report) = check_json(dir.path(), &["--today", TODAY, "--submission", "."]);
     let found: Vec<&Value> = report["diagnostics"]
         .as_array()
         .expect("diagnostics")

@@ -235,12 +235,16 @@ pub fn check_reports(
     config_of: &dyn Fn(&Path) -> Config,
     profile: &Profile,
     today: Date,
+    without_manifest: bool,
 ) -> Vec<FileReport> {
     let mut out: Vec<FileReport> = Vec::new();
     let mut seen_roots: Vec<PathBuf> = Vec::new();
     for folder in paths.iter().filter(|p| p.is_dir()) {
         let config = config_of(folder);
         let submission = Submission::find(folder, &config);
+        if submission.manifest.is_none() && !without_manifest {
+            continue;
+        }
         let root = absolute(&submission.root);
         if seen_roots.contains(&root) || !submission.has_case_studies(reports) {
             continue;
