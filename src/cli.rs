@@ -1105,6 +1105,10 @@ pub struct ReadinessArgs {
     /// Also write the overview as one self-contained HTML page to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
+    /// Also write the submission's self-assessment (the one file with `caselint:
+    /// self-assessment`) as the spreadsheet AWS asks for, one row per checklist id.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
     /// Use this configuration file instead of looking for caselint.toml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -1142,6 +1146,7 @@ fn readiness(args: ReadinessArgs) -> u8 {
         profile: args.profile.clone(),
         today: args.today,
         offline: args.offline,
+        xlsx: args.xlsx.clone(),
     };
     let found = match run(&options) {
         Ok(found) => found,

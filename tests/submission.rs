@@ -384,3 +384,46 @@ fn a_manifest_glob_that_matches_nothing_is_an_error() {
             .is_some_and(|m| m.contains("`stories/*.md` matches no Markdown file"))
     );
 }
+
+/// `readiness --xlsx` writes the submission's self-assessment as the spreadsheet (one row
+/// per checklist id, read back in tests/self_assessment.rs); a submission without one says so.
+#[test]
+fn readiness_exports_the_self_assessment_spreadsheet() {
+    let dir = with_manifest("found", "[web]\nfetch = false\n");
+    let sheet = dir.path().join("self-assessment.xlsx");
+    let sheet_arg = sheet.to_str().expect("utf-8 path");
+    let output = caselint()
+        .current_dir(dir.path())
+        .args(["readiness", "--today", TODAY, "--xlsx", sheet_arg, "."])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "no self-assessment is trouble"
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("none of the checked files is a self-assessment")
+    );
+    assert!(!sheet.exists());
+
+    std::fs::copy(
+        fixtures("self_assessment").join("filled.md"),
+        dir.path().join("self-assessment.md"),
+    )
+    .expect("copy");
+    let output = caselint()
+        .current_dir(dir.path())
+        .args(["readiness", "--today", TODAY, "--xlsx", sheet_arg, "."])
+        .output()
+        .expect("runs");
+    assert_ne!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&sheet).expect("spreadsheet written");
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip file");
+}

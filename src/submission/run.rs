@@ -22,6 +22,8 @@ pub struct Options {
     pub profile: Option<PathBuf>,
     pub today: Option<Date>,
     pub offline: bool,
+    /// Also write the submission's self-assessment as the spreadsheet AWS asks for.
+    pub xlsx: Option<PathBuf>,
 }
 
 /// What a readiness run found.
@@ -116,6 +118,9 @@ pub fn run(options: &Options) -> Result<Readiness, String> {
         .iter()
         .any(|r| r.diagnostics.iter().any(|d| d.rule == file_rules::IO))
         || !submission.unmatched.is_empty();
+    if let Some(path) = &options.xlsx {
+        crate::self_assessment::export::export_checked(path, profile, &reports)?;
+    }
     let checked: Vec<&FileReport> = reports.iter().collect();
     let outcomes = submission.evaluate(&checked, profile, today);
     let submission_report = submission.report(&outcomes, &config);
