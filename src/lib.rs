@@ -18,5 +18,6 @@ pub mod meta;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod server;
 pub mod template;
 pub mod web;
