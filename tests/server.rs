@@ -413,3 +413,76 @@ fn front_matter_completion_offers_keys_and_values() {
     assert!(complete(&mut s, 6, 3).is_empty());
     assert_eq!(s.stop(), Some(0));
 }
+
+#[test]
+fn unsafe_fixes_are_labelled_and_not_preferred() {
+    let mut s = Session::start();
+    s.initialize();
+    let uri = s.open(
+        "comment.md",
+        "# Notes\n\nAll fine here. <!-- caselint-disable-line -->\n",
+    );
+    let published = s.diagnostics(&uri);
+    let unused = findings(&published, "caselint-comment/unused");
+    assert_eq!(unused.len(), 1, "{published}");
+    let reply = s.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": unused[0]["range"], "context": {"diagnostics": []}}),
+    );
+    let actions = reply["result"].as_array().expect("actions");
+    let delete = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("Delete"))
+        .unwrap_or_else(|| panic!("a delete action in {reply}"));
+    assert!(
+        delete["title"].as_str().unwrap().ends_with("(unsafe)"),
+        "{delete}"
+    );
+    assert_eq!(delete["isPreferred"], false);
+    // Comments about caselint's own comments are fixed, not silenced; and an unsafe fix
+    // is not part of "fix all safe fixes".
+    assert!(
+        actions
+            .iter()
+            .all(|a| !a["title"].as_str().unwrap().starts_with("Disable")),
+        "{reply}"
+    );
+    assert!(
+        actions
+            .iter()
+            .all(|a| a["kind"] != "source.fixAll.caselint"),
+        "{reply}"
+    );
+    assert_eq!(s.stop(), Some(0));
+}
+
+/// The nearest caselint.toml applies; a broken one is reported on the document.
+#[test]
+fn the_nearest_config_applies_and_a_broken_one_is_reported() {
+    let mut s = Session::start();
+    s.initialize();
+    std::fs::create_dir(s.root.join("quiet")).expect("mkdir");
+    std::fs::write(
+        s.root.join("quiet/caselint.toml"),
+        "[rules]\n\"DOC-003/product-name\" = \"off\"\n",
+    )
+    .expect("write config");
+    let quiet = s.open("quiet/notes.md", WRONG);
+    let published = s.diagnostics(&quiet);
+    assert!(findings(&published, PRODUCT_NAME).is_empty(), "{published}");
+
+    std::fs::create_dir(s.root.join("broken")).expect("mkdir");
+    std::fs::write(s.root.join("broken/caselint.toml"), "[rules\n").expect("write config");
+    let broken = s.open("broken/notes.md", WRONG);
+    let published = s.diagnostics(&broken);
+    let config = findings(&published, "config");
+    assert_eq!(config.len(), 1, "{published}");
+    assert!(
+        config[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("caselint.toml"),
+        "{published}"
+    );
+    assert_eq!(s.stop(), Some(0));
+}
