@@ -486,3 +486,26 @@ fn the_nearest_config_applies_and_a_broken_one_is_reported() {
     );
     assert_eq!(s.stop(), Some(0));
 }
+
+#[test]
+fn only_markdown_is_checked_and_a_save_checks_again() {
+    let mut s = Session::start();
+    s.initialize();
+    let text_uri = s.uri("notes.txt");
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": text_uri, "languageId": "plaintext", "version": 1, "text": WRONG}}),
+    );
+    let uri = s.open("notes.md", WRONG);
+    // Checks run in order: had the text file been checked, its diagnostics came first.
+    let first = s.wait_for(|m| m["method"] == "textDocument/publishDiagnostics");
+    assert_eq!(first["params"]["uri"], uri, "{first}");
+    s.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let again = s.diagnostics(&uri);
+    assert_eq!(again["version"], 1);
+    assert_eq!(findings(&again, PRODUCT_NAME).len(), 1, "{again}");
+    assert_eq!(s.stop(), Some(0));
+}

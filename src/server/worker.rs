@@ -52,14 +52,13 @@ struct Queue {
 /// The handle the protocol loop keeps: submit, cancel, stop.
 pub struct Worker {
     shared: Arc<(Mutex<Queue>, Condvar)>,
-    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Worker {
     pub fn start<E: From<Checked> + Send + 'static>(results: Sender<E>) -> std::io::Result<Worker> {
         let shared = Arc::new((Mutex::new(Queue::default()), Condvar::new()));
         let theirs = Arc::clone(&shared);
-        let thread = std::thread::Builder::new()
+        std::thread::Builder::new()
             .name("caselint-lsp-check".into())
             .spawn(move || {
                 let mut checkers = Checkers::default();
@@ -70,10 +69,7 @@ impl Worker {
                     }
                 }
             })?;
-        Ok(Worker {
-            shared,
-            thread: Some(thread),
-        })
+        Ok(Worker { shared })
     }
 
     /// Queues `job`, replacing a queued older job of the same document.
@@ -94,13 +90,12 @@ impl Worker {
     }
 }
 
+/// The thread stops at its next job. It is not waited for: a check of a large file
+/// that is under way must not delay the editor's `exit`.
 impl Drop for Worker {
     fn drop(&mut self) {
         locked(&self.shared.0).stopped = true;
         self.shared.1.notify_all();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 
