@@ -411,6 +411,8 @@ fn front_matter_completion_offers_keys_and_values() {
     assert!(!areas.is_empty(), "the profile's solution areas");
     // Outside front matter: nothing.
     assert!(complete(&mut s, 6, 3).is_empty());
+    // A position past the end is no front matter, and no reason to fail.
+    assert!(complete(&mut s, 999, 0).is_empty());
     assert_eq!(s.stop(), Some(0));
 }
 

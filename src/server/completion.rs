@@ -83,11 +83,10 @@ fn in_yaml_front_matter(text: &str, lines: &LineMap, line: usize) -> bool {
         let start = lines.offset(text, Position::new(n as u32, 0));
         &text[start..lines.content_end(text, n)]
     };
-    if line == 0 || line_text(0).trim_end() != "---" {
+    if line == 0 || line > lines.line_of(text.len()) || line_text(0).trim_end() != "---" {
         return false;
     }
-    let last = lines.line_of(text.len());
-    (1..line).all(|n| !matches!(line_text(n).trim_end(), "---" | "...")) && line <= last
+    (1..line).all(|n| !matches!(line_text(n).trim_end(), "---" | "..."))
 }
 
 /// The key of the nearest line above with less indentation (`customer:` for its

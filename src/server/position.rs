@@ -73,14 +73,17 @@ impl LineMap {
 
     /// Where line `line`'s text ends, before its line break.
     pub fn content_end(&self, text: &str, line: usize) -> usize {
+        let Some(&start) = self.starts.get(line) else {
+            return self.len;
+        };
         let end = self.starts.get(line + 1).copied().unwrap_or(self.len);
-        let body = &text[self.starts[line]..end];
+        let body = &text[start..end];
         let trimmed = body
             .strip_suffix("\r\n")
             .or_else(|| body.strip_suffix('\n'))
             .or_else(|| body.strip_suffix('\r'))
             .unwrap_or(body);
-        self.starts[line] + trimmed.len()
+        start + trimmed.len()
     }
 
     /// The line `offset` is on.
@@ -172,6 +175,12 @@ mod tests {
         let map = LineMap::new(text);
         assert_eq!(map.position(text, 2), Position::new(1, 0));
         assert_eq!(map.offset(text, Position::new(7, 0)), 2);
+    }
+
+    #[test]
+    fn a_line_past_the_end_has_its_end_at_the_end() {
+        let text = "a\nb";
+        assert_eq!(LineMap::new(text).content_end(text, 9), 3);
     }
 
     #[test]

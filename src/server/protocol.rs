@@ -99,7 +99,24 @@ pub fn serve() -> u8 {
                 }
                 break;
             }
-            Event::Client(Incoming::Message(message)) => server.handle(message),
+            Event::Client(Incoming::Message(message)) => {
+                let id = match &message {
+                    Message::Request(request) => Some(request.id.clone()),
+                    _ => None,
+                };
+                // A bug in one handler must not end the session: the editor gets an
+                // error for that request and the next message is served.
+                let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    server.handle(message);
+                }));
+                if let (Err(_), Some(id)) = (handled, id) {
+                    server.error(
+                        id,
+                        ErrorCode::InternalError as i32,
+                        "caselint's server failed on this request because of a bug in caselint; please report it",
+                    );
+                }
+            }
         }
     }
     drop(server);
