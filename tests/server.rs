@@ -511,3 +511,25 @@ fn only_markdown_is_checked_and_a_save_checks_again() {
     assert_eq!(findings(&again, PRODUCT_NAME).len(), 1, "{again}");
     assert_eq!(s.stop(), Some(0));
 }
+
+/// A caselint.toml written while the server runs applies from the next check on.
+#[test]
+fn a_new_config_applies_at_the_next_check() {
+    let mut s = Session::start();
+    s.initialize();
+    std::fs::create_dir(s.root.join("docs")).expect("mkdir");
+    let uri = s.open("docs/notes.md", WRONG);
+    assert_eq!(findings(&s.diagnostics(&uri), PRODUCT_NAME).len(), 1);
+    std::fs::write(
+        s.root.join("docs/caselint.toml"),
+        "[rules]\n\"DOC-003/product-name\" = \"off\"\n",
+    )
+    .expect("write config");
+    s.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let published = s.diagnostics(&uri);
+    assert!(findings(&published, PRODUCT_NAME).is_empty(), "{published}");
+    assert_eq!(s.stop(), Some(0));
+}

@@ -140,6 +140,11 @@ impl Checkers {
     fn check(&mut self, job: Job) -> Checked {
         let started = Instant::now();
         let key = key_for(&job.path);
+        // A checker of yesterday, or of a config file since edited, is not used again.
+        self.built.retain(|built, _| {
+            built.today == key.today
+                && (built.config != key.config || built.modified == key.modified)
+        });
         let checker = self.built.entry(key.clone()).or_insert_with(|| build(&key));
         let solution_areas = match checker {
             Ok(checker) => checker.profile().profile.solution_areas.clone(),
