@@ -62,6 +62,8 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `caselint man > caselint.1`.
     Man,
+    /// Run the language server over standard input and output, for editors.
+    Server,
 }
 
 #[derive(Debug, clap::Args)]
@@ -303,6 +305,7 @@ pub fn run(cli: Cli) -> u8 {
             clap_complete::generate(shell, &mut Cli::command(), "caselint", &mut script);
             emit(&script)
         }
+        Command::Server => crate::server::run(),
         Command::Man => {
             let mut page = Vec::new();
             match clap_mangen::Man::new(Cli::command()).render(&mut page) {

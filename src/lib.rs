@@ -20,5 +20,6 @@ pub mod report;
 pub mod rules;
 pub mod self_assessment;
 pub mod submission;
+pub mod server;
 pub mod template;
 pub mod web;

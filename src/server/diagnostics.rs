@@ -1,0 +1,54 @@
+//! caselint findings as LSP diagnostics.
+
+use lsp_types::{CodeDescription, DiagnosticSeverity, NumberOrString, Uri};
+
+use super::documents::Findings;
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// What editors show as the diagnostics' origin.
+pub const SOURCE: &str = "caselint";
+
+pub fn to_lsp(diagnostic: &Diagnostic, findings: &Findings) -> lsp_types::Diagnostic {
+    let range = findings
+        .lines
+        .range(&findings.report.source, &diagnostic.span);
+    let link = diagnostic
+        .help
+        .as_deref()
+        .filter(|help| help.starts_with("https://") || help.starts_with("http://"))
+        .and_then(|help| help.parse::<Uri>().ok());
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help
+        && link.is_none()
+    {
+        message.push('\n');
+        message.push_str(help);
+    }
+    lsp_types::Diagnostic {
+        range,
+        severity: Some(severity(diagnostic.severity)),
+        code: Some(NumberOrString::String(diagnostic.rule.clone())),
+        code_description: link.map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message,
+        related_information: None,
+        tags: None,
+        data: None,
+    }
+}
+
+pub fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+    }
+}
+
+pub fn all(findings: &Findings) -> Vec<lsp_types::Diagnostic> {
+    findings
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| to_lsp(d, findings))
+        .collect()
+}
