@@ -619,6 +619,17 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         if known_typo.is_none() && slip == Slip::Unknown && nearest >= 2 {
             continue;
         }
+        // A word of three letters is most often an abbreviation ("glb", "gui", "uat"); it
+        // is a slip when a finger slip makes it of a common word ("teh", "tbe", "tht").
+        if known_typo.is_none()
+            && slip == Slip::Unknown
+            && lower.len() <= 3
+            && !suggestions
+                .iter()
+                .any(|s| short_slip_of(&lower, &s.to_lowercase()))
+        {
+            continue;
+        }
         // "examplebucket", "reassociate": a run-together name or a prefixed word, unless a
         // single word one edit away is what was meant ("paramater").
         let one_edit_word = !best.contains([' ', '-'])
@@ -660,6 +671,33 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         out.push(diagnostic);
     }
     out
+}
+
+/// Whether `meant` is a common word and `written` is it with two neighbouring letters
+/// swapped ("teh"), one letter typed with a neighbouring key ("tbe") or one letter
+/// dropped ("tht", "sde"). Not one letter added: "uat" is no slip for "at".
+fn short_slip_of(written: &str, meant: &str) -> bool {
+    let (a, b) = (written.as_bytes(), meant.as_bytes());
+    let dropped =
+        b.len() == a.len() + 1 && (0..b.len()).any(|i| b[..i] == a[..i] && b[i + 1..] == a[i..]);
+    if dropped && rank::is_common(meant) {
+        return true;
+    }
+    let differ: Vec<usize> = (0..a.len().min(b.len()))
+        .filter(|&i| a[i] != b[i])
+        .collect();
+    let neighbour_key = a.len() == b.len()
+        && matches!(differ[..], [i] if rank::neighbours(char::from(a[i]), char::from(b[i])));
+    rank::is_common(meant)
+        && a.len() == b.len()
+        && (neighbour_key
+            || (0..a.len().saturating_sub(1)).any(|i| {
+                a[i] == b[i + 1]
+                    && a[i + 1] == b[i]
+                    && a[i] != a[i + 1]
+                    && a[..i] == b[..i]
+                    && a[i + 2..] == b[i + 2..]
+            }))
 }
 
 /// Edits between a slip and a correction, counting two exchanged letters as one edit
@@ -962,8 +1000,9 @@ fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) 
     prefixed || plural || suffixed
 }
 
-/// A word listed between two words that are no words either ("gt, gte, lt, lte"): a list
-/// of operators, options or values written without code formatting.
+/// A word listed with other words that are no words either ("gt, gte, lt, lte"): a list
+/// of operators, options or values written without code formatting. Two such neighbours
+/// in the same list, on either side.
 fn among_non_words(
     dictionary: &spellbook::Dictionary,
     dialect: Dialect,
@@ -971,28 +1010,35 @@ fn among_non_words(
     found: &[words::Word],
     n: usize,
 ) -> bool {
-    let non_word = |word: Option<&words::Word>| {
-        word.is_some_and(|w| {
-            let part = &text[w.range.clone()];
-            // Dictionaries know many two-letter abbreviations ("lt"): only common ones
-            // ("or", "in") are words here.
-            let short = part.len() <= 2 && !rank::is_common(part);
-            part.bytes().all(|b| b.is_ascii_lowercase())
-                && (short || !is_known(dictionary, dialect, part))
-                && !FORMS.hyphen_prefixes.iter().any(|p| p == part)
-        })
+    let non_word = |w: &words::Word| {
+        let part = &text[w.range.clone()];
+        // Dictionaries know many two-letter abbreviations ("lt"): only common ones
+        // ("or", "in") are words here.
+        let short = part.len() <= 2 && !rank::is_common(part);
+        part.bytes().all(|b| b.is_ascii_lowercase())
+            && (short || !is_known(dictionary, dialect, part))
+            && !FORMS.hyphen_prefixes.iter().any(|p| p == part)
     };
     let listed = |a: &words::Word, b: &words::Word| {
         matches!(text[a.range.end..b.range.start].trim(), "," | "|" | "/")
     };
-    let (Some(previous), Some(next)) = (
-        n.checked_sub(1).and_then(|i| found.get(i)),
-        found.get(n + 1),
-    ) else {
-        return false;
-    };
-    let here = &found[n];
-    non_word(Some(previous)) && non_word(Some(next)) && listed(previous, here) && listed(here, next)
+    let mut count = 0;
+    // Walk out from the word both ways while the items stay in one list.
+    for step in [-1isize, 1] {
+        let mut at = n;
+        for _ in 0..2 {
+            let Some(next) = at.checked_add_signed(step).filter(|&i| i < found.len()) else {
+                break;
+            };
+            let (left, right) = if step < 0 { (next, at) } else { (at, next) };
+            if !listed(&found[left], &found[right]) || !non_word(&found[next]) {
+                break;
+            }
+            count += 1;
+            at = next;
+        }
+    }
+    count >= 2
 }
 
 /// Whether a word is part of a hyphenated chunk that is itself a dictionary word
@@ -1171,6 +1217,72 @@ mod tests {
         assert!(!is_swapped_name(us, Dialect::EnUs, "Fargate"));
         assert!(!is_swapped_name(us, Dialect::EnUs, "Insights"));
         assert!(!is_swapped_name(us, Dialect::EnUs, "DynamoDB"));
+    }
+
+    fn us() -> &'static spellbook::Dictionary {
+        dictionary(Dialect::EnUs).expect("en-US dictionary")
+    }
+
+    #[test]
+    fn coined_compounds_but_not_missing_spaces() {
+        for word in [
+            "stackset", "homelab", "webscale", "showback", "coredns", "typesafe",
+        ] {
+            assert!(is_compound(us(), Dialect::EnUs, word), "{word}");
+        }
+        for word in ["thefile", "ofthe", "mightonly", "recieve", "ulitization"] {
+            assert!(!is_compound(us(), Dialect::EnUs, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn word_making_endings_on_dictionary_words() {
+        for word in ["finalizer", "declaratively", "agentic", "reassociate"] {
+            assert!(is_derived(us(), Dialect::EnUs, word), "{word}");
+        }
+        for word in ["basicly", "finaly", "excuting", "distrubution"] {
+            assert!(!is_derived(us(), Dialect::EnUs, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn finger_edits_count_an_exchange_and_a_missing_space_as_one() {
+        assert_eq!(finger_edits("ulitization", "utilization"), 1);
+        assert_eq!(finger_edits("thefile", "thefile"), 1);
+        assert_eq!(finger_edits("recieve", "receive"), 1);
+        assert_eq!(finger_edits("agentic", "agent"), 2);
+        assert!(short_slip_of("teh", "the"));
+        assert!(short_slip_of("tbe", "the"));
+        assert!(short_slip_of("tht", "that"));
+        assert!(!short_slip_of("glb", "gob"));
+        assert!(!short_slip_of("uat", "at"));
+    }
+
+    #[test]
+    fn hyphenated_names_and_particles_but_not_slips_in_compounds() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).expect("word in text");
+            hyphenated_name_or_word(us(), Dialect::EnUs, text, start..start + word.len())
+        };
+        assert!(at("the add-ons run", "ons"));
+        assert!(at("scores use tf-idf here", "idf"));
+        assert!(!at("a well-knwon tool", "knwon"));
+        assert!(!at("no hyphen here", "hyphen"));
+    }
+
+    #[test]
+    fn lists_of_non_words_are_operators_not_slips() {
+        let check = |text: &str, word: &str| {
+            let found = words::words(text, false);
+            let n = found
+                .iter()
+                .position(|w| &text[w.range.clone()] == word)
+                .expect("word found");
+            among_non_words(us(), Dialect::EnUs, text, &found, n)
+        };
+        assert!(check("(gt, gte, lt, lte)", "gte"));
+        assert!(check("(gt, gte, lt, lte)", "lte"));
+        assert!(!check("the cat, the dgo, the cow", "dgo"));
     }
 
     #[test]
