@@ -428,6 +428,12 @@ fn candidates(
                 }
                 continue;
             }
+            let slip = match verdict(dictionary, dialect, text) {
+                Verdict::Known => continue,
+                Verdict::Unknown => Slip::Unknown,
+                Verdict::Listed => Slip::Listed,
+            };
+            // Asked only of the words the dictionary does not know: most words stop above.
             // "pre-signed", "non-default", "pre, mid or post": a prefix is not a slip, before
             // a hyphen or written alone.
             if FORMS
@@ -442,11 +448,6 @@ fn candidates(
             {
                 continue;
             }
-            let slip = match verdict(dictionary, dialect, text) {
-                Verdict::Known => continue,
-                Verdict::Unknown => Slip::Unknown,
-                Verdict::Listed => Slip::Listed,
-            };
             // Markup inside a word (`p*xx*`) marks a deliberate placeholder.
             if prose.is_verbatim(range.clone()) {
                 candidates.push((index, range, slip));
