@@ -188,3 +188,17 @@ fn wrong_articles_before_names_and_acronyms_are_found_once() {
         "{found:?}"
     );
 }
+
+#[test]
+fn may_as_a_month_and_a_quoted_repeat_are_no_slips_but_may_of_is() {
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "grammar-month.md"]);
+    let found: Vec<(String, String)> = grammar(&fixtures("spelling"), &report)
+        .into_iter()
+        .map(|(_, _, text, fix, _)| (text, fix))
+        .collect();
+    let expected: Vec<(String, String)> = [("may of", "may have"), ("to to", "to")]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+}

@@ -297,3 +297,66 @@ fn software_vocabulary_passes_and_known_typos_get_their_correction() {
         vec![("agregate".to_string(), "aggregate".to_string())]
     );
 }
+
+#[test]
+fn british_pages_with_ize_words_get_no_per_word_findings_and_no_mix_warning() {
+    // Oxford spelling (-ize with -our), a technical -ize term, and -ise beside -ize alone
+    // are no mix of Englishes.
+    for file in ["dialect-oxford-ize.md", "dialect-ise-ize.md"] {
+        let (_, report) = check_json(&fixtures("spelling"), &["--no-config", file]);
+        let findings = found(&fixtures("spelling"), &report, SPELLING);
+        assert!(findings.is_empty(), "{file}: {findings:?}");
+    }
+}
+
+#[test]
+fn british_only_beside_american_only_spelling_is_one_mix_warning() {
+    let (_, report) = check_json(
+        &fixtures("spelling"),
+        &["--no-config", "dialect-mixed-strong.md"],
+    );
+    let findings = found(&fixtures("spelling"), &report, SPELLING);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let message = report["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        message.contains("mixes Englishes") && message.contains("behavior"),
+        "{message}"
+    );
+}
+
+#[test]
+fn ordinary_software_vocabulary_and_coined_compounds_are_no_slips() {
+    let (_, report) = check_json(
+        &fixtures("spelling"),
+        &["--no-config", "vocabulary-software.md"],
+    );
+    let findings = found(&fixtures("spelling"), &report, SPELLING);
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+#[test]
+fn slips_beside_software_vocabulary_are_still_found() {
+    let (_, report) = check_json(
+        &fixtures("spelling"),
+        &["--no-config", "vocabulary-slips.md"],
+    );
+    let pairs: Vec<(String, String)> = found(&fixtures("spelling"), &report, SPELLING)
+        .into_iter()
+        .map(|(w, s, _)| (w, s))
+        .collect();
+    let expected = [
+        ("untill", "until"),
+        ("ulitization", "utilization"),
+        ("thefile", "the file"),
+        ("recieve", "receive"),
+    ];
+    assert_eq!(
+        pairs,
+        expected
+            .iter()
+            .map(|(w, s)| (w.to_string(), s.to_string()))
+            .collect::<Vec<_>>()
+    );
+}

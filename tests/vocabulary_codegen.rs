@@ -4,8 +4,8 @@
 //!
 //! Inputs, all checked in under `lexicon/words/sources/` (refreshed from pinned packages by
 //! `lexicon/words/fetch-sources.sh`; versions and licences in `lexicon/words/README.md`):
-//! - `cspell-*.txt`: cspell's software-terms, software-tools, full-stack, companies and AWS
-//!   word lists;
+//! - `cspell-*.txt`: cspell's software-terms, software-tools, full-stack, companies, AWS,
+//!   Kubernetes, Go, Docker, Terraform, Git and Google Cloud word lists;
 //! - `typos-words.csv`: typos' misspelling dictionary (`typo,correction,…`);
 //! - the Hunspell dictionaries in `lexicon/dictionaries/` and `lexicon/words/frequency.txt`.
 //!
@@ -39,6 +39,12 @@ const CSPELL_LISTS: &[&str] = &[
     "cspell-fullstack.txt",
     "cspell-companies.txt",
     "cspell-aws.txt",
+    "cspell-k8s.txt",
+    "cspell-golang.txt",
+    "cspell-docker.txt",
+    "cspell-terraform.txt",
+    "cspell-git.txt",
+    "cspell-google.txt",
 ];
 
 struct Dictionaries(Vec<spellbook::Dictionary>);

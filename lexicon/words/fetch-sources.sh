@@ -19,6 +19,12 @@ cspell=(
   "@cspell/dict-fullstack@3.2.9"
   "@cspell/dict-companies@3.2.14"
   "@cspell/dict-aws@4.0.17"
+  "@cspell/dict-k8s@1.0.13"
+  "@cspell/dict-golang@6.0.29"
+  "@cspell/dict-docker@1.1.17"
+  "@cspell/dict-terraform@1.1.4"
+  "@cspell/dict-git@3.1.1"
+  "@cspell/dict-google@1.0.9"
 )
 typos_dict_version="0.13.31"
 
@@ -40,6 +46,12 @@ cat "$terms/software-tools.txt" "$terms/networkingTerms.txt" "$terms/webServices
 cp "$work/cspell-dict-fullstack-3.2.9/package/dict/fullstack.txt" "$out/cspell-fullstack.txt"
 cp "$work/cspell-dict-companies-3.2.14/package/dict/companies.txt" "$out/cspell-companies.txt"
 cp "$work/cspell-dict-aws-4.0.17/package/dict/aws.txt" "$out/cspell-aws.txt"
+cp "$work/cspell-dict-k8s-1.0.13/package/dict/k8s.txt" "$out/cspell-k8s.txt"
+cp "$work/cspell-dict-golang-6.0.29/package/dict/go.txt" "$out/cspell-golang.txt"
+gzip -dc "$work/cspell-dict-docker-1.1.17/package/dict/docker-words.txt.gz" >"$out/cspell-docker.txt"
+cp "$work/cspell-dict-terraform-1.1.4/package/dict/terraform.txt" "$out/cspell-terraform.txt"
+cp "$work/cspell-dict-git-3.1.1/package/dict/git-terms.txt" "$out/cspell-git.txt"
+cp "$work/cspell-dict-google-1.0.9/package/dict/google.txt" "$out/cspell-google.txt"
 
 # typos' dictionary ships as generated Rust source in the typos-dict crate: fetch the
 # crate (no build), then read its (typo, corrections) entries into a CSV.

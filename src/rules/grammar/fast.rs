@@ -144,8 +144,11 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
         if run_of_three && a.eq_ignore_ascii_case(b) {
             continue;
         }
+        // "the \"latest latest pact\"": a quotation that opens on the repeat names it.
+        let quoted = text[..first.range.start].ends_with(['"', '“']);
         if !cell
             && !glued
+            && !quoted
             && let Some(slip) = repeated(a, b, first.sentence_start, compound_after, both.clone())
         {
             out.push(slip);
@@ -159,6 +162,8 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
             out.push(slip);
         } else if label {
             // Headings are labels: only the article and the repeat are certain there.
+        } else if month_of(a, first, &text[second.range.end..]) {
+            // "In May of 2019": the month, not the modal.
         } else if let Some(slip) = modal_of(a, b, before, after, both.clone()) {
             out.push(slip);
         } else if let Some(slip) = confusion(a, b, first, second, after, after_adjacent) {
@@ -286,6 +291,12 @@ fn expected_article(word: &str) -> Option<&'static str> {
         b'h' if starts(&LISTS.silent_h_prefixes) => Some("an"),
         _ => Some("a"),
     }
+}
+
+/// "May" as a month: capitalised inside a sentence, or followed by a year ("May of 2019").
+fn month_of(a: &str, first: &Word, rest: &str) -> bool {
+    a == "May"
+        && (!first.sentence_start || rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// "could of" for "could have".
@@ -507,6 +518,11 @@ mod tests {
         assert_eq!(found("The the files moved."), pairs(&[("The the", "The")]));
         assert_eq!(found("Write it to to disk."), pairs(&[("to to", "to")]));
         assert!(found("He said that that was fine, and it had had time.").is_empty());
+        assert!(found("Talk of the \"latest latest pact\" confuses.").is_empty());
+        assert_eq!(
+            found("The \"new\" new pact is the the one."),
+            pairs(&[("the the", "the")])
+        );
         assert!(found("Run it on on-premises hosts.").is_empty());
         assert!(found("Choose **Choose file**.").is_empty());
         assert!(found("Set `x` x to 1 and run the `the` command.").is_empty());
@@ -548,6 +564,12 @@ mod tests {
             pairs(&[("could of", "could have")])
         );
         assert!(found("You could of course save it, by the might of code.").is_empty());
+        assert!(found("It shipped in May of 2019.").is_empty());
+        assert!(found("May of 2019 was busy.").is_empty());
+        assert_eq!(
+            found("It may of course fail, but you may of saved it."),
+            pairs(&[("may of", "may have")])
+        );
         assert_eq!(
             found("The app has it's own key."),
             pairs(&[("it's", "its")])

@@ -71,6 +71,8 @@ struct WordForms {
     word_prefixes: Vec<String>,
     dialect_swaps: Vec<(String, String)>,
     doubled_l_endings: Vec<String>,
+    word_suffixes: Vec<(String, String)>,
+    function_words: Vec<String>,
 }
 
 /// The file is built in and a unit test loads it, so a broken edit fails the tests; at run
@@ -426,20 +428,26 @@ fn candidates(
                 }
                 continue;
             }
-            // "pre-signed", "non-default": a prefix before a hyphen is not a word alone.
-            if prose.text[word.range.end..].starts_with('-')
-                && FORMS
-                    .hyphen_prefixes
-                    .iter()
-                    .any(|prefix| prefix.eq_ignore_ascii_case(text))
-            {
-                continue;
-            }
             let slip = match verdict(dictionary, dialect, text) {
                 Verdict::Known => continue,
                 Verdict::Unknown => Slip::Unknown,
                 Verdict::Listed => Slip::Listed,
             };
+            // Asked only of the words the dictionary does not know: most words stop above.
+            // "pre-signed", "non-default", "pre, mid or post": a prefix is not a slip, before
+            // a hyphen or written alone.
+            if FORMS
+                .hyphen_prefixes
+                .iter()
+                .any(|prefix| prefix.eq_ignore_ascii_case(text))
+            {
+                continue;
+            }
+            if hyphenated_name_or_word(dictionary, dialect, &prose.text, range.clone())
+                || among_non_words(dictionary, dialect, &prose.text, &found, n)
+            {
+                continue;
+            }
             // Markup inside a word (`p*xx*`) marks a deliberate placeholder.
             if prose.is_verbatim(range.clone()) {
                 candidates.push((index, range, slip));
@@ -508,7 +516,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         if written.contains(['\'', '’']) && exemptions.accepts(stem_apostrophe(written)) {
             continue;
         }
-        if glued_to_markup(doc, prose.source_range(range.clone())) {
+        if glued_to_markup(doc, prose.source_range(range.clone()))
+            || bold_term(doc, prose.source_range(range.clone()), written)
+            || nickname(doc, prose.source_range(range.clone()))
+        {
             continue;
         }
         // "Fargate" at a sentence start is the name used elsewhere in mid-sentence.
@@ -590,15 +601,48 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         let Some(best) = suggestions.first() else {
             continue;
         };
+        // Slips of the fingers are one edit from the word meant (a letter dropped, doubled,
+        // swapped or mistyped); a word two edits from every correction is a coinage or a
+        // name ("agentic" is not "agent"), unless typos' dictionary knows it.
+        let lower = written.to_lowercase();
+        let nearest = suggestions
+            .iter()
+            .map(|s| {
+                let joined: String = s
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| !matches!(c, ' ' | '-'))
+                    .collect();
+                finger_edits(&lower, &joined)
+            })
+            .min()
+            .unwrap_or(usize::MAX);
+        if known_typo.is_none() && slip == Slip::Unknown && nearest >= 2 {
+            continue;
+        }
+        // A word of three letters is most often an abbreviation ("glb", "gui", "uat"); it
+        // is a slip when a finger slip makes it of a common word ("teh", "tbe", "tht").
+        if known_typo.is_none()
+            && slip == Slip::Unknown
+            && lower.len() <= 3
+            && !suggestions
+                .iter()
+                .any(|s| short_slip_of(&lower, &s.to_lowercase()))
+        {
+            continue;
+        }
         // "examplebucket", "reassociate": a run-together name or a prefixed word, unless a
         // single word one edit away is what was meant ("paramater").
         let one_edit_word = !best.contains([' ', '-'])
             && strsim::damerau_levenshtein(&written.to_lowercase(), &best.to_lowercase()) == 1;
+        // A compound one edit from a single word is a compound all the same when that word
+        // is no common one ("pemfile" is no slip for "gemfile").
+        let compound_may_be_meant = !one_edit_word || !rank::is_common(&best.to_lowercase());
         if slip == Slip::Unknown
             && known_typo.is_none()
             && (is_derived(dictionary, dialect, written)
                 || is_derived(first_dictionary, first, written)
-                || (!one_edit_word
+                || (compound_may_be_meant
                     && (is_compound(dictionary, dialect, written)
                         || is_compound(first_dictionary, first, written))))
         {
@@ -628,6 +672,50 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         out.push(diagnostic);
     }
     out
+}
+
+/// Whether `meant` is a common word and `written` is it with two neighbouring letters
+/// swapped ("teh"), one letter typed with a neighbouring key ("tbe") or one letter
+/// dropped ("tht", "sde"). Not one letter added: "uat" is no slip for "at".
+fn short_slip_of(written: &str, meant: &str) -> bool {
+    let (a, b) = (written.as_bytes(), meant.as_bytes());
+    let dropped =
+        b.len() == a.len() + 1 && (0..b.len()).any(|i| b[..i] == a[..i] && b[i + 1..] == a[i..]);
+    if dropped && rank::is_common(meant) {
+        return true;
+    }
+    let differ: Vec<usize> = (0..a.len().min(b.len()))
+        .filter(|&i| a[i] != b[i])
+        .collect();
+    let neighbour_key = a.len() == b.len()
+        && matches!(differ[..], [i] if rank::neighbours(char::from(a[i]), char::from(b[i])));
+    rank::is_common(meant)
+        && a.len() == b.len()
+        && (neighbour_key
+            || (0..a.len().saturating_sub(1)).any(|i| {
+                a[i] == b[i + 1]
+                    && a[i + 1] == b[i]
+                    && a[i] != a[i + 1]
+                    && a[..i] == b[..i]
+                    && a[i + 2..] == b[i + 2..]
+            }))
+}
+
+/// Edits between a slip and a correction, counting two exchanged letters as one edit
+/// however far apart ("ulitization" for "utilization"), and a missing space or hyphen as
+/// one ("thefile" for "the file").
+fn finger_edits(written: &str, meant: &str) -> usize {
+    let (a, b) = (written.as_bytes(), meant.as_bytes());
+    if a.len() == b.len() {
+        let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+        if let [i, j] = differ[..]
+            && a[i] == b[j]
+            && a[j] == b[i]
+        {
+            return 1;
+        }
+    }
+    strsim::damerau_levenshtein(written, meant).max(1)
 }
 
 /// Ranked corrections for a word the dictionary does not know: Hunspell's, and the words
@@ -809,16 +897,27 @@ fn occurrences(text: &str, words: &[&str]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Two dictionary words run together into a long lower-case name ("examplebucket",
-/// "costcenter"): an identifier written without code formatting. Short joins ("thefile")
-/// are more likely a missing space, and stay findings.
+/// Two words run together into one lower-case name ("examplebucket", "costcenter",
+/// "stackset", "homelab", "coredns"): an identifier or a coined term, written without code
+/// formatting. Each part is a dictionary word or a technical term of 3+ letters; a part
+/// that is a function word ("thefile", "ofthe") means a missing space, a slip.
 fn is_compound(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
     const MIN_PART: usize = 3;
-    if word.len() < 9 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    const MIN_WORD: usize = 7;
+    if word.len() < MIN_WORD || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
     }
+    let content = |part: &str| {
+        !FORMS.function_words.iter().any(|w| w == part)
+            && (is_known(dictionary, dialect, part) || ACCEPTED.contains(part))
+    };
     (MIN_PART..=word.len() - MIN_PART).any(|at| {
-        is_known(dictionary, dialect, &word[..at]) && is_known(dictionary, dialect, &word[at..])
+        let (left, right) = word.split_at(at);
+        // Two technical terms glued ("kubeproxy") are as likely a slip of a third as a
+        // name: one part at least is an English word.
+        content(left)
+            && content(right)
+            && (is_known(dictionary, dialect, left) || is_known(dictionary, dialect, right))
     })
 }
 
@@ -878,8 +977,9 @@ pub(crate) fn capitalise(word: &str) -> String {
     rank::match_case("A", word)
 }
 
-/// A prefix ("re", "un", "de", …) or plural ending on a dictionary word: "reassociate",
-/// "unshares", "executables". Typos rarely leave a whole word behind the prefix.
+/// A prefix ("re", "un", "de", …), a plural or a word-making ending on a dictionary word:
+/// "reassociate", "unshares", "executables", "finalizer", "declaratively". Typos rarely
+/// leave a whole word behind the prefix or before the ending.
 fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     let prefixed = FORMS.word_prefixes.iter().any(|prefix| {
@@ -891,7 +991,128 @@ fn is_derived(dictionary: &spellbook::Dictionary, dialect: Dialect, word: &str) 
         && lower
             .strip_suffix('s')
             .is_some_and(|stem| is_known(dictionary, dialect, stem));
-    prefixed || plural
+    let suffixed = FORMS.word_suffixes.iter().any(|(ending, stem_ends)| {
+        lower.strip_suffix(ending.as_str()).is_some_and(|stem| {
+            stem.len() >= 5
+                && stem.ends_with(stem_ends.as_str())
+                && is_known(dictionary, dialect, stem)
+        })
+    });
+    prefixed || plural || suffixed
+}
+
+/// A word listed with other words that are no words either ("gt, gte, lt, lte"): a list
+/// of operators, options or values written without code formatting. Two such neighbours
+/// in the same list, on either side.
+fn among_non_words(
+    dictionary: &spellbook::Dictionary,
+    dialect: Dialect,
+    text: &str,
+    found: &[words::Word],
+    n: usize,
+) -> bool {
+    let non_word = |w: &words::Word| {
+        let part = &text[w.range.clone()];
+        // Dictionaries know many two-letter abbreviations ("lt"): only common ones
+        // ("or", "in") are words here.
+        let short = part.len() <= 2 && !rank::is_common(part);
+        part.bytes().all(|b| b.is_ascii_lowercase())
+            && (short || !is_known(dictionary, dialect, part))
+            && !FORMS.hyphen_prefixes.iter().any(|p| p == part)
+    };
+    let listed = |a: &words::Word, b: &words::Word| {
+        matches!(text[a.range.end..b.range.start].trim(), "," | "|" | "/")
+    };
+    let mut count = 0;
+    // Walk out from the word both ways while the items stay in one list.
+    for step in [-1isize, 1] {
+        let mut at = n;
+        for _ in 0..2 {
+            let Some(next) = at.checked_add_signed(step).filter(|&i| i < found.len()) else {
+                break;
+            };
+            let (left, right) = if step < 0 { (next, at) } else { (at, next) };
+            if !listed(&found[left], &found[right]) || !non_word(&found[next]) {
+                break;
+            }
+            count += 1;
+            at = next;
+        }
+    }
+    count >= 2
+}
+
+/// Whether a word is part of a hyphenated chunk that is itself a dictionary word
+/// ("add-ons", "check-ins") or a name made of terms ("tf-idf", "rustls-pemfile"): another
+/// lower-case part is no word at all, so the chunk is an identifier, not prose to correct.
+/// "well-knwon" stays a finding: "well" is a word.
+fn hyphenated_name_or_word(
+    dictionary: &spellbook::Dictionary,
+    dialect: Dialect,
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> bool {
+    let part_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| part_char(*c))
+        .last()
+        .map_or(range.start, |(i, _)| i);
+    let end = text[range.end..]
+        .char_indices()
+        .find(|(_, c)| !part_char(*c))
+        .map_or(text.len(), |(i, _)| range.end + i);
+    let chunk = text[start..end].trim_matches('-');
+    if !chunk.contains('-') {
+        return false;
+    }
+    let own = &text[range.clone()];
+    // "add-ons", "plug-ins", "trade-offs": a particle made plural after a hyphen.
+    let particle_plural = text[..range.start].ends_with('-')
+        && own
+            .strip_suffix('s')
+            .is_some_and(|stem| stem.len() >= 2 && is_known(dictionary, dialect, stem));
+    if particle_plural || is_known(dictionary, dialect, &chunk.to_lowercase()) {
+        return true;
+    }
+    chunk.split('-').any(|part| {
+        part != own
+            && !part.is_empty()
+            && part.bytes().all(|b| b.is_ascii_lowercase())
+            && !is_known(dictionary, dialect, part)
+            && !ACCEPTED.contains(part)
+            && !FORMS.hyphen_prefixes.iter().any(|p| p == part)
+    })
+}
+
+/// A capitalised word that is the whole bold text at a sentence start ("**Nutch**: a web
+/// crawler"): the term a list item defines, a name.
+fn bold_term(doc: &Document, span: std::ops::Range<usize>, written: &str) -> bool {
+    let capitalised = written.chars().next().is_some_and(char::is_uppercase);
+    let before = &doc.source[..span.start];
+    let after = &doc.source[span.end..];
+    capitalised
+        && ((before.ends_with("**") && after.starts_with("**"))
+            || (before.ends_with("__") && after.starts_with("__")))
+}
+
+/// A quoted word between a first name and a surname (Roland "roli" Schilter): a nickname.
+fn nickname(doc: &Document, span: std::ops::Range<usize>) -> bool {
+    let before = doc.source[..span.start].strip_suffix(['"', '“']);
+    let after = doc.source[span.end..].strip_prefix(['"', '”']);
+    let (Some(before), Some(after)) = (before, after) else {
+        return false;
+    };
+    let first_name = before.strip_suffix(' ').is_some_and(|b| {
+        b.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    });
+    let surname = after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(|c: char| c.is_uppercase()));
+    first_name && surname
 }
 
 /// A word that is the whole text of a link ("[fsspec](…)", "[Informatica](…)") names what
@@ -997,6 +1218,72 @@ mod tests {
         assert!(!is_swapped_name(us, Dialect::EnUs, "Fargate"));
         assert!(!is_swapped_name(us, Dialect::EnUs, "Insights"));
         assert!(!is_swapped_name(us, Dialect::EnUs, "DynamoDB"));
+    }
+
+    fn us() -> &'static spellbook::Dictionary {
+        dictionary(Dialect::EnUs).expect("en-US dictionary")
+    }
+
+    #[test]
+    fn coined_compounds_but_not_missing_spaces() {
+        for word in [
+            "stackset", "homelab", "webscale", "showback", "coredns", "typesafe",
+        ] {
+            assert!(is_compound(us(), Dialect::EnUs, word), "{word}");
+        }
+        for word in ["thefile", "ofthe", "mightonly", "recieve", "ulitization"] {
+            assert!(!is_compound(us(), Dialect::EnUs, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn word_making_endings_on_dictionary_words() {
+        for word in ["finalizer", "declaratively", "agentic", "reassociate"] {
+            assert!(is_derived(us(), Dialect::EnUs, word), "{word}");
+        }
+        for word in ["basicly", "finaly", "excuting", "distrubution"] {
+            assert!(!is_derived(us(), Dialect::EnUs, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn finger_edits_count_an_exchange_and_a_missing_space_as_one() {
+        assert_eq!(finger_edits("ulitization", "utilization"), 1);
+        assert_eq!(finger_edits("thefile", "thefile"), 1);
+        assert_eq!(finger_edits("recieve", "receive"), 1);
+        assert_eq!(finger_edits("agentic", "agent"), 2);
+        assert!(short_slip_of("teh", "the"));
+        assert!(short_slip_of("tbe", "the"));
+        assert!(short_slip_of("tht", "that"));
+        assert!(!short_slip_of("glb", "gob"));
+        assert!(!short_slip_of("uat", "at"));
+    }
+
+    #[test]
+    fn hyphenated_names_and_particles_but_not_slips_in_compounds() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).expect("word in text");
+            hyphenated_name_or_word(us(), Dialect::EnUs, text, start..start + word.len())
+        };
+        assert!(at("the add-ons run", "ons"));
+        assert!(at("scores use tf-idf here", "idf"));
+        assert!(!at("a well-knwon tool", "knwon"));
+        assert!(!at("no hyphen here", "hyphen"));
+    }
+
+    #[test]
+    fn lists_of_non_words_are_operators_not_slips() {
+        let check = |text: &str, word: &str| {
+            let found = words::words(text, false);
+            let n = found
+                .iter()
+                .position(|w| &text[w.range.clone()] == word)
+                .expect("word found");
+            among_non_words(us(), Dialect::EnUs, text, &found, n)
+        };
+        assert!(check("(gt, gte, lt, lte)", "gte"));
+        assert!(check("(gt, gte, lt, lte)", "lte"));
+        assert!(!check("the cat, the dgo, the cow", "dgo"));
     }
 
     #[test]

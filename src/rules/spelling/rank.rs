@@ -122,7 +122,7 @@ fn substitution_points(word: &str, candidate: &str) -> i32 {
 }
 
 /// Whether two letters sit next to each other on a QWERTY keyboard.
-fn neighbours(a: char, b: char) -> bool {
+pub(crate) fn neighbours(a: char, b: char) -> bool {
     const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
     let position = |c: char| {
         ROWS.iter()
