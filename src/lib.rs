@@ -19,7 +19,7 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod self_assessment;
-pub mod submission;
 pub mod server;
+pub mod submission;
 pub mod template;
 pub mod web;

@@ -737,13 +737,17 @@ fn corrections(
     let near = |word: &&String| {
         word.len().abs_diff(lower.len()) <= 2 && strsim::damerau_levenshtein(word, &lower) <= 2
     };
-    let extra: Vec<&String> = page
+    let mut extra: Vec<&String> = page
         .words
         .iter()
         .chain(ACCEPTED.iter())
         .chain(user.iter())
         .filter(near)
         .collect();
+    // Hash sets iterate in a different order in every process: sorted, the tie-break by
+    // `order` gives the same suggestions on every run.
+    extra.sort();
+    extra.dedup();
     for (n, word) in extra.into_iter().enumerate() {
         candidates.push(rank::Candidate {
             word: word.clone(),
