@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 
@@ -190,8 +190,8 @@ impl Checker {
     /// Checks text that is already in memory (tests, editors, fetched pages).
     pub fn check_source(&self, path: &Path, source: String) -> FileReport {
         let (doc, mut diagnostics) = Document::parse(path, source);
-        let existing = existing_assets(&doc, path);
-        let asset_exists = |target: &Path| existing.contains(&asset_key(target));
+        let assets = Assets::new(&doc, path);
+        let asset_exists = |target: &Path| assets.exists(target);
         let ctx = Context {
             config: &self.config,
             names: &self.names,
@@ -282,8 +282,8 @@ impl Checker {
     /// What the requirement checks that passed found in `source` (for `--verbose`).
     pub fn met(&self, path: &Path, source: String) -> Vec<crate::diagnostic::Met> {
         let (doc, _) = Document::parse(path, source);
-        let existing = existing_assets(&doc, path);
-        let asset_exists = |target: &Path| existing.contains(&asset_key(target));
+        let assets = Assets::new(&doc, path);
+        let asset_exists = |target: &Path| assets.exists(target);
         let ctx = Context {
             config: &self.config,
             names: &self.names,
@@ -453,21 +453,41 @@ impl Checker {
 }
 
 /// The relative link and image targets of `doc` that exist next to it. This is the
-/// loader's I/O on the rules' behalf: rules only ask the answer.
-fn existing_assets(doc: &Document, path: &Path) -> HashSet<PathBuf> {
-    let folder = path.parent().unwrap_or(Path::new(""));
-    doc.links
-        .iter()
-        .map(|link| asset_key(Path::new(&link.destination)))
-        .filter(|target| {
-            let text = target.to_string_lossy();
-            !text.is_empty()
-                && !text.contains("://")
-                && !text.starts_with("mailto:")
-                && !target.is_absolute()
-        })
-        .filter(|target| folder.join(target).exists())
-        .collect()
+/// loader's I/O on the rules' behalf: rules only ask the answer. Asked lazily, so a check
+/// that never asks (names only, most documents) reads no folder: only a target that is
+/// one of the document's own links is looked for on disk.
+struct Assets<'a> {
+    doc: &'a Document,
+    folder: &'a Path,
+    linked: OnceLock<HashSet<PathBuf>>,
+}
+
+impl<'a> Assets<'a> {
+    fn new(doc: &'a Document, path: &'a Path) -> Self {
+        Assets {
+            doc,
+            folder: path.parent().unwrap_or(Path::new("")),
+            linked: OnceLock::new(),
+        }
+    }
+
+    fn exists(&self, target: &Path) -> bool {
+        let key = asset_key(target);
+        let linked = self.linked.get_or_init(|| {
+            self.doc
+                .links
+                .iter()
+                .map(|link| asset_key(Path::new(&link.destination)))
+                .collect()
+        });
+        let text = key.to_string_lossy();
+        linked.contains(&key)
+            && !text.is_empty()
+            && !text.contains("://")
+            && !text.starts_with("mailto:")
+            && !key.is_absolute()
+            && self.folder.join(&key).exists()
+    }
 }
 
 /// A link target without its `#fragment` or `?query`, with `%20` as a space.

@@ -5,6 +5,7 @@
 //! with thousands of findings must not be counted from its start for each one.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Characters are counted in blocks of this many bytes, once per document, so a column
 /// is found from the nearest block boundary instead of from the line's start.
@@ -14,8 +15,9 @@ const CHAR_BLOCK: usize = 4096;
 pub struct LineIndex {
     /// Byte offset where each line starts; always begins with 0.
     starts: Vec<usize>,
-    /// Characters before byte `i * CHAR_BLOCK`.
-    chars_before_block: Vec<usize>,
+    /// Characters before byte `i * CHAR_BLOCK`; counted on the first column asked for,
+    /// since most documents have no finding and need line numbers at most.
+    chars_before_block: OnceLock<Vec<usize>>,
     len: usize,
 }
 
@@ -33,18 +35,25 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        let mut chars_before_block = Vec::with_capacity(bytes.len() / CHAR_BLOCK + 1);
-        let mut seen = 0;
-        chars_before_block.push(0);
-        for block in bytes.chunks(CHAR_BLOCK) {
-            seen += count_chars(block);
-            chars_before_block.push(seen);
-        }
         LineIndex {
             starts,
-            chars_before_block,
+            chars_before_block: OnceLock::new(),
             len: text.len(),
         }
+    }
+
+    fn char_blocks(&self, bytes: &[u8]) -> &[usize] {
+        self.chars_before_block.get_or_init(|| {
+            let counted = &bytes[..self.len.min(bytes.len())];
+            let mut blocks = Vec::with_capacity(counted.len() / CHAR_BLOCK + 1);
+            let mut seen = 0;
+            blocks.push(0);
+            for block in counted.chunks(CHAR_BLOCK) {
+                seen += count_chars(block);
+                blocks.push(seen);
+            }
+            blocks
+        })
     }
 
     /// 1-based line of a byte offset (offsets past the end map to the last line).
@@ -59,7 +68,7 @@ impl LineIndex {
     fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
         let block = offset / CHAR_BLOCK;
         let from = block * CHAR_BLOCK;
-        self.chars_before_block.get(block).copied().unwrap_or(0)
+        self.char_blocks(bytes).get(block).copied().unwrap_or(0)
             + bytes.get(from..offset).map_or(0, count_chars)
     }
 

@@ -138,6 +138,9 @@ pub struct NameMatcher {
     automaton: AhoCorasick,
     /// Pattern id → the forms sharing that lower-case key.
     forms: Vec<Vec<Form>>,
+    /// Lower-case key → pattern id, to judge a part of a hit without a second search.
+    patterns: HashMap<String, usize>,
+    longest_key: usize,
     near: HashMap<char, Vec<NearName>>,
     terms_lower: std::collections::HashSet<String>,
     /// Every word of every product name, alias and code id, lower-cased: the spelling
@@ -187,12 +190,11 @@ impl NameMatcher {
         for (index, product) in lexicon.products.iter().enumerate() {
             add_wrong_forms(&mut table, index, product, &resource_words);
         }
-        let (keys, forms) = table.into_parts();
+        let (keys, forms, patterns) = table.into_parts();
+        let longest_key = keys.iter().map(String::len).max().unwrap_or(0);
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            // Unanchored to scan text, anchored to re-judge the product part of a feature name.
-            .start_kind(aho_corasick::StartKind::Both)
             .build(&keys)
             .map_err(|err| BuildError(err.to_string()))?;
 
@@ -240,6 +242,8 @@ impl NameMatcher {
             products: lexicon.products.clone(),
             automaton,
             forms,
+            patterns,
+            longest_key,
             near,
             terms_lower,
             name_words,
@@ -308,9 +312,12 @@ impl NameMatcher {
                     Verdict::Correct { .. } => false,
                 };
                 let written_prefixed = starts_with_prefix(&text[hit.range.clone()]);
-                let before_prefix = PREFIXES
-                    .iter()
-                    .find_map(|p| text_before.strip_suffix(&format!("{p} ")).map(str::len));
+                let before_prefix = PREFIXES.iter().find_map(|p| {
+                    text_before
+                        .strip_suffix(' ')
+                        .and_then(|t| t.strip_suffix(p))
+                        .map(str::len)
+                });
                 if let Some(start) = before_prefix
                     && (written_prefixed || fix_prefixed)
                     && is_word_boundary(text, &(start..hit.range.end))
@@ -498,28 +505,37 @@ impl NameMatcher {
         }
         let cut = text[range.clone()].rfind(' ')?;
         let head = range.start..range.start + cut;
-        let input = aho_corasick::Input::new(text)
-            .range(head.clone())
-            .anchored(aho_corasick::Anchored::Yes);
-        let m = self.automaton.try_find(input).ok().flatten()?;
-        let shorter = m.start()..m.end();
+        let (shorter, pattern) = self.longest_key_at(text, head)?;
         if !is_word_boundary(text, &shorter) {
             return None;
         }
-        self.judge(text, shorter.clone(), m.pattern().as_usize())
-            .or_else(|| self.judge_shorter(text, shorter, m.pattern().as_usize()))
+        self.judge(text, shorter.clone(), pattern)
+            .or_else(|| self.judge_shorter(text, shorter, pattern))
     }
 
     /// Judges the product-name part of a longer hit on its own.
     fn judge_prefix(&self, text: &str, head: Range<usize>) -> Option<(Hit, bool)> {
-        let input = aho_corasick::Input::new(text)
-            .range(head.clone())
-            .anchored(aho_corasick::Anchored::Yes);
-        let m = self.automaton.try_find(input).ok().flatten()?;
-        if m.end() != head.end {
-            return None;
-        }
-        self.judge(text, m.start()..m.end(), m.pattern().as_usize())
+        let pattern = self.pattern_of(text.get(head.clone())?)?;
+        self.judge(text, head, pattern)
+    }
+
+    /// The pattern whose key `written` is, case aside (ASCII only, as the automaton).
+    fn pattern_of(&self, written: &str) -> Option<usize> {
+        self.patterns.get(&written.to_ascii_lowercase()).copied()
+    }
+
+    /// The longest key that `text[range]` starts with, as an anchored search would find:
+    /// asked for rarely (the part of a hit), so looking keys up beats a second automaton
+    /// start state, which costs its build on every run.
+    fn longest_key_at(&self, text: &str, range: Range<usize>) -> Option<(Range<usize>, usize)> {
+        let written = text.get(range.clone())?;
+        (1..=written.len().min(self.longest_key))
+            .rev()
+            .filter(|&end| written.is_char_boundary(end))
+            .find_map(|end| {
+                let pattern = self.pattern_of(&written[..end])?;
+                Some((range.start..range.start + end, pattern))
+            })
     }
 
     fn product(&self, form: &Form) -> Option<&Product> {
@@ -814,8 +830,8 @@ impl FormTable {
         }
     }
 
-    fn into_parts(self) -> (Vec<String>, Vec<Vec<Form>>) {
-        (self.keys, self.forms)
+    fn into_parts(self) -> (Vec<String>, Vec<Vec<Form>>, HashMap<String, usize>) {
+        (self.keys, self.forms, self.index)
     }
 }
 
