@@ -312,6 +312,11 @@ mod tests {
             states("Acme is in a trial with 3 stores."),
             [("trial", Current)]
         );
+        // Install and restaurant crews run pilots too: only flying makes pilots people.
+        assert_eq!(
+            states("The app is still a pilot for eight of the 22 install crews."),
+            [("pilot", Current)]
+        );
     }
 
     #[test]
@@ -338,6 +343,7 @@ mod tests {
             "The autopilot and the co-pilot feature use Amazon Q.",
             "Microsoft Copilot users.",
             "The airline's 300 pilots use the app before each flight.",
+            "Pilots and cabin crew check the roster before each flight.",
             "Fuel is bought from Pilot Flying J stations.",
             "It picks a poc of data.",
             "Acme runs clinical trials and offers a free trial.",
