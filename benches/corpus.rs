@@ -4,6 +4,8 @@
 //! files, runs interleaved, so the ratio compares like with like. It asserts nothing, so the
 //! numbers are read by people, never by CI. `CASELINT_CORPUS` points elsewhere.
 
+mod support;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
@@ -19,7 +21,7 @@ fn main() {
         );
         return;
     }
-    let bytes = total_bytes(&corpus);
+    let bytes = support::markdown_bytes(&corpus);
     let binary = env!("CARGO_BIN_EXE_caselint");
     names_only_against_cat(binary, &corpus);
     let runs = 7;
@@ -46,7 +48,11 @@ fn main() {
         median.as_secs_f64(),
         bytes as f64 / 1e6 / median.as_secs_f64().max(1e-9),
     );
-    if let Some(peak) = peak_rss_of_child(binary, &corpus) {
+    if let Some(peak) = support::peak_rss_kib(
+        binary,
+        &["check", "--no-config", "--format", "json"],
+        &corpus,
+    ) {
         println!(
             "peak memory (max RSS of one run): {:.1} MiB",
             peak as f64 / 1024.0
@@ -65,7 +71,7 @@ fn names_only_against_cat(binary: &str, corpus: &std::path::Path) {
         eprintln!("cannot write {}: {err}", config.display());
         return;
     }
-    let files = markdown_files(corpus);
+    let files = support::markdown_files(corpus);
     let runs = 9;
     let (mut cat, mut names) = (Vec::new(), Vec::new());
     for _ in 0..runs {
@@ -105,64 +111,6 @@ names-only median {:.3} s: {:.1}x cat",
         names.as_secs_f64(),
         names.as_secs_f64() / cat.as_secs_f64().max(1e-9),
     );
-}
-
-fn markdown_files(dir: &std::path::Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn total_bytes(dir: &std::path::Path) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                total += entry.metadata().map(|m| m.len()).unwrap_or(0);
-            }
-        }
-    }
-    total
-}
-
-/// Max RSS in KiB via GNU time, when installed (`apt-get install time`).
-fn peak_rss_of_child(binary: &str, corpus: &std::path::Path) -> Option<u64> {
-    let output = Command::new("/usr/bin/time")
-        .arg("-v")
-        .arg(binary)
-        .args(["check", "--no-config", "--format", "json"])
-        .arg(corpus)
-        .output()
-        .ok()?;
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    stderr
-        .lines()
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix("Maximum resident set size (kbytes): ")
-        })
-        .and_then(|v| v.trim().parse().ok())
 }
 
 fn print_rule_counts(json: &str) {

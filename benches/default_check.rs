@@ -9,6 +9,8 @@
 //! - harper's tier: the whole cold process on a 55 KB case study built from the bundled
 //!   sample (median of several runs), and its peak memory.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -32,7 +34,7 @@ fn main() {
 }
 
 fn default_check(binary: &str, corpus: &Path) {
-    let mb = markdown_bytes(corpus) as f64 / 1e6;
+    let mb = support::markdown_bytes(corpus) as f64 / 1e6;
     let typos = std::env::var_os("TYPOS")
         .map(PathBuf::from)
         .or_else(|| which("typos"));
@@ -69,7 +71,7 @@ fn default_check(binary: &str, corpus: &Path) {
     } else {
         println!("typos not found (set TYPOS or put it on PATH): no side-by-side number");
     }
-    if let Some(peak) = peak_rss_kib(
+    if let Some(peak) = support::peak_rss_kib(
         binary,
         &["check", "--no-config", "--format", "json"],
         corpus,
@@ -101,7 +103,9 @@ fn harper_tier(binary: &str) {
         "harper tier, whole cold process on a 55 KB case study: median {:.0} ms",
         cold.as_secs_f64() * 1e3
     );
-    if let Some(peak) = peak_rss_kib(binary, &["check", "--no-config", "--format", "json"], &file) {
+    if let Some(peak) =
+        support::peak_rss_kib(binary, &["check", "--no-config", "--format", "json"], &file)
+    {
         println!("  peak memory: {:.1} MiB", peak as f64 / 1024.0);
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -148,41 +152,4 @@ fn which(name: &str) -> Option<PathBuf> {
             .map(|dir| dir.join(name))
             .find(|path| path.is_file())
     })
-}
-
-fn markdown_bytes(dir: &Path) -> u64 {
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                total += entry.metadata().map(|m| m.len()).unwrap_or(0);
-            }
-        }
-    }
-    total
-}
-
-/// Max RSS in KiB via GNU time, when installed (`apt-get install time`).
-fn peak_rss_kib(binary: &str, args: &[&str], path: &Path) -> Option<u64> {
-    let output = Command::new("/usr/bin/time")
-        .arg("-v")
-        .arg(binary)
-        .args(args)
-        .arg(path)
-        .output()
-        .ok()?;
-    String::from_utf8_lossy(&output.stderr)
-        .lines()
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix("Maximum resident set size (kbytes): ")
-        })
-        .and_then(|v| v.trim().parse().ok())
 }

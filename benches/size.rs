@@ -4,6 +4,8 @@
 //! within 20 % of the 1 MB figure. It prints, never asserts: speed is read by people.
 //! `CASELINT_CORPUS` points at other Markdown; `CASELINT_BIN` at another binary.
 
+mod support;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -89,22 +91,7 @@ fn run(binary: &str, dir: &Path, file: &Path) -> f64 {
 
 /// The corpus's Markdown, file after file in a stable order.
 fn corpus_text(dir: &Path) -> String {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = support::markdown_files(dir);
     let mut text = String::new();
     for file in files {
         if let Ok(contents) = std::fs::read_to_string(&file) {

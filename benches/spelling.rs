@@ -2,6 +2,8 @@
 //! ../shared/corpus (or `CASELINT_CORPUS`), and grammar over a 55 KB case study built
 //! from the bundled samples. Prints numbers; asserts nothing.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -10,20 +12,6 @@ use caselint::document::Document;
 use caselint::lexicon::{Lexicon, NameMatcher};
 use caselint::profile::Profile;
 use caselint::rules::{Context, grammar, spelling};
-
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            markdown_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-}
 
 fn main() {
     let names = NameMatcher::new(&Lexicon::builtin().expect("lexicon")).expect("matcher");
@@ -40,8 +28,7 @@ fn main() {
     let corpus = std::env::var_os("CASELINT_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let mut files = Vec::new();
-    markdown_files(&corpus, &mut files);
+    let files = support::markdown_files(&corpus);
     let docs: Vec<Document> = files
         .iter()
         .filter_map(|p| {

@@ -232,21 +232,7 @@ fn article(a: &str, b: &str, first: &Word, may_start: bool) -> Option<Slip> {
     } else {
         name_article(b, &lower)?
     };
-    if a.eq_ignore_ascii_case(wanted) {
-        return None;
-    }
-    let replacement = if capital {
-        crate::rules::spelling::capitalise(wanted)
-    } else {
-        wanted.to_string()
-    };
-    Some(Slip {
-        range: first.range.clone(),
-        check: "AnA",
-        message: format!("write `{replacement}` before `{b}`, not `{a}`"),
-        replacement,
-        safe: false,
-    })
+    wrong_article(first.range.clone(), a, wanted, capital, b)
 }
 
 /// The article before a name or an acronym, when its spelling settles it. One starting with
@@ -367,7 +353,18 @@ fn alphanumeric_article(text: &str, word: &Word, may_start: bool) -> Option<Slip
     } else {
         "a"
     };
-    if a.eq_ignore_ascii_case(wanted) {
+    wrong_article(word.range.clone(), a, wanted, capital, token)
+}
+
+/// The a/an slip on `range` (the article `written`), unless it is already `wanted`.
+fn wrong_article(
+    range: Range<usize>,
+    written: &str,
+    wanted: &str,
+    capital: bool,
+    next: &str,
+) -> Option<Slip> {
+    if written.eq_ignore_ascii_case(wanted) {
         return None;
     }
     let replacement = if capital {
@@ -376,9 +373,9 @@ fn alphanumeric_article(text: &str, word: &Word, may_start: bool) -> Option<Slip
         wanted.to_string()
     };
     Some(Slip {
-        range: word.range.clone(),
+        range,
         check: "AnA",
-        message: format!("write `{replacement}` before `{token}`, not `{a}`"),
+        message: format!("write `{replacement}` before `{next}`, not `{written}`"),
         replacement,
         safe: false,
     })
