@@ -245,3 +245,40 @@ fn failing_samples_fail_as_documented() {
         assert_eq!(code, 1, "{file}");
     }
 }
+
+/// An anonymous case study that calls its customer by the distinctive first word of its
+/// name ("Northwind's buyers") may name it: a warning at that place, nothing else.
+#[test]
+fn the_first_word_of_an_anonymous_customer_name_is_a_possible_leak() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = root().join("samples/case-studies");
+    let text = std::fs::read_to_string(samples.join("northwind-anonymous.md")).unwrap();
+    std::fs::copy(
+        samples.join("architecture-food-distributor.png"),
+        dir.path().join("architecture-food-distributor.png"),
+    )
+    .unwrap();
+    let leaky = format!("{text}\nNorthwind's buyers now order from a phone.\n");
+    std::fs::write(dir.path().join("leak.md"), leaky).unwrap();
+    // "northwind" in lower case is no name, and the clean sample stays clean.
+    std::fs::write(
+        dir.path().join("clean.md"),
+        format!("{text}\nThe northwind blew all week.\n"),
+    )
+    .unwrap();
+    let (_, report) = check_json(dir.path(), &["--today", "2026-02-01", "leak.md"]);
+    let found: Vec<(&str, &str)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["rule"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [("CS-2.3/customer-name-leak", "warning")],
+        "{report:#}"
+    );
+    let (code, report) = check_json(dir.path(), &["--today", "2026-02-01", "clean.md"]);
+    assert_eq!(rules(&report), Vec::<String>::new(), "{report:#}");
+    assert_eq!(code, 0);
+}

@@ -279,6 +279,33 @@ fn classify_header(text: &str) -> Option<Part> {
     }
 }
 
+/// A header's part, read from its words outside parentheses first: "Before (how we knew)"
+/// names the baseline, with how it was known beside it; and the part its parenthesis
+/// names besides, if another.
+fn classify_column(text: &str) -> (Option<Part>, Option<Part>) {
+    let mut outside = String::new();
+    let mut inside = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => inside.push(c),
+            _ => outside.push(c),
+        }
+        if matches!(c, '(' | ')') {
+            outside.push(' ');
+            inside.push(' ');
+        }
+    }
+    match classify_header(&outside) {
+        Some(main) if !inside.trim().is_empty() => {
+            (Some(main), classify_header(&inside).filter(|p| *p != main))
+        }
+        _ => (classify_header(text), None),
+    }
+}
+
 fn is_name_header(text: &str) -> bool {
     tokens(text)
         .iter()
@@ -308,11 +335,11 @@ fn field(cell: &Cell) -> Option<Field> {
 /// A table whose header (or first column) names at least two KPI parts, or one part
 /// and a KPI / metric column.
 fn from_table(table: &Table, report: &mut KpiReport) {
-    let mut columns: Vec<Option<Part>> = table
+    let (mut columns, qualifiers): (Vec<Option<Part>>, Vec<Option<Part>>) = table
         .header
         .iter()
-        .map(|c| classify_header(&c.text))
-        .collect();
+        .map(|c| classify_column(&c.text))
+        .unzip();
     // By elimination: a table naming three parts and one more column besides the KPI's
     // name ("Starting point | Goal | Twelve months on | Source") has the fourth there.
     let unnamed: Vec<usize> = (1..columns.len())
@@ -320,7 +347,7 @@ fn from_table(table: &Table, report: &mut KpiReport) {
         .collect();
     let absent: Vec<Part> = Part::ALL
         .into_iter()
-        .filter(|p| !columns.contains(&Some(*p)))
+        .filter(|p| !columns.contains(&Some(*p)) && !qualifiers.contains(&Some(*p)))
         .collect();
     if let ([only], [part]) = (unnamed.as_slice(), absent.as_slice())
         && columns[0].is_none()
@@ -336,7 +363,7 @@ fn from_table(table: &Table, report: &mut KpiReport) {
     };
     let named = table.header.iter().any(|c| is_name_header(&c.text));
     if distinct(&columns) >= 2 || (distinct(&columns) == 1 && named) {
-        rows_are_kpis(table, &columns, report);
+        rows_are_kpis(table, &columns, &qualifiers, report);
         return;
     }
     let labels: Vec<Option<Part>> = table
@@ -349,7 +376,12 @@ fn from_table(table: &Table, report: &mut KpiReport) {
     }
 }
 
-fn rows_are_kpis(table: &Table, columns: &[Option<Part>], report: &mut KpiReport) {
+fn rows_are_kpis(
+    table: &Table,
+    columns: &[Option<Part>],
+    qualifiers: &[Option<Part>],
+    report: &mut KpiReport,
+) {
     let name_col = table
         .header
         .iter()
@@ -358,7 +390,7 @@ fn rows_are_kpis(table: &Table, columns: &[Option<Part>], report: &mut KpiReport
         .unwrap_or(0);
     let absent: Vec<Part> = Part::ALL
         .into_iter()
-        .filter(|p| !columns.contains(&Some(*p)))
+        .filter(|p| !columns.contains(&Some(*p)) && !qualifiers.contains(&Some(*p)))
         .collect();
     if !absent.is_empty() {
         report.problems.push((
@@ -382,8 +414,9 @@ fn rows_are_kpis(table: &Table, columns: &[Option<Part>], report: &mut KpiReport
         };
         let mut kpi = Kpi::new(name_cell.text.clone(), span);
         kpi.in_table = true;
-        for (i, part) in columns.iter().enumerate() {
-            if let (Some(part), Some(cell)) = (part, row.get(i))
+        // The columns' own parts first, then what their parentheses add.
+        for (i, part) in columns.iter().chain(qualifiers).enumerate() {
+            if let (Some(part), Some(cell)) = (part, row.get(i % columns.len().max(1)))
                 && kpi.part(*part).is_none()
             {
                 *kpi.slot(*part) = field(cell);
@@ -874,6 +907,25 @@ mod tests {
             &doc.source[r.kpis[1].actual.as_ref().unwrap().span.clone()],
             "1.5%"
         );
+    }
+
+    #[test]
+    fn a_parenthesis_in_a_header_qualifies_its_column() {
+        let src = "| Measure | Before (how we knew) | Target | Now (how we measure it) |\n|---|---|---|---|\n| Recovery time | 52 hours, tape test | 4 hours | 2 h 40 min, median of drills |\n";
+        let (_, r) = report(src);
+        assert_eq!(r.problems, []);
+        assert_eq!(
+            r.kpis.iter().map(summary).collect::<Vec<_>>(),
+            [
+                "Recovery time | 52 hours, tape test | 4 hours | 2 h 40 min, median of drills | 52 hours, tape test"
+            ]
+        );
+        // A header whose own words name nothing is read whole, as before.
+        let (_, r) = report(
+            "| KPI | Baseline | Target | Actual | (how measured) |\n|---|---|---|---|---|\n| Uptime | 97% | 99% | 99.9% | logs |\n",
+        );
+        assert_eq!(r.problems, []);
+        assert!(r.kpis[0].is_complete());
     }
 
     #[test]

@@ -132,6 +132,16 @@ struct NearName {
     distinctive: bool,
 }
 
+/// `text` with ASCII capitals lowered, borrowed when it has none: the same length and
+/// offsets, as the automaton's keys are lowered.
+fn lower_ascii(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 #[derive(Debug)]
 pub struct NameMatcher {
     products: Vec<Product>,
@@ -192,8 +202,10 @@ impl NameMatcher {
         }
         let (keys, forms, patterns) = table.into_parts();
         let longest_key = keys.iter().map(String::len).max().unwrap_or(0);
+        // The keys are lower case and the text is searched lower-cased (ASCII only, so
+        // every byte offset stays put): a case-insensitive automaton would carry both cases
+        // of every transition and take several times as long to build.
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .map_err(|err| BuildError(err.to_string()))?;
@@ -285,7 +297,8 @@ impl NameMatcher {
     ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut doubtful = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        let lowered = lower_ascii(text);
+        for m in self.automaton.find_iter(lowered.as_ref()) {
             let range = m.start()..m.end();
             if !is_word_boundary(text, &range) || in_code_token(text, &range) {
                 continue;

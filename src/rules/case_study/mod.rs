@@ -107,7 +107,7 @@ fn check_with_evidence(
         && meta.visibility == Some(Visibility::Anonymous)
         && let Some(name) = &meta.customer.name
     {
-        out.extend(name_leaks(doc, name));
+        out.extend(name_leaks(doc, name, meta.customer.description.as_deref()));
     }
 
     let kind = doc.kind.as_str();
@@ -589,7 +589,7 @@ pub const NAME_LEAK: &str = "CS-2.3/customer-name-leak";
 
 /// Every place an anonymous case study names its customer: the name is given privately
 /// in the front matter and must not appear in the text, with or without its legal form.
-fn name_leaks(doc: &Document, name: &str) -> Vec<Diagnostic> {
+fn name_leaks(doc: &Document, name: &str, description: Option<&str>) -> Vec<Diagnostic> {
     let full = name
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -621,14 +621,38 @@ fn name_leaks(doc: &Document, name: &str) -> Vec<Diagnostic> {
             forms.push(part);
         }
     }
+    // "Hollybrook's finance director" for "Hollybrook Garden Centres Ltd": the distinctive
+    // first word, written with its capitals, is how a reader would name the customer too.
+    let distinctive: Vec<String> = evidence::mention::name_forms(name)
+        .into_iter()
+        .filter(|(form, exact)| *exact && !forms.contains(&form.to_lowercase()))
+        // "Midlands" in "Midlands Garden Group", described as "a garden group in the
+        // Midlands": a word the description itself uses describes, it does not name.
+        .filter(|(form, _)| description.is_none_or(|d| find_word(d, form).is_none()))
+        .map(|(form, _)| form)
+        .collect();
     let mut out = Vec::new();
     for prose in &doc.prose {
         let lower = prose.text.to_lowercase();
+        // Lower-casing can change byte lengths outside ASCII: then only exact matches.
+        let lowered = if lower.len() == prose.text.len() {
+            lower.as_str()
+        } else {
+            prose.text.as_str()
+        };
         let mut taken: Vec<Range<usize>> = Vec::new();
-        for (form_index, form) in forms.iter().enumerate() {
-            let partial = form_index >= certain;
+        let searches = forms
+            .iter()
+            .enumerate()
+            .map(|(i, form)| (form.as_str(), i >= certain, lowered))
+            .chain(
+                distinctive
+                    .iter()
+                    .map(|form| (form.as_str(), true, prose.text.as_str())),
+            );
+        for (form, partial, haystack) in searches {
             let mut from = 0;
-            while let Some(pos) = find_word(&lower[from..], form).map(|p| p + from) {
+            while let Some(pos) = find_word(&haystack[from..], form).map(|p| p + from) {
                 let range = pos..pos + form.len();
                 from = range.end;
                 if taken

@@ -31,6 +31,9 @@ struct Lists {
     there_before: HashSet<String>,
     verbs_after_subject: HashSet<String>,
     not_possessed: HashSet<String>,
+    possessive_after: HashSet<String>,
+    it_before: HashSet<String>,
+    lose_after: HashSet<String>,
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -406,7 +409,37 @@ fn confusion(
         replacement: right,
         safe: false,
     };
+    let second_lower = b.to_lowercase().replace('’', "'");
     match lower.as_str() {
+        // "due to it's stateless nature": after a preposition, the possessive.
+        _ if second_lower == "it's"
+            && LISTS.possessive_after.contains(&lower)
+            && after_adjacent.is_some_and(|next| next.bytes().all(|c| c.is_ascii_lowercase())) =>
+        {
+            Some(Slip {
+                range: second.range.clone(),
+                check: "ItsPossessive",
+                message: format!("`{a} {b}`: write `{a} its`"),
+                replacement: "its".to_string(),
+                safe: false,
+            })
+        }
+        // "if you loose it": after a subject or an auxiliary, the verb "lose".
+        _ if second_lower == "loose" && LISTS.lose_after.contains(&lower) => Some(Slip {
+            range: second.range.clone(),
+            check: "LoseLoose",
+            message: format!("`{a} {b}`: write `{a} lose`"),
+            replacement: "lose".to_string(),
+            safe: false,
+        }),
+        // "its does not scale": a verb after it, so the pronoun was meant.
+        "its" if LISTS.it_before.contains(&second_lower) => Some(Slip {
+            range: first.range.clone(),
+            check: "ItsContraction",
+            message: format!("`{a} {b}`: write `{} {b}`", cased("it")),
+            replacement: cased("it"),
+            safe: false,
+        }),
         "it's" if LISTS.possessive_before.contains(b) => {
             Some(slip(first.range.clone(), "ItsPossessive", cased("its"), a))
         }
@@ -588,6 +621,21 @@ mod tests {
             pairs(&[("then", "than")])
         );
         assert!(found("Wait longer then retry, and there is more.").is_empty());
+        assert_eq!(
+            found("Due to it's stateless nature, it runs anywhere."),
+            pairs(&[("it's", "its")])
+        );
+        assert!(found("Leave it to it, it's fine; it's in use.").is_empty());
+        assert_eq!(
+            found("While it scales, its does not shard."),
+            pairs(&[("its", "it")])
+        );
+        assert!(found("The team imposed its will; its design is clear.").is_empty());
+        assert_eq!(
+            found("If you loose the key, you will loose access."),
+            pairs(&[("loose", "lose"), ("loose", "lose")])
+        );
+        assert!(found("Services are in loose coupling with a loose end.").is_empty());
     }
 
     #[test]

@@ -105,6 +105,14 @@ static ACCEPTED: LazyLock<HashSet<String>> = LazyLock::new(|| {
     words
 });
 
+/// The vocabulary with each word's letter set, for finding corrections near a slip.
+static ACCEPTED_LETTERS: LazyLock<Vec<(&'static String, u64)>> = LazyLock::new(|| {
+    ACCEPTED
+        .iter()
+        .map(|word| (word, rank::letter_set(word)))
+        .collect()
+});
+
 /// Dictionary words that are almost always a slip in business writing, with the word
 /// meant: `wrong right` per line.
 static LISTED: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -571,6 +579,14 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             Slip::Unknown => vocabulary::known_typo(&written.to_lowercase()),
             Slip::Listed | Slip::SwappedInName => None,
         };
+        if known_typo.is_none()
+            && slip == Slip::Unknown
+            && repeats
+                .get(&written.to_lowercase())
+                .is_some_and(|&count| count >= REPEATED_TERM)
+        {
+            continue;
+        }
         let mut suggestions = match slip {
             Slip::Listed => listed_correction(written)
                 .map(|c| vec![rank::match_case(written, c)])
@@ -583,14 +599,6 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 &exemptions.user,
             ),
         };
-        if known_typo.is_none()
-            && slip == Slip::Unknown
-            && repeats
-                .get(&written.to_lowercase())
-                .is_some_and(|&count| count >= REPEATED_TERM)
-        {
-            continue;
-        }
         if let Some(right) = known_typo {
             let right = rank::match_case(written, right);
             suggestions.retain(|s| *s != right);
@@ -734,15 +742,16 @@ fn corrections(
         .enumerate()
         .map(|(order, word)| rank::Candidate { word, order })
         .collect();
-    let near = |word: &&String| {
-        word.len().abs_diff(lower.len()) <= 2 && strsim::damerau_levenshtein(word, &lower) <= 2
-    };
-    let mut extra: Vec<&String> = page
-        .words
+    let letters = rank::letter_set(&lower);
+    let near =
+        |word: &&String| rank::within_two_edits(&lower, letters, word, rank::letter_set(word));
+    // The vocabulary is thousands of words, asked about for every unknown word: its letter
+    // sets are computed once, so most of it is ruled out without counting edits.
+    let mut extra: Vec<&String> = ACCEPTED_LETTERS
         .iter()
-        .chain(ACCEPTED.iter())
-        .chain(user.iter())
-        .filter(near)
+        .filter(|(word, set)| rank::within_two_edits(&lower, letters, word, *set))
+        .map(|(word, _)| *word)
+        .chain(page.words.iter().chain(user.iter()).filter(near))
         .collect();
     // Hash sets iterate in a different order in every process: sorted, the tie-break by
     // `order` gives the same suggestions on every run.

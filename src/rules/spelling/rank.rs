@@ -19,6 +19,34 @@ static RANKS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The characters a word holds, as bits (digits and letters each their own, others
+/// folded together). One edit adds, drops or swaps at most two members, so two words whose
+/// sets differ in more than four members are more than two edits apart.
+pub(crate) fn letter_set(word: &str) -> u64 {
+    word.chars().fold(0, |set, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            'A'..='Z' => c as u32 - 'A' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 28,
+        };
+        set | 1 << bit
+    })
+}
+
+/// Whether `candidate` is at most two edits from `word` (both lower-case), ruling most
+/// words out by length and letter set before counting edits.
+pub(crate) fn within_two_edits(
+    word: &str,
+    word_set: u64,
+    candidate: &str,
+    candidate_set: u64,
+) -> bool {
+    word.len().abs_diff(candidate.len()) <= 2
+        && (word_set ^ candidate_set).count_ones() <= 4
+        && strsim::damerau_levenshtein(word, candidate) <= 2
+}
+
 /// Points for one edit: more than any bonus below can make up, so a one-edit correction
 /// beats a two-edit one unless the two-edit word is both common and on the page.
 const EDIT_COST: i32 = 80;
@@ -153,6 +181,35 @@ pub(crate) fn match_case(word: &str, candidate: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn letter_sets_never_rule_out_a_word_two_edits_away() {
+        let pairs = [
+            ("recieve", "receive"),
+            ("teh", "the"),
+            ("withuot", "without"),
+            ("kubernets", "kubernetes"),
+            ("paramater", "parameter"),
+            ("aple", "apple"),
+            ("serverles", "serverless"),
+            ("naïve", "naive"),
+            ("s3bucket", "s3buckets"),
+        ];
+        for (a, b) in pairs {
+            assert!(strsim::damerau_levenshtein(a, b) <= 2, "{a} {b}");
+            assert!(
+                within_two_edits(a, letter_set(a), b, letter_set(b)),
+                "{a} {b}"
+            );
+        }
+        assert!(!within_two_edits(
+            "lambda",
+            letter_set("lambda"),
+            "python",
+            letter_set("python")
+        ));
+    }
+
     use super::*;
 
     fn ranked(word: &str, candidates: &[&str], page: &[&str]) -> Vec<String> {
