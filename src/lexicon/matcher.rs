@@ -49,6 +49,10 @@ pub enum WrongReason {
     Plural,
     /// Close to a product name but not it ("AWS Lamda").
     NearMiss,
+    /// A single-word name in lower case ("the lambda function"): an ordinary word's
+    /// letters, so it stands only on a page that writes the product's name in its capitals
+    /// (the rule checks the page).
+    LowerCase,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -424,6 +428,18 @@ impl NameMatcher {
                         return Some((hit, false));
                     }
                     return self.judge_prefix(text, range.start..range.start + form.head);
+                }
+                if form.plain && lowercase_name_in_prose(text, &range) {
+                    let replacement = shape_fix(text, &range, fix, form, self.product(form));
+                    let hit = Hit {
+                        range,
+                        product: form.product,
+                        verdict: Verdict::Wrong {
+                            replacement,
+                            reason: WrongReason::LowerCase,
+                        },
+                    };
+                    return Some((hit, false));
                 }
                 let needs_context = self.plausible_slip(form, text, &range)?;
                 let replacement = shape_fix(text, &range, fix, form, self.product(form));
@@ -1519,6 +1535,39 @@ static COMMON_NOUNS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock:
         .collect()
 });
 
+/// `lexicon/lowercase-names.toml`: single-word names whose lower-case form can be the
+/// product miscased, and the words that make them ordinary terms.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LowerCaseNames {
+    names: HashSet<String>,
+    generic_after: HashSet<String>,
+    generic_before: HashSet<String>,
+}
+
+/// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
+static LOWERCASE_NAMES: std::sync::LazyLock<LowerCaseNames> = std::sync::LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicon/lowercase-names.toml")).unwrap_or_default()
+});
+
+/// "deploy the lambda function": one of the listed names, all in lower case, as a word of
+/// running prose, not an identifier nor the ordinary term ("a Python lambda", "lambda
+/// calculus").
+fn lowercase_name_in_prose(text: &str, range: &Range<usize>) -> bool {
+    let matched = &text[range.clone()];
+    let lists = &*LOWERCASE_NAMES;
+    if !lists.names.contains(matched) || looks_like_identifier(text, range) {
+        return false;
+    }
+    let next = text[range.end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
+        .map(str::to_ascii_lowercase);
+    let previous = previous_word(text, range.start).map(str::to_ascii_lowercase);
+    !next.is_some_and(|w| lists.generic_after.contains(&w))
+        && !previous.is_some_and(|w| lists.generic_before.contains(&w))
+}
+
 /// Whether the text names another vendor of `lexicon/other-vendors.txt` ("GCP", "Azure").
 pub fn mentions_other_vendor(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
@@ -1773,6 +1822,20 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_names_load() {
+        let lists: LowerCaseNames =
+            toml::from_str(include_str!("../../lexicon/lowercase-names.toml")).unwrap();
+        assert!(lists.names.contains("lambda") && !lists.names.contains("backup"));
+        assert!(
+            lists
+                .names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase()))
+        );
+        assert!(!lists.generic_after.is_empty() && !lists.generic_before.is_empty());
+    }
 
     fn matcher() -> NameMatcher {
         NameMatcher::new(&Lexicon::builtin().unwrap()).unwrap()

@@ -7,6 +7,7 @@ use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
+use crate::lexicon::matcher::Hit;
 use crate::lexicon::matcher::{Role, is_plain, mentions_aws, mentions_other_vendor};
 use crate::lexicon::{Verdict, WrongReason};
 
@@ -111,20 +112,42 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         *other_clouds_seen.get_or_init(|| doc.prose.iter().any(|p| mentions_other_vendor(&p.text)))
     };
 
-    for prose in &doc.prose {
-        // Template prompts are reported as placeholders, not proofread.
-        if prose
-            .text
-            .trim_start()
-            .starts_with(super::case_study::PLACEHOLDER_MARK)
-        {
-            continue;
-        }
+    // Template prompts are reported as placeholders, not proofread.
+    let found: Vec<Vec<Hit>> = doc
+        .prose
+        .iter()
+        .map(|prose| {
+            if prose
+                .text
+                .trim_start()
+                .starts_with(super::case_study::PLACEHOLDER_MARK)
+            {
+                Vec::new()
+            } else {
+                ctx.names
+                    .find_on_page(&prose.text, about_aws, &other_clouds)
+            }
+        })
+        .collect();
+    // "the lambda function" is Lambda miscased only where the page writes "Lambda" itself.
+    let named_in_capitals: HashSet<usize> = found
+        .iter()
+        .flatten()
+        .filter(|hit| matches!(hit.verdict, Verdict::Correct { .. }))
+        .filter_map(|hit| hit.product)
+        .collect();
+
+    for (prose, hits) in doc.prose.iter().zip(found) {
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
-        for hit in ctx
-            .names
-            .find_on_page(&prose.text, about_aws, &other_clouds)
-        {
+        for hit in hits {
+            if let Verdict::Wrong {
+                reason: WrongReason::LowerCase,
+                ..
+            } = hit.verdict
+                && !hit.product.is_some_and(|p| named_in_capitals.contains(&p))
+            {
+                continue;
+            }
             let span = prose.source_range(hit.range.clone());
             let verbatim = prose.is_verbatim(hit.range.clone());
             let written = &prose.text[hit.range.clone()];
@@ -153,7 +176,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         diagnostic,
                         replacement,
                         verbatim,
-                        applicability(connector || *reason == WrongReason::Plural),
+                        applicability(
+                            connector
+                                || matches!(*reason, WrongReason::Plural | WrongReason::LowerCase),
+                        ),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -328,6 +354,11 @@ fn quoted_literal(
     let after = source.get(span.end..).and_then(|s| s.chars().next());
     let opens = |c: Option<char>| matches!(c, Some('*' | '_' | '"' | '\'' | '“' | '‘' | '['));
     let closes = |c: Option<char>| matches!(c, Some('*' | '_' | '"' | '\'' | '”' | '’' | ']'));
+    // "Search for **lambda canary errors**": a lower-case name at either edge of quoted
+    // or bold text is what the reader types or sees, not the writer's naming.
+    if reason == WrongReason::LowerCase {
+        return opens(before) || closes(after);
+    }
     opens(before) && closes(after)
 }
 
@@ -361,6 +392,9 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
         }
         WrongReason::Plural => format!(
             "`{replacement}` is one product, never written in the plural; for several of its resources, name them (`{replacement} functions`, `… instances`). Not applied by --fix, since the sentence may need rewording."
+        ),
+        WrongReason::LowerCase => format!(
+            "The page names `{replacement}` elsewhere; in lower case it reads as another word. Not applied by --fix, since the word may be meant."
         ),
         WrongReason::Known | WrongReason::NearMiss => {
             format!("`{written}` looks like a misspelling of `{replacement}`.")
@@ -402,6 +436,31 @@ mod tests {
             asset_exists: &|_| true,
         };
         check_document(&doc, &ctx)
+    }
+
+    #[test]
+    fn a_lower_case_name_counts_only_where_the_page_writes_it_in_capitals() {
+        let config = Config::default();
+        let found = |source: &str| -> Vec<(String, Option<Applicability>)> {
+            run(source, &config)
+                .into_iter()
+                .filter(|d| d.rule == PRODUCT_NAME)
+                .map(|d| (source[d.span].to_string(), d.fix.map(|f| f.applicability)))
+                .collect()
+        };
+        assert_eq!(
+            found("Deploy it with AWS Lambda.\n\nThen invoke the lambda function.\n"),
+            [("lambda".to_string(), Some(Applicability::Unsafe))]
+        );
+        // No "Lambda" on the page: the word may be the Greek letter or a code term.
+        assert!(found("Then invoke the lambda function.\n").is_empty());
+        // The ordinary term, a quoted search, and a word no one capitalises.
+        assert!(
+            found(
+                "AWS Lambda runs it.\n\nA Python lambda and lambda calculus differ.\n\nSearch for **lambda errors**. Run a backup with AWS Backup.\n"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
