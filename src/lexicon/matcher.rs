@@ -1594,7 +1594,7 @@ fn after_other_vendor(text: &str, start: usize) -> bool {
 /// Also "EventBridge (CloudWatch Events)": the old name in parentheses right after the
 /// current one is given as a gloss.
 fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -> bool {
-    const BEFORE: [&str; 10] = [
+    const BEFORE: &[&str] = &[
         "formerly",
         "previously",
         "renamed",
@@ -1605,8 +1605,14 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
         "successor",
         "replaced",
         "evolution of",
+        // "EMR (which used to stand for Elastic Map Reduce)", "originally Amazon ES".
+        "used to stand for",
+        "used to be",
+        "stood for",
+        "originally",
+        "was once",
     ];
-    const AFTER: [&str; 7] = [
+    const AFTER: &[&str] = &[
         "(now",
         "now called",
         "now named",
@@ -1962,6 +1968,10 @@ mod tests {
         assert_eq!(
             wrong("Amazon ES clusters"),
             vec![pair("Amazon ES", "OpenSearch Service")]
+        );
+        assert_eq!(
+            wrong("Amazon EMR (which used to stand for Amazon Elastic MapReduce) runs it."),
+            vec![]
         );
     }
 
