@@ -231,7 +231,7 @@ fn wrong_names_in_labels_are_reported_with_their_place() {
         text.contains("page `Architecture`, cell `cw` (`Cloudwatch alarms`)"),
         "{text}"
     );
-    assert!(text.contains("write `Amazon CloudWatch`"), "{text}");
+    assert!(text.contains("write `CloudWatch`"), "{text}");
     assert!(text.contains("cell `sqs` (`AWS SQS`)"), "{text}");
     assert_eq!(code, 1);
 }

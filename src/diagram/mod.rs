@@ -290,8 +290,9 @@ pub fn mermaid_blocks(source: &str, span: Range<usize>, shapes: &Shapes) -> Vec<
     };
     let mut offset = span.start;
     let mut open: Option<(usize, usize, String, usize)> = None; // fence start, body start, fence, line
-    let mut line_no = source[..span.start].matches('\n').count() + 1;
-    for line in text.split_inclusive('\n') {
+    let first_line = source[..span.start].matches('\n').count() + 1;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let line_no = first_line + n;
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
         match &open {
@@ -339,7 +340,6 @@ pub fn mermaid_blocks(source: &str, span: Range<usize>, shapes: &Shapes) -> Vec<
             }
         }
         offset += line.len();
-        line_no += 1;
     }
     out
 }
@@ -403,3 +403,131 @@ fn decode_entity(name: &str) -> Option<char> {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/diagrams")
+            .join(name);
+        std::fs::read(path).expect("fixture")
+    }
+
+    fn read(name: &str) -> (Format, Model) {
+        let shapes = Shapes::builtin().expect("shapes");
+        match load_bytes(&fixture(name), name, &Limits::default(), shapes) {
+            Outcome::Read(format, model) => (format, model),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_draw_io_format_gives_the_same_model() {
+        let (format, plain) = read("architecture.drawio");
+        assert_eq!(format, Format::Drawio);
+        assert_eq!(plain.pages.len(), 1);
+        assert_eq!(plain.pages[0].name, "Architecture");
+        for (name, expected) in [
+            ("architecture-compressed.drawio", Format::Drawio),
+            ("architecture.drawio.png", Format::DrawioPng),
+            ("architecture-ztxt.drawio.png", Format::DrawioPng),
+            ("architecture.drawio.svg", Format::DrawioSvg),
+        ] {
+            let (format, model) = read(name);
+            assert_eq!(format, expected, "{name}");
+            assert_eq!(model, plain, "{name}");
+        }
+        let page = &plain.pages[0];
+        let lambda = page
+            .nodes
+            .iter()
+            .find(|n| n.id == "lambda")
+            .expect("lambda");
+        assert_eq!(lambda.label, "AWS Lambda");
+        assert_eq!(lambda.product.as_deref(), Some("lambda"));
+        let aurora = page
+            .nodes
+            .iter()
+            .find(|n| n.id == "aurora")
+            .expect("aurora");
+        let around: Vec<Option<Kind>> = page
+            .nodes
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.id == "aurora")
+            .map(|(i, _)| page.ancestors(i).map(|a| a.kind).collect())
+            .unwrap_or_default();
+        assert_eq!(aurora.product.as_deref(), Some("aurora"));
+        assert_eq!(
+            around,
+            [
+                Some(Kind::Subnet),
+                Some(Kind::AvailabilityZone),
+                Some(Kind::Vpc),
+                Some(Kind::Region),
+                Some(Kind::AwsCloud)
+            ]
+        );
+        assert_eq!(page.edges.len(), 10);
+        let staff = page.nodes.iter().find(|n| n.id == "staff").expect("staff");
+        assert_eq!(staff.kind, Some(Kind::Outside));
+        assert_eq!(
+            page.nodes
+                .iter()
+                .find(|n| n.id == "pms")
+                .map(|n| n.label.as_str()),
+            Some("Practice-management system (third-party SaaS)")
+        );
+    }
+
+    #[test]
+    fn pictures_broken_files_and_bombs() {
+        let shapes = Shapes::builtin().expect("shapes");
+        let limits = Limits::default();
+        assert_eq!(
+            load_bytes(&fixture("picture-only.png"), "a.png", &limits, shapes),
+            Outcome::Raster
+        );
+        assert_eq!(
+            load_bytes(&[0xFF, 0xD8, 0xFF, 0xE0], "a.jpg", &limits, shapes),
+            Outcome::Raster
+        );
+        let Outcome::Failed(why) =
+            load_bytes(&fixture("broken.drawio"), "broken.drawio", &limits, shapes)
+        else {
+            panic!("broken.drawio read");
+        };
+        assert!(why.starts_with("`broken.drawio`"), "{why}");
+        let small = Limits {
+            max_inflated_bytes: 1000,
+            ..limits
+        };
+        let Outcome::Failed(why) = load_bytes(
+            &fixture("architecture-compressed.drawio"),
+            "x.drawio",
+            &small,
+            shapes,
+        ) else {
+            panic!("the limit was not applied");
+        };
+        assert!(why.contains("inflates to more than"), "{why}");
+    }
+
+    #[test]
+    fn plain_svg_gives_its_text_and_labels_lose_their_html() {
+        let shapes = Shapes::builtin().expect("shapes");
+        let svg = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><text>Private subnet</text><text>Amazon&#160;S3</text></svg>";
+        let Outcome::Read(Format::Svg, model) =
+            load_bytes(svg, "a.svg", &Limits::default(), shapes)
+        else {
+            panic!("svg");
+        };
+        let labels: Vec<&str> = model.nodes().map(|(_, n)| n.label.as_str()).collect();
+        assert_eq!(labels, ["Private subnet", "Amazon S3"]);
+        assert_eq!(
+            plain_label("<b>AWS</b>&nbsp;Lambda<br>function"),
+            "AWS Lambda function"
+        );
+    }
+}

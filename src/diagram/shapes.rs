@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::evidence::text::{PhraseSet, tokens};
+use crate::evidence::text::{PhraseSet, TokKind, tokens};
 
 /// What a node stands for in the deployment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,22 +152,38 @@ impl Shapes {
         shape_key(shape).is_some_and(|k| self.outside_shapes.contains(&k))
     }
 
-    /// What a label says a node is ("Private subnet", "VPC 10.0.0.0/16", "us-east-1a").
+    /// What a label says a node is ("Private subnet", "VPC 10.0.0.0/16", "us-east-1a"):
+    /// the kind named first.
     pub fn label_kind(&self, label: &str) -> Option<Kind> {
+        self.label_kinds(label).first().copied()
+    }
+
+    /// Every kind a label names, in the order it names them ("Public subnets ·
+    /// us-east-1a / 1b": a subnet, then an Availability Zone).
+    pub fn label_kinds(&self, label: &str) -> Vec<Kind> {
         let toks = tokens(label);
-        if toks.is_empty() || toks.len() > 12 {
+        let words = toks.iter().filter(|t| t.kind != TokKind::Punct).count();
+        if words == 0 || words > 16 {
             // A paragraph of explanation in a text box is not a container's name.
-            return None;
+            return Vec::new();
         }
-        if let Some(kind) = zone_code(label) {
-            return Some(kind);
+        let mut found: Vec<(usize, Kind)> = Vec::new();
+        if let Some((at, kind)) = zone_code(label) {
+            found.push((at, kind));
         }
         for (kind, set) in &self.labels {
-            if (0..toks.len()).any(|i| set.longest_at(&toks, i).is_some()) {
-                return Some(*kind);
+            if let Some(i) = (0..toks.len()).find(|&i| set.longest_at(&toks, i).is_some()) {
+                found.push((toks[i].range.start, *kind));
             }
         }
-        None
+        found.sort_by_key(|(at, _)| *at);
+        let mut out: Vec<Kind> = Vec::new();
+        for (_, kind) in found {
+            if !out.contains(&kind) {
+                out.push(kind);
+            }
+        }
+        out
     }
 
     /// Whether running text names a VPC, an Availability Zone or a subnet.
@@ -176,7 +192,7 @@ impl Shapes {
         self.labels.iter().any(|(kind, set)| {
             matches!(kind, Kind::Vpc | Kind::AvailabilityZone | Kind::Subnet)
                 && (0..toks.len()).any(|i| set.longest_at(&toks, i).is_some())
-        }) || matches!(zone_code(text), Some(Kind::AvailabilityZone))
+        }) || matches!(zone_code(text), Some((_, Kind::AvailabilityZone)))
     }
 
     /// Whether a label names something outside AWS ("Clinic staff", "On-premises ERP").
@@ -202,8 +218,12 @@ fn shape_key(shape: &str) -> Option<String> {
 
 /// `us-east-1a` is an Availability Zone, `eu-west-2` a Region: any word of the label
 /// written as an AWS Region code, with a zone letter or without.
-fn zone_code(label: &str) -> Option<Kind> {
-    for word in label.split(|c: char| c.is_whitespace() || "()[],;:/".contains(c)) {
+fn zone_code(label: &str) -> Option<(usize, Kind)> {
+    let mut at = 0;
+    for word in label.split_inclusive(|c: char| c.is_whitespace() || "()[],;:/".contains(c)) {
+        let start = at;
+        at += word.len();
+        let word = word.trim_end_matches(|c: char| c.is_whitespace() || "()[],;:/".contains(c));
         let parts: Vec<&str> = word.split('-').collect();
         if parts.len() < 3 || parts.len() > 4 {
             continue;
@@ -218,13 +238,13 @@ fn zone_code(label: &str) -> Option<Kind> {
         let last = parts[parts.len() - 1];
         let digits: String = last.chars().take_while(char::is_ascii_digit).collect();
         let rest = &last[digits.len()..];
-        if !middle_ok || digits.is_empty() || digits.len() > 1 {
+        if !middle_ok || digits.len() != 1 {
             continue;
         }
         match rest.len() {
-            0 => return Some(Kind::Region),
+            0 => return Some((start, Kind::Region)),
             1 if rest.chars().all(|c| c.is_ascii_lowercase()) => {
-                return Some(Kind::AvailabilityZone);
+                return Some((start, Kind::AvailabilityZone));
             }
             _ => {}
         }
@@ -267,6 +287,10 @@ mod tests {
         );
         assert_eq!(shapes.label_kind("Lambda function"), None);
         assert_eq!(shapes.label_kind("ip-10-0-1-5"), None);
+        assert_eq!(
+            shapes.label_kinds("Public subnets · us-east-1a / 1b / 1c"),
+            [Kind::Subnet, Kind::AvailabilityZone]
+        );
         assert!(shapes.outside_label("Clinic staff"));
         assert!(shapes.outside_label("On-premises ERP"));
         assert!(!shapes.outside_label("Amazon S3"));

@@ -372,14 +372,10 @@ fn missing_deployment(diagrams: &[(&Loaded, &Model)], shapes: &Shapes) -> Vec<&'
                 if n.product.as_deref() == Some("vpc") {
                     seen.insert(Kind::Vpc);
                 }
-                if let Some(k) = shapes.label_kind(&n.label) {
-                    seen.insert(k);
-                }
+                seen.extend(shapes.label_kinds(&n.label));
             }
             for e in &page.edges {
-                if let Some(k) = shapes.label_kind(&e.label) {
-                    seen.insert(k);
-                }
+                seen.extend(shapes.label_kinds(&e.label));
             }
         }
     }
