@@ -23,6 +23,7 @@ fn main() {
         profile: &profile,
         today: jiff::civil::date(2026, 1, 15),
         asset_exists: &|_| true,
+        diagrams: &[],
     };
 
     let corpus = std::env::var_os("CASELINT_CORPUS")

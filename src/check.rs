@@ -192,12 +192,14 @@ impl Checker {
         let (doc, mut diagnostics) = Document::parse(path, source);
         let assets = Assets::new(&doc, path);
         let asset_exists = |target: &Path| assets.exists(target);
+        let diagrams = load_diagrams(&doc, path);
         let ctx = Context {
             config: &self.config,
             names: &self.names,
             profile: &self.profile,
             today: self.today,
             asset_exists: &asset_exists,
+            diagrams: &diagrams,
         };
         let mut used = Vec::new();
         diagnostics.extend(check_document_tracked(&doc, &ctx, &mut used));
@@ -284,12 +286,14 @@ impl Checker {
         let (doc, _) = Document::parse(path, source);
         let assets = Assets::new(&doc, path);
         let asset_exists = |target: &Path| assets.exists(target);
+        let diagrams = load_diagrams(&doc, path);
         let ctx = Context {
             config: &self.config,
             names: &self.names,
             profile: &self.profile,
             today: self.today,
             asset_exists: &asset_exists,
+            diagrams: &diagrams,
         };
         crate::rules::case_study::passed(&doc, &ctx)
     }
@@ -488,6 +492,25 @@ impl<'a> Assets<'a> {
             && !key.is_absolute()
             && self.folder.join(&key).exists()
     }
+}
+
+/// The diagrams `doc` references (files next to it) or embeds (Mermaid), read: the
+/// loader's I/O on the diagram rules' behalf. Standard input has no folder: only its
+/// Mermaid blocks are read.
+fn load_diagrams(doc: &Document, path: &Path) -> Vec<crate::diagram::Loaded> {
+    let Ok(shapes) = crate::diagram::Shapes::builtin() else {
+        return Vec::new();
+    };
+    let limits = crate::diagram::Limits::default();
+    if is_stdin(path) || path.as_os_str().is_empty() {
+        return crate::diagram::mermaid_blocks(
+            &doc.source,
+            doc.body_start..doc.source.len(),
+            shapes,
+        );
+    }
+    let folder = path.parent().unwrap_or(Path::new(""));
+    crate::diagram::load_linked(doc, folder, &limits, shapes)
 }
 
 /// A link target without its `#fragment` or `?query`, with `%20` as a space.

@@ -94,6 +94,7 @@ impl Checker {
             profile: &self.profile,
             today: self.today,
             asset_exists: &nothing,
+            diagrams: &[],
         };
         diagnostics.extend(crate::rules::check_document(&doc, &ctx));
         // The front matter is caselint's own, written from the draft or the flags: its

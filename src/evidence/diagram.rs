@@ -52,17 +52,10 @@ pub fn diagrams(scope: &Scope, env: &Env) -> Vec<Diagram> {
         .iter()
         .filter(|l| l.span.start >= scope.span.start && l.span.end <= scope.span.end)
     {
+        if !is_diagram_link(link) {
+            continue;
+        }
         let file = file_name(&link.destination);
-        let ext = extension(&file);
-        let diagram_file = DIAGRAM_FILE_EXTENSIONS.contains(&ext.as_str())
-            || IMAGE_EXTENSIONS.contains(&ext.as_str());
-        if !link.is_image && !diagram_file {
-            continue;
-        }
-        let own_words = format!("{} {}", link.text, file.replace(['-', '_', '.'], " "));
-        if has_word(&own_words, NOT_DIAGRAM_WORDS) {
-            continue;
-        }
         let no_alt = link.text.trim().is_empty();
         let problem = if link.is_image && no_alt {
             Some(
@@ -85,6 +78,20 @@ pub fn diagrams(scope: &Scope, env: &Env) -> Vec<Diagram> {
     }
     out.extend(fenced_diagrams(&doc.source, scope.span.clone()));
     out
+}
+
+/// Whether a link or image reads as a diagram: an image, or a link to an image or
+/// diagram file, that is not a logo, photo or screenshot by its text or file name.
+pub fn is_diagram_link(link: &crate::document::Link) -> bool {
+    let file = file_name(&link.destination);
+    let ext = extension(&file);
+    let diagram_file =
+        DIAGRAM_FILE_EXTENSIONS.contains(&ext.as_str()) || IMAGE_EXTENSIONS.contains(&ext.as_str());
+    if !link.is_image && !diagram_file {
+        return false;
+    }
+    let own_words = format!("{} {}", link.text, file.replace(['-', '_', '.'], " "));
+    !has_word(&own_words, NOT_DIAGRAM_WORDS)
 }
 
 fn has_word(text: &str, words: &[&str]) -> bool {

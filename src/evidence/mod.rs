@@ -57,7 +57,7 @@ mod quantity;
 pub(crate) mod text;
 pub mod usage;
 
-pub use diagram::{Diagram, diagrams};
+pub use diagram::{Diagram, diagrams, is_diagram_link};
 pub use kpi::{Field, Kpi, KpiReport, Part, kpis};
 pub use outcome::{Outcome, Role, claims, outcomes};
 pub use pilot::{PilotMention, PilotState, pilot_mentions, production_statements};

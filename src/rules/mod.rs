@@ -3,6 +3,7 @@
 //! `caselint rules` and `caselint explain` print.
 
 pub mod case_study;
+pub mod diagram;
 pub mod grammar;
 pub mod naming;
 pub mod spelling;
@@ -46,6 +47,7 @@ pub fn all_rules() -> &'static [RuleInfo] {
     static ALL: std::sync::LazyLock<Vec<RuleInfo>> = std::sync::LazyLock::new(|| {
         [
             naming::RULES,
+            diagram::RULES,
             spelling::RULES,
             grammar::RULES,
             crate::self_assessment::RULES,
@@ -76,6 +78,8 @@ pub struct Context<'a> {
     pub today: jiff::civil::Date,
     /// Whether a relative link target exists, answered by the loader (rules do no I/O).
     pub asset_exists: &'a (dyn Fn(&std::path::Path) -> bool + Sync),
+    /// The diagrams the document references or embeds, as the loader read them.
+    pub diagrams: &'a [crate::diagram::Loaded],
 }
 
 /// Runs every rule on `doc`, then applies the configured levels and the document's
@@ -93,6 +97,7 @@ pub fn check_document_tracked(
 ) -> Vec<Diagnostic> {
     let mut found = naming::check(doc, ctx);
     found.extend(case_study::check(doc, ctx));
+    found.extend(diagram::check(doc, ctx));
     found.extend(spelling::check(doc, ctx));
     found.extend(grammar::check(doc, ctx));
     found.extend(crate::self_assessment::check(doc, ctx));

@@ -434,6 +434,7 @@ mod tests {
             profile: &profile,
             today: jiff::civil::date(2026, 1, 15),
             asset_exists: &|_| true,
+            diagrams: &[],
         };
         check_document(&doc, &ctx)
     }
