@@ -161,6 +161,7 @@ impl<'s> Builder<'s> {
                 let rest = trimmed["subgraph".len()..].trim_start();
                 let rest_at = offset + lead + (trimmed.len() - rest.len());
                 let mut scan = Scan::new(rest, rest_at);
+                scan.loose = true;
                 let (id, label) = match scan.node_ref() {
                     Some(r) if r.label.is_some() || scan.at_end() => (r.id, r.label),
                     // `subgraph Two words`: the whole line is the title.
@@ -290,11 +291,18 @@ struct Scan<'a> {
     text: &'a str,
     at: usize,
     base: usize,
+    /// A space may separate an id from its label (`subgraph vpc [VPC]`).
+    loose: bool,
 }
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str, base: usize) -> Scan<'a> {
-        Scan { text, at: 0, base }
+        Scan {
+            text,
+            at: 0,
+            base,
+            loose: false,
+        }
     }
 
     fn rest(&self) -> &'a str {
@@ -344,6 +352,13 @@ impl<'a> Scan<'a> {
         }
         let id = rest[..end].to_string();
         self.at += end;
+        if self.loose {
+            let after = self.rest();
+            let spaces = after.len() - after.trim_start().len();
+            if after[spaces..].starts_with(['[', '(', '{']) {
+                self.at += spaces;
+            }
+        }
         let mut label = None;
         let mut icon = None;
         let rest = self.rest();
