@@ -1564,8 +1564,15 @@ fn lowercase_name_in_prose(text: &str, range: &Range<usize>) -> bool {
         .and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next())
         .map(str::to_ascii_lowercase);
     let previous = previous_word(text, range.start).map(str::to_ascii_lowercase);
+    // "the lambda function in Python": the language named right after makes it the term.
+    let after_end = ceil_char_boundary(text, (range.end + 24).min(text.len()));
+    let language_after = text[range.end..after_end]
+        .to_ascii_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '#' && c != '+')
+        .any(|w| lists.generic_before.contains(w) && w != "small" && w != "lowercase");
     !next.is_some_and(|w| lists.generic_after.contains(&w))
         && !previous.is_some_and(|w| lists.generic_before.contains(&w))
+        && !language_after
 }
 
 /// Whether the text names another vendor of `lexicon/other-vendors.txt` ("GCP", "Azure").
