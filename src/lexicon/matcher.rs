@@ -429,26 +429,19 @@ impl NameMatcher {
                     }
                     return self.judge_prefix(text, range.start..range.start + form.head);
                 }
-                if form.plain && lowercase_name_in_prose(text, &range) {
-                    let replacement = shape_fix(text, &range, fix, form, self.product(form));
-                    let hit = Hit {
-                        range,
-                        product: form.product,
-                        verdict: Verdict::Wrong {
-                            replacement,
-                            reason: WrongReason::LowerCase,
-                        },
-                    };
-                    return Some((hit, false));
-                }
-                let needs_context = self.plausible_slip(form, text, &range)?;
+                let (reason, needs_context) = if form.plain && lowercase_name_in_prose(text, &range)
+                {
+                    (WrongReason::LowerCase, false)
+                } else {
+                    (WrongReason::Case, self.plausible_slip(form, text, &range)?)
+                };
                 let replacement = shape_fix(text, &range, fix, form, self.product(form));
                 let hit = Hit {
                     range,
                     product: form.product,
                     verdict: Verdict::Wrong {
                         replacement,
-                        reason: WrongReason::Case,
+                        reason,
                     },
                 };
                 Some((hit, needs_context))
@@ -1543,6 +1536,7 @@ struct LowerCaseNames {
     names: HashSet<String>,
     generic_after: HashSet<String>,
     generic_before: HashSet<String>,
+    languages: HashSet<String>,
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -1569,9 +1563,10 @@ fn lowercase_name_in_prose(text: &str, range: &Range<usize>) -> bool {
     let language_after = text[range.end..after_end]
         .to_ascii_lowercase()
         .split(|c: char| !c.is_alphanumeric() && c != '#' && c != '+')
-        .any(|w| lists.generic_before.contains(w) && w != "small" && w != "lowercase");
+        .any(|w| lists.languages.contains(w));
     !next.is_some_and(|w| lists.generic_after.contains(&w))
-        && !previous.is_some_and(|w| lists.generic_before.contains(&w))
+        && !previous
+            .is_some_and(|w| lists.generic_before.contains(&w) || lists.languages.contains(&w))
         && !language_after
 }
 
@@ -1848,6 +1843,7 @@ mod tests {
                 .all(|n| n.chars().all(|c| c.is_ascii_lowercase()))
         );
         assert!(!lists.generic_after.is_empty() && !lists.generic_before.is_empty());
+        assert!(lists.languages.contains("python"));
     }
 
     fn matcher() -> NameMatcher {
