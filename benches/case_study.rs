@@ -1,24 +1,15 @@
 //! Time to check one 50 KB case study (target: under 10 ms), with the profile and the
 //! lexicon loaded once. `cargo bench --bench case_study`; prints, asserts nothing.
 
-use std::path::Path;
 use std::time::Instant;
 
 use caselint::check::Checker;
 use caselint::config::Config;
 
+mod support;
+
 fn main() {
-    let sample =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/case-studies/acme-dental-public.md");
-    let text = std::fs::read_to_string(&sample).expect("sample case study");
-    // Grow the body to 50 KB by repeating its sections: the checks then see a long,
-    // realistic document (many numbers, tables, product names).
-    let body_start = text[3..].find("\n---\n").map_or(0, |i| i + 3 + 5);
-    let (front, body) = text.split_at(body_start);
-    let mut doc = front.to_string();
-    while doc.len() < 50_000 {
-        doc.push_str(body);
-    }
+    let (sample, doc) = support::grown_case_study(50_000);
     let start = Instant::now();
     let checker = Checker::new(Config::default())
         .expect("checker builds")

@@ -58,6 +58,17 @@ pub struct Diagnostic {
     pub requirement: String,
     /// A short sentence or a link that helps the writer act on the finding.
     pub help: Option<String>,
+    /// Other places in the same file that the finding is about: where the evidence a
+    /// section lacks is told instead, or where a name is written right.
+    pub related: Vec<Related>,
+}
+
+/// A place in the same file that explains a finding, with what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// Byte offsets into the file as read, like [`Diagnostic::span`].
+    pub span: Range<usize>,
+    pub message: String,
 }
 
 impl Diagnostic {
@@ -78,6 +89,7 @@ impl Diagnostic {
             suggestions: Vec::new(),
             requirement,
             help: None,
+            related: Vec::new(),
         }
     }
 
@@ -107,6 +119,14 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_related(mut self, span: Range<usize>, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
         self
     }
 

@@ -282,3 +282,66 @@ fn the_first_word_of_an_anonymous_customer_name_is_a_possible_leak() {
     assert_eq!(rules(&report), Vec::<String>::new(), "{report:#}");
     assert_eq!(code, 0);
 }
+
+/// Lessons told under the results instead of under "Challenges and lessons learned": a
+/// warning on the section, pointing at where they are told.
+#[test]
+fn evidence_told_elsewhere_points_at_where_it_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let samples = root().join("samples/case-studies");
+    std::fs::copy(
+        samples.join("architecture-contoso.png"),
+        dir.path().join("architecture-contoso.png"),
+    )
+    .expect("copy diagram");
+    let text = std::fs::read_to_string(samples.join("contoso-private.md")).expect("sample");
+    let start = text.find("We learned to\nmeasure").expect("the lessons");
+    let end = text
+        .find("The first drill also failed")
+        .expect("the second challenge");
+    let lessons = text[start..end].trim().to_string();
+    let text = format!("{}{}", &text[..start], &text[end..])
+        .replace(
+            "; every new runbook now starts with a dependency\nmap.",
+            ".",
+        )
+        .replacen(
+            "## Results and KPIs",
+            &format!("{lessons}\n\n## Results and KPIs"),
+            1,
+        );
+    std::fs::write(dir.path().join("contoso.md"), &text).expect("write");
+    let lessons_line = text[..text.find("We learned to").expect("moved")]
+        .lines()
+        .count()
+        + 1;
+
+    let (_, report) = check_json(
+        dir.path(),
+        &["--offline", "--today", "2026-02-01", "contoso.md"],
+    );
+    let finding = report["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["rule"] == "CO-002/lessons"))
+        .unwrap_or_else(|| panic!("a CO-002/lessons finding in {report}"));
+    assert_eq!(finding["severity"], "warning", "{report}");
+    let related = finding["related"].as_array().expect("related places");
+    assert!(
+        related.iter().any(|r| r["line"] == lessons_line),
+        "line {lessons_line} in {report}"
+    );
+    assert!(
+        related.iter().all(|r| r["line"] != finding["line"]),
+        "{report}"
+    );
+
+    // The sample as written tells its lessons in their section: nothing to point at.
+    let (_, report) = check_json(
+        &samples,
+        &["--offline", "--today", "2026-02-01", "contoso-private.md"],
+    );
+    assert!(
+        !rules(&report).iter().any(|r| r.starts_with("CO-002")),
+        "{report}"
+    );
+}

@@ -935,3 +935,47 @@ fn the_readme_opens_with_the_two_setup_commands_and_the_first_works() {
     let readme_top = &readme[..readme.find("## Checking files").expect("reference section")];
     assert!(readme_top.contains("## Install") && readme_top.contains("## Quick start for writers"));
 }
+
+/// A finding whose evidence lies elsewhere in the file says where, in JSON and in the
+/// human report.
+#[test]
+fn related_places_are_in_json_and_human_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("jobs.md"),
+        "# Jobs\n\nEach import runs on AWS Lambda.\n\nOur lambda functions log every row.\n",
+    )
+    .expect("write");
+    let (_, report) = check_json(dir.path(), &["jobs.md"]);
+    let finding = report["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["rule"] == "DOC-003/product-name"))
+        .unwrap_or_else(|| panic!("a product-name finding in {report}"));
+    assert_eq!(finding["line"], 5, "{report}");
+    let related = &finding["related"][0];
+    assert_eq!(related["line"], 3, "{report}");
+    assert_eq!(related["column"], 21, "{report}");
+    assert_eq!(related["byte_start"], 28, "{report}");
+    assert_eq!(related["byte_end"], 38, "{report}");
+
+    let output = caselint()
+        .current_dir(dir.path())
+        .args(["check", "jobs.md"])
+        .output()
+        .expect("runs");
+    let human = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        human.contains("= note: `Lambda` written here: jobs.md:3:21")
+            || human.contains("written here: jobs.md:3:21"),
+        "{human}"
+    );
+    // Other findings have no related places, and JSON leaves the field out for them.
+    let empty = caselint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "-"])
+        .write_stdin("Metrics go to Cloudwatch.\n")
+        .output()
+        .expect("runs");
+    let empty: Value = serde_json::from_slice(&empty.stdout).expect("JSON");
+    assert!(empty["diagnostics"][0].get("related").is_none(), "{empty}");
+}

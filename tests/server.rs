@@ -2,12 +2,16 @@
 //! JSON-RPC messages in, replies and notifications out. Every read has a timeout, so a
 //! server that hangs fails the test instead of hanging CI.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+#[path = "common/lsp_frame.rs"]
+mod lsp_frame;
+use lsp_frame::read_frame;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -160,26 +164,6 @@ impl Drop for Session {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some(value) = line.strip_prefix("Content-Length: ") {
-            length = value.parse::<usize>().ok();
-        }
-    }
-    let mut body = vec![0; length?];
-    reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
 }
 
 fn findings<'a>(params: &'a Value, code: &str) -> Vec<&'a Value> {
@@ -531,5 +515,37 @@ fn a_new_config_applies_at_the_next_check() {
     );
     let published = s.diagnostics(&uri);
     assert!(findings(&published, PRODUCT_NAME).is_empty(), "{published}");
+    assert_eq!(s.stop(), Some(0));
+}
+
+/// A lower-case product name points at the place the page writes it right, so the editor
+/// can show both.
+#[test]
+fn a_finding_points_at_its_related_place() {
+    let mut s = Session::start();
+    s.initialize();
+    let uri = s.open(
+        "jobs.md",
+        "# Jobs\n\nEach import runs on AWS Lambda.\n\nOur lambda functions log every row.\n",
+    );
+    let published = s.diagnostics(&uri);
+    let found = findings(&published, PRODUCT_NAME);
+    assert_eq!(found.len(), 1, "{published}");
+    assert_eq!(found[0]["range"]["start"]["line"], 4, "{published}");
+    let related = found[0]["relatedInformation"]
+        .as_array()
+        .unwrap_or_else(|| panic!("related information in {published}"));
+    assert_eq!(related.len(), 1, "{published}");
+    assert_eq!(related[0]["location"]["uri"], uri);
+    assert_eq!(
+        related[0]["location"]["range"],
+        json!({"start": {"line": 2, "character": 20}, "end": {"line": 2, "character": 30}})
+    );
+    assert!(
+        related[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Lambda")),
+        "{published}"
+    );
     assert_eq!(s.stop(), Some(0));
 }

@@ -52,3 +52,18 @@ pub fn peak_rss_kib(binary: &str, args: &[&str], path: &Path) -> Option<u64> {
         })
         .and_then(|v| v.trim().parse().ok())
 }
+
+/// The sample public case study with its body repeated until it is `bytes` long: a long,
+/// realistic document (many numbers, tables, product names). Returns its path and text.
+pub fn grown_case_study(bytes: usize) -> (PathBuf, String) {
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/case-studies/acme-dental-public.md");
+    let text = std::fs::read_to_string(&sample).expect("sample case study");
+    let body_start = text[3..].find("\n---\n").map_or(0, |i| i + 3 + 5);
+    let (front, body) = text.split_at(body_start);
+    let mut doc = front.to_string();
+    while doc.len() < bytes {
+        doc.push_str(body);
+    }
+    (sample, doc)
+}

@@ -255,6 +255,17 @@ fn finding(
     for note in notes(diagnostic, said, requirement) {
         text.push_str(&format!("{indent}{} {note}\n", style.gutter("=")));
     }
+    for related in &diagnostic.related {
+        let at = Position::of_span(&related.span, source, index);
+        if at.in_source {
+            let (line, column) = at.start;
+            text.push_str(&format!(
+                "{indent}{} note: {}: {path}:{line}:{column}\n",
+                style.gutter("="),
+                clean_line(&related.message)
+            ));
+        }
+    }
     text
 }
 

@@ -10,7 +10,9 @@
 //!       "byte_start": 812, "byte_end": 822,
 //!       "fix": { "replacement": "Amazon CloudWatch", "applicability": "safe" },
 //!       "suggestions": [ { "replacement": "Amazon CloudWatch" } ],
-//!       "requirement": "DOC-003", "help": "…" } ],
+//!       "requirement": "DOC-003", "help": "…",
+//!       "related": [ { "message": "…", "line": 40, "column": 1, "end_line": 40,
+//!                      "end_column": 12, "byte_start": 2310, "byte_end": 2321 } ] } ],
 //!   "summary": { "errors": 1, "warnings": 0, "files_with_findings": 1,
 //!                "fixes_applied": 0, "fixable_remaining": 1 } }
 //! ```
@@ -26,6 +28,8 @@
 //!   `end_column` 1, `byte_start` 0, `byte_end` 0: integers, as the contract promises,
 //!   never `null`.
 //! - `fix` is `null` when there is none; `help` is `null` when there is none.
+//! - `related` (an addition): other places in the same file the finding is about, such
+//!   as where the evidence a section lacks is told instead; left out when there are none.
 //! - `path` is the path as given, with `/` separators on every platform.
 //! - Additions to the contract's `summary`: `fixes_applied`, `fixable_remaining`,
 //!   `baselined` (findings hidden by a baseline; present only when it hid some).
@@ -57,16 +61,45 @@ struct JsonDiagnostic<'a> {
     rule: &'a str,
     severity: &'static str,
     message: &'a str,
+    #[serde(flatten)]
+    at: JsonSpan,
+    fix: Option<&'a Fix>,
+    suggestions: Vec<Suggestion<'a>>,
+    requirement: &'a str,
+    help: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    message: &'a str,
+    #[serde(flatten)]
+    at: JsonSpan,
+}
+
+/// Where a finding or a related place is, in the contract's terms.
+#[derive(Serialize)]
+struct JsonSpan {
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
     byte_start: usize,
     byte_end: usize,
-    fix: Option<&'a Fix>,
-    suggestions: Vec<Suggestion<'a>>,
-    requirement: &'a str,
-    help: Option<&'a str>,
+}
+
+impl From<Position> for JsonSpan {
+    fn from(position: Position) -> JsonSpan {
+        JsonSpan {
+            line: position.start.0,
+            column: position.start.1,
+            end_line: position.end.0,
+            end_column: position.end.1,
+            byte_start: position.bytes.start,
+            byte_end: position.bytes.end,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -115,12 +148,7 @@ fn build<'a>(reports: &'a [FileReport], paths: &'a [String], summary: &Summary) 
                 rule: &diagnostic.rule,
                 severity: diagnostic.severity.as_str(),
                 message: &diagnostic.message,
-                line: position.start.0,
-                column: position.start.1,
-                end_line: position.end.0,
-                end_column: position.end.1,
-                byte_start: position.bytes.start,
-                byte_end: position.bytes.end,
+                at: position.into(),
                 fix: diagnostic.fix.as_ref(),
                 suggestions: diagnostic
                     .suggestions
@@ -129,6 +157,14 @@ fn build<'a>(reports: &'a [FileReport], paths: &'a [String], summary: &Summary) 
                     .collect(),
                 requirement: &diagnostic.requirement,
                 help: diagnostic.help.as_deref(),
+                related: diagnostic
+                    .related
+                    .iter()
+                    .map(|related| JsonRelated {
+                        message: &related.message,
+                        at: Position::of_span(&related.span, &report.source, &index).into(),
+                    })
+                    .collect(),
             });
         }
     }

@@ -315,7 +315,11 @@ pub struct Position {
 
 impl Position {
     pub fn of(diagnostic: &Diagnostic, source: &str, index: &LineIndex) -> Position {
-        let Some(bytes) = normalise_span(&diagnostic.span, source) else {
+        Position::of_span(&diagnostic.span, source, index)
+    }
+
+    pub fn of_span(span: &Range<usize>, source: &str, index: &LineIndex) -> Position {
+        let Some(bytes) = normalise_span(span, source) else {
             return Position {
                 bytes: 0..0,
                 start: (1, 1),

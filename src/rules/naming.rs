@@ -1,7 +1,8 @@
 //! DOC-003, first half: AWS product names. The lexicon decides what is a name; this module
 //! turns the matcher's verdicts into findings a writer can act on.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
@@ -130,12 +131,17 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         })
         .collect();
     // "the lambda function" is Lambda miscased only where the page writes "Lambda" itself.
-    let named_in_capitals: HashSet<usize> = found
-        .iter()
-        .flatten()
-        .filter(|hit| matches!(hit.verdict, Verdict::Correct { .. }))
-        .filter_map(|hit| hit.product)
-        .collect();
+    // Product → where the page first writes it right, shown beside the lower-case finding.
+    let mut named_in_capitals: HashMap<usize, Range<usize>> = HashMap::new();
+    for (prose, hits) in doc.prose.iter().zip(&found) {
+        for hit in hits {
+            if let (Verdict::Correct { .. }, Some(product)) = (&hit.verdict, hit.product) {
+                named_in_capitals
+                    .entry(product)
+                    .or_insert_with(|| prose.source_range(hit.range.clone()));
+            }
+        }
+    }
 
     for (prose, hits) in doc.prose.iter().zip(found) {
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
@@ -144,7 +150,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                 reason: WrongReason::LowerCase,
                 ..
             } = hit.verdict
-                && !hit.product.is_some_and(|p| named_in_capitals.contains(&p))
+                && !hit
+                    .product
+                    .is_some_and(|p| named_in_capitals.contains_key(&p))
             {
                 continue;
             }
@@ -161,7 +169,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         continue;
                     }
                     let connector = names_connector(&prose.text, hit.range.end);
-                    let diagnostic = Diagnostic::new(
+                    let mut diagnostic = Diagnostic::new(
                         PRODUCT_NAME,
                         Severity::Error,
                         span,
@@ -172,6 +180,12 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     } else {
                         reason_help(*reason, written, replacement)
                     });
+                    if *reason == WrongReason::LowerCase
+                        && let Some(right) = hit.product.and_then(|p| named_in_capitals.get(&p))
+                    {
+                        diagnostic = diagnostic
+                            .with_related(right.clone(), format!("`{replacement}` written here"));
+                    }
                     out.push(offer(
                         diagnostic,
                         replacement,

@@ -97,7 +97,7 @@ fn quick_fixes(uri: &Uri, diagnostic: &Diagnostic, findings: &Findings) -> Vec<C
             CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![to_lsp(diagnostic, findings)]),
+                diagnostics: Some(vec![to_lsp(diagnostic, findings, uri)]),
                 edit: Some(edit(
                     uri,
                     vec![TextEdit {
@@ -149,7 +149,7 @@ fn disable_for_line(uri: &Uri, diagnostic: &Diagnostic, findings: &Findings) -> 
     Some(CodeAction {
         title: format!("Disable {rule} for this line"),
         kind: Some(CodeActionKind::QUICKFIX),
-        diagnostics: Some(vec![to_lsp(diagnostic, findings)]),
+        diagnostics: Some(vec![to_lsp(diagnostic, findings, uri)]),
         edit: Some(edit(
             uri,
             vec![TextEdit {

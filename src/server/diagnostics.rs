@@ -1,6 +1,9 @@
 //! caselint findings as LSP diagnostics.
 
-use lsp_types::{CodeDescription, DiagnosticSeverity, NumberOrString, Uri};
+use lsp_types::{
+    CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Uri,
+};
 
 use super::documents::Findings;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -8,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 /// What editors show as the diagnostics' origin.
 pub const SOURCE: &str = "caselint";
 
-pub fn to_lsp(diagnostic: &Diagnostic, findings: &Findings) -> lsp_types::Diagnostic {
+pub fn to_lsp(diagnostic: &Diagnostic, findings: &Findings, uri: &Uri) -> lsp_types::Diagnostic {
     let range = findings
         .lines
         .range(&findings.report.source, &diagnostic.span);
@@ -31,10 +34,34 @@ pub fn to_lsp(diagnostic: &Diagnostic, findings: &Findings) -> lsp_types::Diagno
         code_description: link.map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message,
-        related_information: None,
+        related_information: related(diagnostic, findings, uri),
         tags: None,
         data: None,
     }
+}
+
+/// Where the evidence a finding points to lies, so the editor can jump there.
+fn related(
+    diagnostic: &Diagnostic,
+    findings: &Findings,
+    uri: &Uri,
+) -> Option<Vec<DiagnosticRelatedInformation>> {
+    if diagnostic.related.is_empty() {
+        return None;
+    }
+    Some(
+        diagnostic
+            .related
+            .iter()
+            .map(|related| DiagnosticRelatedInformation {
+                location: Location {
+                    uri: uri.clone(),
+                    range: findings.lines.range(&findings.report.source, &related.span),
+                },
+                message: related.message.clone(),
+            })
+            .collect(),
+    )
 }
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
@@ -44,11 +71,11 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
-pub fn all(findings: &Findings) -> Vec<lsp_types::Diagnostic> {
+pub fn all(findings: &Findings, uri: &Uri) -> Vec<lsp_types::Diagnostic> {
     findings
         .report
         .diagnostics
         .iter()
-        .map(|d| to_lsp(d, findings))
+        .map(|d| to_lsp(d, findings, uri))
         .collect()
 }

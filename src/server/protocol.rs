@@ -331,7 +331,7 @@ impl Server {
         let Some(findings) = &doc.checked else {
             return;
         };
-        let diagnostics = super::diagnostics::all(findings);
+        let diagnostics = super::diagnostics::all(findings, uri);
         eprintln!(
             "caselint server: checked {} (version {}, {} bytes) in {:.1} ms: {} findings",
             uri.as_str(),

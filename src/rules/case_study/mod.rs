@@ -28,6 +28,9 @@ const THIN_ANSWER_SHARE: usize = 4;
 /// Text the template leaves for the writer to replace.
 pub const PLACEHOLDER_MARK: &str = "TODO";
 
+/// Places shown for evidence told elsewhere: enough to find it, not a list to read.
+const MAX_RELATED: usize = 3;
+
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     check_with_evidence(doc, ctx, None)
 }
@@ -320,19 +323,33 @@ fn check_with_evidence(
                                 .first()
                                 .map(|e| format!(" (line {})", doc.line_col(e.span.start).0))
                                 .unwrap_or_default();
-                            out.push(
-                                Diagnostic::new(
-                                    rule.clone(),
-                                    Severity::Warning,
-                                    at.clone(),
+                            let mut finding = Diagnostic::new(
+                                rule.clone(),
+                                Severity::Warning,
+                                at.clone(),
+                                format!(
+                                    "the part that answers {} does not {}; the case study says it elsewhere{elsewhere}: say it here too, where the validator reads {}",
+                                    requirement.id, check.message, requirement.title
+                                ),
+                            )
+                            .with_requirement(&requirement.id)
+                            .with_help(help.clone());
+                            let mut lines_shown: Vec<usize> = Vec::new();
+                            for evidence in &text.found {
+                                let line = doc.line_col(evidence.span.start).0;
+                                if lines_shown.len() == MAX_RELATED || lines_shown.contains(&line) {
+                                    continue;
+                                }
+                                lines_shown.push(line);
+                                finding = finding.with_related(
+                                    evidence.span.clone(),
                                     format!(
-                                        "the part that answers {} does not {}; the case study says it elsewhere{elsewhere}: say it here too, where the validator reads {}",
-                                        requirement.id, check.message, requirement.title
+                                        "said here, outside the part that answers {}",
+                                        requirement.id
                                     ),
-                                )
-                                .with_requirement(&requirement.id)
-                                .with_help(help.clone()),
-                            );
+                                );
+                            }
+                            out.push(finding);
                         }
                     }
                     (own_verdict, text) => {
