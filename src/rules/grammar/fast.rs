@@ -2,7 +2,7 @@
 //! words spelling reads (code, paths and markup are never words). Each check speaks only
 //! when the pair leaves no doubt; `lexicon/words/grammar.toml` says when that is.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -34,6 +34,13 @@ struct Lists {
     possessive_after: HashSet<String>,
     it_before: HashSet<String>,
     lose_after: HashSet<String>,
+    vowel_sound_letters: HashSet<String>,
+    either_sound_letters: HashSet<String>,
+    acronyms_said_as_words: HashSet<String>,
+    plural_quantifiers: HashSet<String>,
+    compound_verb_before: HashSet<String>,
+    compound_verb_objects: HashSet<String>,
+    compound_verbs: HashMap<String, String>,
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -128,6 +135,11 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
             text[second.range.end..].starts_with(['-', '\'', '’']) && !b.contains(['\'', '’']);
         let before = found.get(n.wrapping_sub(1)).map(|w| &text[w.range.clone()]);
         let after = found.get(n + 2).map(|w| &text[w.range.clone()]);
+        let before_adjacent = n.checked_sub(1).and_then(|i| found.get(i)).and_then(|w| {
+            let gap = &text[w.range.end..first.range.start];
+            (!gap.is_empty() && gap.chars().all(char::is_whitespace))
+                .then(|| &text[w.range.clone()])
+        });
         let after_adjacent = found.get(n + 2).and_then(|w| {
             let gap = &text[second.range.end..w.range.start];
             (!gap.is_empty() && gap.chars().all(char::is_whitespace))
@@ -168,6 +180,10 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
         } else if month_of(a, first, &text[second.range.end..]) {
             // "In May of 2019": the month, not the modal.
         } else if let Some(slip) = modal_of(a, b, before, after, both.clone()) {
+            out.push(slip);
+        } else if let Some(slip) = there_is_plural(a, b, before_adjacent, first) {
+            out.push(slip);
+        } else if let Some(slip) = compound_verb(a, b, before_adjacent, first) {
             out.push(slip);
         } else if let Some(slip) = confusion(a, b, first, second, after, after_adjacent) {
             out.push(slip);
@@ -253,12 +269,31 @@ fn name_article(name: &str, lower: &str) -> Option<&'static str> {
                 || LISTS.consonant_sound_words.contains(lower);
             (!consonant).then_some("an")
         }
+        _ if spelt_out(name, lower) => {
+            let letter = &lower[..1];
+            if LISTS.either_sound_letters.contains(letter) {
+                None
+            } else if LISTS.vowel_sound_letters.contains(letter) {
+                Some("an")
+            } else {
+                Some("a")
+            }
+        }
         b'u' | b'h' | b'x' => None,
         _ => {
             let title_case = name.chars().skip(1).all(|c| c.is_ascii_lowercase());
             (title_case && spelling::is_dictionary_word(lower)).then_some("a")
         }
     }
+}
+
+/// An acronym that can only be read letter by letter: capitals with no vowel letter,
+/// short enough to be an acronym, and not one writers also say as a word.
+fn spelt_out(name: &str, lower: &str) -> bool {
+    (2..=5).contains(&name.len())
+        && name.bytes().all(|c| c.is_ascii_uppercase())
+        && !name.bytes().any(|c| b"AEIOUY".contains(&c))
+        && !LISTS.acronyms_said_as_words.contains(lower)
 }
 
 /// The article a lower-case word takes by its first sound, or `None` when writers differ
@@ -280,6 +315,56 @@ fn expected_article(word: &str) -> Option<&'static str> {
         b'h' if starts(&LISTS.silent_h_prefixes) => Some("an"),
         _ => Some("a"),
     }
+}
+
+/// "there is multiple layers" → "there are": a plural subject after "there is/was".
+fn there_is_plural(a: &str, b: &str, before: Option<&str>, first: &Word) -> Option<Slip> {
+    if !before.is_some_and(|w| w.eq_ignore_ascii_case("there"))
+        || !LISTS.plural_quantifiers.contains(&b.to_lowercase())
+    {
+        return None;
+    }
+    let right = match a {
+        "is" => "are",
+        "was" => "were",
+        _ => return None,
+    };
+    Some(Slip {
+        range: first.range.clone(),
+        check: "ThereIsPlural",
+        message: format!("`there {a} {b}`: write `there {right} {b}`"),
+        replacement: right.to_string(),
+        safe: false,
+    })
+}
+
+/// "to setup the cluster" → "set up": a one-word noun used as a verb, told by what is
+/// before it (or a sentence start) and the object after it.
+fn compound_verb(a: &str, b: &str, before: Option<&str>, first: &Word) -> Option<Slip> {
+    let lower = a.to_lowercase();
+    let verb = LISTS.compound_verbs.get(&lower)?;
+    let capital = a.starts_with(char::is_uppercase);
+    let as_verb = match before {
+        Some(word) if !first.sentence_start => {
+            a == lower && LISTS.compound_verb_before.contains(&word.to_lowercase())
+        }
+        _ => first.sentence_start && (a == lower || a[1..] == lower[1..]),
+    };
+    if !as_verb || !LISTS.compound_verb_objects.contains(b) {
+        return None;
+    }
+    let right = if capital {
+        crate::rules::spelling::capitalise(verb)
+    } else {
+        verb.clone()
+    };
+    Some(Slip {
+        range: first.range.clone(),
+        check: "CompoundVerb",
+        message: format!("`{a}` is the noun; the verb is `{right}`"),
+        replacement: right,
+        safe: false,
+    })
 }
 
 /// "May" as a month: capitalised inside a sentence, or followed by a year ("May of 2019").
@@ -573,6 +658,17 @@ mod tests {
         assert_eq!(found("Start an T3 instance."), pairs(&[("an", "a")]));
         assert!(found("Start an m5 or a t3 instance, an S3-compatible store.").is_empty());
         assert!(found("Use a SHA256 hash and a Log4j appender.").is_empty());
+        assert_eq!(found("Specify a SNS filter."), pairs(&[("a", "an")]));
+        assert_eq!(found("Create an VPC first."), pairs(&[("an", "a")]));
+        assert_eq!(found("Add a RDS instance."), pairs(&[("a", "an")]));
+        for clean in [
+            "Use an SNS topic, an RDS instance, a VPC, a CDN and an LLM.",
+            "Run a SQL query or an SQL query, then save a PNG file.",
+            "Send a HTTP request or an HTTP request.",
+            "Use a SAML provider, a NAT gateway and an MFA device.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
         for clean in [
             "Create a unique user and a one-time key in a European region.",
             "An hour later, an honest answer arrived from an uninstalled agent.",
@@ -582,6 +678,49 @@ mod tests {
             "Run it with -a and then stop. Use a OR b, an IAM role and a SQL query.",
             "Buy a Unix box, an Ubuntu host, an Nvidia GPU and a One Identity licence.",
             "An urgent update and a useful utility for a user.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn one_word_nouns_used_as_verbs() {
+        assert_eq!(
+            found("You need to setup the table first."),
+            pairs(&[("setup", "set up")])
+        );
+        assert_eq!(
+            found("Setup the agent in your cluster."),
+            pairs(&[("Setup", "Set up")])
+        );
+        assert_eq!(
+            found("Please backup your data and we login to it."),
+            pairs(&[("backup", "back up")])
+        );
+        for clean in [
+            "The setup is quick. Run the setup the wizard gives you.",
+            "Set up the table. The backup the job wrote is complete.",
+            "Go to Setup the page. A login to the console failed.",
+            "Setup: the wizard opens. Setup takes a minute.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn there_is_before_a_plural() {
+        assert_eq!(
+            found("There is multiple layers of throttling."),
+            pairs(&[("is", "are")])
+        );
+        assert_eq!(
+            found("there was several retries."),
+            pairs(&[("was", "were")])
+        );
+        for clean in [
+            "There are multiple layers. There is one layer.",
+            "There is a multiple of four. Where is several of them?",
+            "There is, in many cases, a second copy.",
         ] {
             assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
         }
