@@ -424,12 +424,19 @@ fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
     }
     // A sidebar is the story's fact box ("At a glance", "Services used") or the site's
     // widget area ("Recent posts"): the one is read, the other, mostly links, is not.
-    let sidebar = name == "aside"
-        || [value.attr("id"), value.attr("class")]
-            .iter()
-            .flatten()
-            .any(|m| m.to_ascii_lowercase().contains("sidebar"));
-    if sidebar && mostly_links(element) {
+    if is_sidebar(element) && mostly_links(element) {
+        return true;
+    }
+    // Inside a sidebar, a box of links to other stories ("Featured stories: Marlow & Finch
+    // cut close from 11 days to 4") is about other customers, whatever the fact box beside
+    // it says.
+    if BLOCKS.contains(&name)
+        && mostly_links(element)
+        && element
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(is_sidebar)
+    {
         return true;
     }
     if value.attr("hidden").is_some()
@@ -462,6 +469,15 @@ fn is_hidden(element: ElementRef, whole_body: bool) -> bool {
 }
 
 /// Whether most of an element's text is link text (a list of links to other pages).
+fn is_sidebar(element: ElementRef) -> bool {
+    let value = element.value();
+    value.name() == "aside"
+        || [value.attr("id"), value.attr("class")]
+            .iter()
+            .flatten()
+            .any(|m| m.to_ascii_lowercase().contains("sidebar"))
+}
+
 fn mostly_links(element: ElementRef) -> bool {
     let all: usize = element.text().map(|t| t.trim().len()).sum();
     let linked: usize = element
@@ -603,6 +619,18 @@ mod tests {
         let md = page.markdown;
         assert!(md.contains("22-clinic veterinary group"), "{md}");
         assert!(!md.contains("Budget templates"), "{md}");
+    }
+
+    #[test]
+    fn links_to_other_stories_beside_a_fact_box_are_not_read() {
+        let page = extract(
+            r#"<body><main><article><h1>Acme</h1><p>Story.</p></article>
+<aside class="cs-sidebar"><div class="box"><h4>At a glance</h4><p><strong>Customer:</strong> Acme Dental, 40 clinics</p></div>
+<div class="box"><h4>Featured stories</h4><p><a href="/customers/marlow/">Marlow cut month-end close from 11 days to 4</a></p></div></aside></main></body>"#,
+        );
+        let md = page.markdown;
+        assert!(md.contains("Acme Dental, 40 clinics"), "{md}");
+        assert!(!md.contains("11 days to 4"), "{md}");
     }
 
     #[test]
