@@ -449,7 +449,7 @@ impl NameMatcher {
             FormKind::Wrong { fix, reason } => {
                 let needs_context = self.plausible_slip(form, text, &range)?;
                 if *reason == WrongReason::MissingPrefix
-                    && !bare_full_name_in_prose(text, &range, fix)
+                    && !bare_full_name_in_prose(text, &range, fix, form.plain)
                 {
                     return None;
                 }
@@ -1764,9 +1764,10 @@ fn at_sentence_start(text: &str, start: usize) -> bool {
 
 /// A full name written without its prefix counts as a slip only when it is spelled
 /// exactly, stands in running prose (the previous word is lower case, so it is neither a
-/// title nor a label) and is not being defined (`Virtual Private Cloud (VPC)`): otherwise
-/// it names the topic ("Identity and access management for …"), not the product.
-fn bare_full_name_in_prose(text: &str, range: &Range<usize>, full_name: &str) -> bool {
+/// title nor a label) and, when made of ordinary words, is not being defined (`Virtual
+/// Private Cloud (VPC)`): otherwise it names the topic ("Identity and access management
+/// for …"), not the product.
+fn bare_full_name_in_prose(text: &str, range: &Range<usize>, full_name: &str, plain: bool) -> bool {
     let matched = &text[range.clone()];
     let exact = strip_any_prefix(full_name) == Some(matched);
     let mid_sentence = previous_word(text, range.start)
@@ -1779,7 +1780,9 @@ fn bare_full_name_in_prose(text: &str, range: &Range<usize>, full_name: &str) ->
             .strip_prefix(joint)
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
     });
-    exact && mid_sentence && !defined && !titled
+    // "a Virtual Private Cloud (VPC)" defines the concept; "an Elastic Kubernetes Service
+    // (EKS) cluster" names the product without its prefix.
+    exact && mid_sentence && !(defined && plain) && !titled
 }
 
 /// A lower-case hit used as a value rather than a name: quoted or emphasised (`"ec2"`,

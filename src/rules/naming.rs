@@ -113,6 +113,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         *other_clouds_seen.get_or_init(|| doc.prose.iter().any(|p| mentions_other_vendor(&p.text)))
     };
 
+    // "Kestrel Shield", "Beacon Lightsail Co.": the partner's or the customer's own name
+    // may hold a word that is also an AWS product; there it names the company.
+    let own_names = organisation_names(doc);
+
     // Template prompts are reported as placeholders, not proofread.
     let found: Vec<Vec<Hit>> = doc
         .prose
@@ -125,8 +129,11 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
             {
                 Vec::new()
             } else {
-                ctx.names
-                    .find_on_page(&prose.text, about_aws, &other_clouds)
+                let mut hits = ctx
+                    .names
+                    .find_on_page(&prose.text, about_aws, &other_clouds);
+                hits.retain(|hit| !inside_own_name(&prose.text, &hit.range, &own_names));
+                hits
             }
         })
         .collect();
@@ -416,6 +423,28 @@ fn reason_help(reason: WrongReason, written: &str, replacement: &str) -> String 
     }
 }
 
+/// The partner's and the customer's names from the front matter, as the text writes them.
+fn organisation_names(doc: &Document) -> Vec<String> {
+    let Some(meta) = doc.metadata() else {
+        return Vec::new();
+    };
+    ["partner", "customer"]
+        .iter()
+        .filter_map(|key| meta.get(*key)?.get("name")?.as_str())
+        .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+        // One word is the company's name only where the text adds more: leave it be.
+        .filter(|name| name.contains(' '))
+        .collect()
+}
+
+/// Whether `range` of `text` lies inside one of the company names written there.
+fn inside_own_name(text: &str, range: &Range<usize>, names: &[String]) -> bool {
+    names.iter().any(|name| {
+        text.match_indices(name.as_str())
+            .any(|(at, _)| at <= range.start && range.end <= at + name.len())
+    })
+}
+
 /// The date a page says it was written or last changed, from its front matter.
 fn page_date(doc: &Document) -> Option<jiff::civil::Date> {
     let meta = doc.metadata()?;
@@ -451,6 +480,23 @@ mod tests {
             diagrams: &[],
         };
         check_document(&doc, &ctx)
+    }
+
+    #[test]
+    fn a_product_word_inside_the_partners_name_names_the_partner() {
+        let config = Config::default();
+        let rules = |source: &str| -> Vec<String> {
+            run(source, &config)
+                .into_iter()
+                .filter(|d| d.rule.starts_with("DOC-003/"))
+                .map(|d| format!("{} {}", d.rule, &source[d.span]))
+                .collect()
+        };
+        let page = "---\ncaselint: public-page\npartner: { name: Kestrel Shield, domain: kestrel.example }\n---\n\nKestrel Shield runs on AWS Lambda.\n";
+        assert!(rules(page).is_empty(), "{:?}", rules(page));
+        // Another partner's page: "Shield" there is AWS Shield's first mention.
+        let other = page.replace("name: Kestrel Shield", "name: Harbour Labs");
+        assert_eq!(rules(&other), ["DOC-003/first-mention Shield"]);
     }
 
     #[test]
