@@ -1,5 +1,5 @@
 //! The bodies of the fuzz targets, shared by cargo-fuzz (fuzz_targets/) and by the plain
-//! test over the seed corpora (tests/fuzz_seeds.rs in the main crate). Each takes any
+//! test over the seed corpora (tests/it/fuzz_seeds.rs in the main crate). Each takes any
 //! bytes; a panic or a failed assertion is a finding.
 
 use std::path::Path;

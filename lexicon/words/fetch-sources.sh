@@ -3,7 +3,7 @@
 # through their own clients), then regenerates the embedded lists:
 #
 #   lexicon/words/fetch-sources.sh
-#   CASELINT_BLESS=1 cargo test --test vocabulary_codegen
+#   CASELINT_BLESS=1 cargo test --test it vocabulary_codegen::
 #
 # Bump a version here, run both, review the diff of lexicon/words/vocabulary.txt and
 # lexicon/words/typos.txt, and record the new version in lexicon/words/README.md.

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::{LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex, Once};
 
 use harper_core::linting::{Lint, LintGroup, LintKind, Suggestion};
 use harper_core::spell::FstDictionary;
@@ -72,7 +72,45 @@ fn linters<'a>(
     group
 }
 
+/// Starts building the linter group on a thread of its own (once per process), so that
+/// the build, most of a short run's time, overlaps the document's other checks. Whoever
+/// takes the lock first builds; the other finds it built.
+pub(super) fn prepare(dialect: Dialect, enable: &[String]) {
+    static STARTED: Once = Once::new();
+    STARTED.call_once(|| {
+        let enable = enable.to_vec();
+        // Without the thread, the first check builds the group itself: only slower.
+        let _ = std::thread::Builder::new()
+            .name("caselint-grammar".into())
+            .spawn(move || {
+                let mut cell = LINTERS
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                linters(&mut cell, dialect, &enable);
+            });
+    });
+}
+
+/// Runs harper's set-up on a thread with a thread pool of its own. The set-up (its curated
+/// dictionary) runs parallel iterators: on the process's pool they would wait for, or be
+/// stolen by, that pool's threads, which may be waiting for the lock the build holds.
+fn off_pool<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        let handle = scope.spawn(|| match rayon::ThreadPoolBuilder::new().build() {
+            Ok(pool) => pool.install(work),
+            Err(_) => work(),
+        });
+        handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
 fn build(dialect: Dialect, enable: &[String]) -> LintGroup {
+    off_pool(|| build_group(dialect, enable))
+}
+
+fn build_group(dialect: Dialect, enable: &[String]) -> LintGroup {
     let mut group = LintGroup::new_curated(FstDictionary::curated(), harper_dialect(dialect));
     // Only the chosen checks run, which is also what makes grammar affordable.
     // harper's spell check stays off: it would duplicate DOC-003/spelling.
@@ -90,12 +128,17 @@ fn build(dialect: Dialect, enable: &[String]) -> LintGroup {
 }
 
 fn lint_text(text: &str, dialect: Dialect, enable: &[String]) -> BTreeMap<String, Vec<Lint>> {
-    let document = harper_core::Document::new_plain_english_curated(text);
     // A poisoned lock only means another thread panicked mid-lint; the group is still usable.
-    let mut cell = LINTERS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    linters(&mut cell, dialect, enable).organized_lints(&document)
+    let lock = || {
+        LINTERS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    };
+    // The group first: building it sets up the curated dictionary the document needs,
+    // off the pool (see `off_pool`); the document is then parsed outside the lock.
+    linters(&mut lock(), dialect, enable);
+    let document = harper_core::Document::new_plain_english_curated(text);
+    linters(&mut lock(), dialect, enable).organized_lints(&document)
 }
 
 /// One block's text as harper reads it, with a map back to the prose values.

@@ -49,6 +49,24 @@ fn deep(ctx: &Context, kind: DocumentKind) -> bool {
         .any(|name| DocumentKind::from_name(name) == Some(kind))
 }
 
+/// Starts harper's set-up in the background when this document will need it; called
+/// before the document's other checks run.
+pub fn prepare(doc: &Document, ctx: &Context) {
+    if is_enabled(ctx.config, GRAMMAR, doc.kind)
+        && deep(ctx, doc.kind)
+        && !crate::config::path_matches(&doc.path, &ctx.config.grammar.exclude)
+    {
+        // Reading the document's dialect costs a spelling pass, so the set-up guesses
+        // the usual one; a British page has its group rebuilt when its check runs.
+        let dialect = ctx
+            .config
+            .spelling
+            .dialect
+            .unwrap_or(crate::config::Dialect::EnUs);
+        harper::prepare(dialect, &ctx.config.grammar.enable);
+    }
+}
+
 pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     if !is_enabled(ctx.config, GRAMMAR, doc.kind)
         || crate::config::path_matches(&doc.path, &ctx.config.grammar.exclude)

@@ -1,5 +1,5 @@
 //! Word lists generated from maintained sources (cspell's technical dictionaries, typos'
-//! misspelling dictionary) by `tests/vocabulary_codegen.rs`; sources, versions and
+//! misspelling dictionary) by `tests/it/vocabulary_codegen.rs`; sources, versions and
 //! licences are in `lexicon/words/README.md`.
 
 use std::collections::HashMap;

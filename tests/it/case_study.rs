@@ -1,7 +1,7 @@
 //! Case studies end to end: the template, the profile-driven requirement checks, the
 //! checklist's validity, `--today` and `--profile`.
 
-mod common;
+use crate::common;
 
 use common::{caselint, root};
 use std::path::Path;

@@ -5,7 +5,7 @@
 //!
 //! Needs bash, curl (or wget), tar, sha256sum and git on the machine.
 
-mod common;
+use crate::common;
 
 use common::root;
 use std::collections::BTreeSet;

@@ -3,7 +3,7 @@
 //! complete diagram passes, and dropping the VPC, the Availability Zones or the external
 //! systems gives exactly one finding each. Fixtures: tests/fixtures/diagrams/ (make.py).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

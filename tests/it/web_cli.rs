@@ -2,12 +2,12 @@
 //! TTL from the config, `--refresh`, the note saying a page came from the cache, and a
 //! name that does not resolve said in one plain sentence.
 
-mod common;
+use crate::common;
 
 use common::caselint;
 use httpmock::prelude::*;
 
-const PAGE: &str = include_str!("fixtures/web/acme-page.html");
+const PAGE: &str = include_str!("../fixtures/web/acme-page.html");
 
 fn config(dir: &std::path::Path, ttl: &str, allow_private: bool) {
     let text = format!(

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-#[path = "common/lsp_frame.rs"]
+#[path = "../common/lsp_frame.rs"]
 mod lsp_frame;
 use lsp_frame::read_frame;
 

@@ -2,7 +2,7 @@
 //! 2.1.0 schema), GitHub annotations and their cap, the job summary, `--fail-on`, and
 //! baselines.
 
-mod common;
+use crate::common;
 
 use common::{caselint, root};
 use std::path::{Path, PathBuf};

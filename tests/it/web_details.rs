@@ -1,7 +1,7 @@
 //! The five details of checklist 2.2 on `public-page` documents (pages saved from a
 //! browser are checked exactly like fetched ones).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -150,7 +150,7 @@ fn a_page_read_like_a_careful_reader_reads_it() {
     // a sentence, are there.
     assert_eq!(
         page_errors(
-            include_str!("fixtures/web/anonymous-undescribed.html"),
+            include_str!("../fixtures/web/anonymous-undescribed.html"),
             true
         ),
         ["CS-2.2/aws-usage", "CS-2.2/customer"]
@@ -158,7 +158,7 @@ fn a_page_read_like_a_careful_reader_reads_it() {
     // A described customer, a challenge under a marketing heading, services with their
     // roles (short forms too) and a result: nothing to report.
     assert_eq!(
-        page_errors(include_str!("fixtures/web/described-story.html"), true),
+        page_errors(include_str!("../fixtures/web/described-story.html"), true),
         Vec::<String>::new()
     );
 }

@@ -1,7 +1,7 @@
 //! Reliability: `--fix` never loses an edit made while caselint was checking, and the
 //! temporary file of a killed `--fix` is removed on the next run in its folder.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant, SystemTime};
 

@@ -3,7 +3,7 @@
 //! screenshot is taken, and the console stays free of errors. Skipped, with a message,
 //! where no Chromium is installed.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,7 +3,7 @@
 //! filled one passes, each SA-3.1 rule fires once on `bad.md` at its line, and `check
 //! --xlsx` writes a workbook with one row per checklist id.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;

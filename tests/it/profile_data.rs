@@ -13,7 +13,7 @@
 //!    detectors' contract (src/evidence/mod.rs). It keeps the samples honest while the
 //!    real detectors are written; the rules engine remains the authority.
 
-mod common;
+use crate::common;
 
 use common::root;
 use std::collections::{BTreeSet, HashMap, HashSet};

@@ -2,7 +2,7 @@
 //! samples and the test fixtures, as plain tests: the fuzz targets stay built and their
 //! seeds stay free of findings without a nightly toolchain. Fuzzing itself: README.
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 mod bodies;
 
 use std::path::{Path, PathBuf};

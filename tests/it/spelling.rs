@@ -1,7 +1,7 @@
 //! DOC-003/spelling through the real binary: misspellings found with the right first
 //! suggestion, names and code never flagged, fixes only on request, configuration.
 
-mod common;
+use crate::common;
 
 use common::{caselint, check_json, fixtures};
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Scores the case-study checks on case studies written by other people (issue 10, item 7).
 //!
-//! `cargo test --release --test case_study_score -- --ignored --nocapture`
+//! `cargo test --release --test it case_study_score:: -- --ignored --nocapture`
 //!
 //! Reads `CASELINT_CASES` (default `/work/material/cases/dev`): one folder per writer, each
 //! with a `labels.toml` (`[["files"]]` tables: file, visibility, complete, gaps) and the

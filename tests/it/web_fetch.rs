@@ -14,7 +14,7 @@ use caselint::diagnostic::{FileReport, Severity};
 use caselint::web::{FailureKind, Fetcher, PageInfo, USER_AGENT};
 use httpmock::prelude::*;
 
-const PAGE: &str = include_str!("fixtures/web/acme-page.html");
+const PAGE: &str = include_str!("../fixtures/web/acme-page.html");
 
 fn settings(cache: &Path) -> Web {
     let mut web = Web {

@@ -2,7 +2,7 @@
 //! substitution), anything but a regular file refused by name, and a case study whose
 //! front matter is malformed still checked as a case study.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 

@@ -3,7 +3,7 @@
 //! material is not in the repository, so the scorer is ignored unless asked for:
 //!
 //! ```sh
-//! CASELINT_NAMES_JSONL=/path/to/dev.jsonl cargo test --test names_score -- --ignored --nocapture
+//! CASELINT_NAMES_JSONL=/path/to/dev.jsonl cargo test --test it names_score:: -- --ignored --nocapture
 //! ```
 //!
 //! It prints recall (labelled spans a finding overlaps), the right-fix rate (findings whose

@@ -2,7 +2,7 @@
 //! portfolio problem once, at the submission level, naming the files; `caselint
 //! readiness` gives the overview (JSON snapshot) and the HTML page.
 
-mod common;
+use crate::common;
 
 use common::{caselint, check_json, fixtures};
 use serde_json::Value;
@@ -386,7 +386,7 @@ fn a_manifest_glob_that_matches_nothing_is_an_error() {
 }
 
 /// `readiness --xlsx` writes the submission's self-assessment as the spreadsheet (one row
-/// per checklist id, read back in tests/self_assessment.rs); a submission without one says so.
+/// per checklist id, read back in tests/it/self_assessment.rs); a submission without one says so.
 #[test]
 fn readiness_exports_the_self_assessment_spreadsheet() {
     let dir = with_manifest("found", "[web]\nfetch = false\n");

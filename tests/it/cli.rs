@@ -1,7 +1,7 @@
 //! The real binary on real files: exit codes, JSON contract, fixes, configuration,
 //! suppression comments and bad input.
 
-mod common;
+use crate::common;
 
 use common::{caselint, check_json, fixtures};
 use std::path::Path;

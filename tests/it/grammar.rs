@@ -2,7 +2,7 @@
 //! words and punctuation, the fast tier on every doc, harper's deeper checks for case
 //! studies and where configured.
 
-mod common;
+use crate::common;
 
 use common::{caselint, check_json, fixtures};
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! matter), through the real binary: findings land on the real slips at their exact
 //! spans, and nothing is reported from code, props, template tags or hidden markup.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
