@@ -3,10 +3,10 @@
 //! `publishDiagnostics`, for a 55 KB case study and a 1 MB document.
 //! `cargo bench --bench server`; prints, asserts nothing.
 
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::path::Path;
-use std::process::{ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::process::ChildStdin;
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 #[path = "../tests/common/lsp_frame.rs"]
 mod lsp_frame;
 mod support;
-use lsp_frame::{frame, read_frame};
+use lsp_frame::{frame, start_server};
 
 const EDITS: usize = 20;
 
@@ -30,24 +30,7 @@ fn main() {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().canonicalize().expect("canonical temp dir");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_caselint"))
-        .arg("server")
-        .current_dir(&root)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start caselint server");
-    let stdout = child.stdout.take().expect("stdout");
-    let (tx, replies) = channel();
-    std::thread::spawn(move || {
-        let mut reader = BufReader::new(stdout);
-        while let Some(message) = read_frame(&mut reader) {
-            if tx.send(message).is_err() {
-                return;
-            }
-        }
-    });
+    let (mut child, replies) = start_server(env!("CARGO_BIN_EXE_caselint"), &root);
     let mut stdin = child.stdin.take().expect("stdin");
     send(
         &mut stdin,

@@ -2,16 +2,16 @@
 //! JSON-RPC messages in, replies and notifications out. Every read has a timeout, so a
 //! server that hangs fails the test instead of hanging CI.
 
-use std::io::{BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::io::Write;
+use std::process::{Child, ChildStdin};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
 #[path = "../common/lsp_frame.rs"]
 mod lsp_frame;
-use lsp_frame::read_frame;
+use lsp_frame::start_server;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -28,24 +28,7 @@ impl Session {
     fn start() -> Session {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().canonicalize().expect("canonical temp dir");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_caselint"))
-            .arg("server")
-            .current_dir(&root)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start caselint server");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, replies) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(stdout);
-            while let Some(message) = read_frame(&mut reader) {
-                if tx.send(message).is_err() {
-                    return;
-                }
-            }
-        });
+        let (mut child, replies) = start_server(env!("CARGO_BIN_EXE_caselint"), &root);
         let stdin = child.stdin.take();
         Session {
             child,
