@@ -22,12 +22,7 @@ pub(super) fn parse(xml: &str, limits: &Limits, shapes: &Shapes) -> Result<Model
     let mut compressed = String::new();
     let mut wrapper: Option<(String, String)> = None;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
-                "the XML is broken near byte {}: {e}",
-                reader.buffer_position()
-            )
-        })?;
+        let event = super::next_event(&mut reader)?;
         match event {
             Event::Start(e) | Event::Empty(e) => {
                 let name = e.local_name();

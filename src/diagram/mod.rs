@@ -222,6 +222,18 @@ pub fn load_bytes(bytes: &[u8], shown: &str, limits: &Limits, shapes: &Shapes) -
     fail("is not a draw.io, SVG or PNG diagram".into())
 }
 
+/// The next XML event, or where the XML breaks, in words for the writer.
+fn next_event<'a>(
+    reader: &mut quick_xml::reader::Reader<&'a [u8]>,
+) -> Result<quick_xml::events::Event<'a>, String> {
+    reader.read_event().map_err(|e| {
+        format!(
+            "the XML is broken near byte {}: {e}",
+            reader.buffer_position()
+        )
+    })
+}
+
 fn head_has(head: &str, tag: &str) -> bool {
     let start = head.get(..head.len().min(4096)).unwrap_or(head);
     start.contains(tag)

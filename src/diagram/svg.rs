@@ -14,12 +14,7 @@ pub(super) fn read(text: &str, limits: &Limits, shapes: &Shapes) -> Result<(bool
     let mut current = String::new();
     let mut skip = 0usize;
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
-                "the XML is broken near byte {}: {e}",
-                reader.buffer_position()
-            )
-        })?;
+        let event = super::next_event(&mut reader)?;
         match event {
             Event::Start(e) | Event::Empty(e)
                 if e.local_name().as_ref() == b"svg" && page.nodes.is_empty() && in_text == 0 =>

@@ -1591,38 +1591,24 @@ fn after_other_vendor(text: &str, start: usize) -> bool {
         .any(|w| !w.is_empty() && OTHER_VENDORS.contains(&w.to_ascii_lowercase()))
 }
 
+/// `lexicon/history-phrases.toml`: the words around an old name that make it history.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HistoryPhrases {
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+/// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
+static HISTORY_PHRASES: std::sync::LazyLock<HistoryPhrases> = std::sync::LazyLock::new(|| {
+    toml::from_str(include_str!("../../lexicon/history-phrases.toml")).unwrap_or_default()
+});
+
 /// "formerly Amazon Elasticsearch Service", "Amazon ES (now OpenSearch Service)": an old
 /// name used as history is correct.
 /// Also "EventBridge (CloudWatch Events)": the old name in parentheses right after the
 /// current one is given as a gloss.
 fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -> bool {
-    const BEFORE: &[&str] = &[
-        "formerly",
-        "previously",
-        "renamed",
-        "was called",
-        "known as",
-        "former ",
-        "succeeded",
-        "successor",
-        "replaced",
-        "evolution of",
-        // "EMR (which used to stand for Elastic Map Reduce)", "originally Amazon ES".
-        "used to stand for",
-        "used to be",
-        "stood for",
-        "originally",
-        "was once",
-    ];
-    const AFTER: &[&str] = &[
-        "(now",
-        "now called",
-        "now named",
-        "renamed",
-        "is now",
-        "has been",
-        "became",
-    ];
     let before_start = floor_char_boundary(text, range.start.saturating_sub(48));
     let before = text[before_start..range.start].to_ascii_lowercase();
     let after_end = ceil_char_boundary(text, (range.end + 48).min(text.len()));
@@ -1643,8 +1629,14 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
     });
     glossed
         || stated
-        || BEFORE.iter().any(|w| before.contains(w))
-        || AFTER.iter().any(|w| after.contains(w))
+        || HISTORY_PHRASES
+            .before
+            .iter()
+            .any(|w| before.contains(w.as_str()))
+        || HISTORY_PHRASES
+            .after
+            .iter()
+            .any(|w| after.contains(w.as_str()))
 }
 
 fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -1833,6 +1825,18 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn history_phrases_load() {
+        let lists: HistoryPhrases =
+            toml::from_str(include_str!("../../lexicon/history-phrases.toml")).unwrap();
+        assert!(lists.before.iter().any(|w| w == "formerly"));
+        assert!(
+            lists.before.iter().any(|w| w == "former "),
+            "the space is kept"
+        );
+        assert!(lists.after.iter().any(|w| w == "(now"));
+    }
 
     #[test]
     fn lowercase_names_load() {
