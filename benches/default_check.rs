@@ -1,12 +1,12 @@
-//! Speed of the default check (names + spelling + fast grammar) beside typos, and the cost
-//! of harper's tier for a writer checking one case study. `cargo bench --bench
-//! default_check` prints numbers and asserts nothing.
+//! Speed of the default check (names + spelling + grammar) beside typos, and what a writer
+//! waits for when checking one case study. `cargo bench --bench default_check` prints
+//! numbers and asserts nothing.
 //!
 //! - the default check: `caselint check --no-config` over ../shared/corpus (or
 //!   `CASELINT_CORPUS`), runs alternating with `typos` on the same folder (`TYPOS` names
 //!   the binary, else it is looked up on PATH; skipped when absent), median wall time,
 //!   and caselint's peak memory (GNU time);
-//! - harper's tier: the whole cold process on a 55 KB case study built from the bundled
+//! - one case study: the whole cold process on a 55 KB case study built from the bundled
 //!   sample (median of several runs), and its peak memory.
 
 mod support;
@@ -30,7 +30,7 @@ fn main() {
             corpus.display()
         );
     }
-    harper_tier(binary);
+    one_case_study(binary);
 }
 
 fn default_check(binary: &str, corpus: &Path) {
@@ -54,7 +54,7 @@ fn default_check(binary: &str, corpus: &Path) {
     }
     let ours = median(&mut ours);
     println!(
-        "default check (names + spelling + fast grammar), {:.1} MB: median {:.3} s = {:.0} MB/s",
+        "default check (names + spelling + grammar), {:.1} MB: median {:.3} s = {:.0} MB/s",
         mb,
         ours.as_secs_f64(),
         mb / ours.as_secs_f64().max(1e-9)
@@ -80,7 +80,7 @@ fn default_check(binary: &str, corpus: &Path) {
     }
 }
 
-fn harper_tier(binary: &str) {
+fn one_case_study(binary: &str) {
     let dir = std::env::temp_dir().join(format!("caselint-bench-{}", std::process::id()));
     if std::fs::create_dir_all(&dir).is_err() {
         return;
@@ -100,7 +100,7 @@ fn harper_tier(binary: &str) {
         .collect();
     let cold = median(&mut times);
     println!(
-        "harper tier, whole cold process on a 55 KB case study: median {:.0} ms",
+        "one 55 KB case study, whole cold process: median {:.0} ms",
         cold.as_secs_f64() * 1e3
     );
     if let Some(peak) =

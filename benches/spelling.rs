@@ -80,7 +80,7 @@ fn main() {
     grammar::check(&doc, &ctx);
     let warm = start.elapsed().as_secs_f64();
     println!(
-        "grammar on a {:.0} KB case study: {:.0} ms first run (harper loads), {:.0} ms after; {first} findings",
+        "grammar on a {:.0} KB case study: {:.0} ms first run (word lists load), {:.0} ms after; {first} findings",
         doc.source.len() as f64 / 1e3,
         cold * 1e3,
         warm * 1e3

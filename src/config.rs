@@ -26,9 +26,7 @@
 //!
 //! [grammar]
 //! exclude = ["docs/api/**"]           # files where DOC-003/grammar is off
-//! disable = ["ThenThan"]            # grammar checks (harper names) to turn off
-//! enable = ["SentenceCapitalization"] # more of harper's checks
-//! deep = ["case-study", "public-page", "doc"] # kinds that get harper's checks too
+//! disable = ["ThenThan"]            # grammar checks to turn off (names as in findings)
 //! ```
 
 use std::collections::BTreeMap;
@@ -188,37 +186,15 @@ pub struct Spelling {
 }
 
 /// `[grammar]`: where grammar is checked and which checks are off.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Grammar {
-    /// Document kinds (`case-study`, `public-page`, `doc`) that also get harper's deeper
-    /// checks; every kind gets the fast ones.
-    #[serde(default = "default_deep_grammar")]
-    pub deep: Vec<String>,
     /// Path globs of files the rule skips.
     #[serde(default)]
     pub exclude: Vec<String>,
     /// Names of individual grammar checks to turn off (as shown in findings).
     #[serde(default)]
     pub disable: Vec<String>,
-    /// harper checks to run besides the default ones (harper's names, e.g. `SentenceCapitalization`).
-    #[serde(default)]
-    pub enable: Vec<String>,
-}
-
-impl Default for Grammar {
-    fn default() -> Self {
-        Grammar {
-            deep: default_deep_grammar(),
-            exclude: Vec::new(),
-            disable: Vec::new(),
-            enable: Vec::new(),
-        }
-    }
-}
-
-fn default_deep_grammar() -> Vec<String> {
-    vec!["case-study".to_string(), "public-page".to_string()]
 }
 
 /// Whether `path` matches one of `globs`. A glob without a folder part (`CHANGELOG.md`,
@@ -450,6 +426,25 @@ impl Config {
                 return Err("[rules] has an empty rule id".to_string());
             }
         }
+        let checks = crate::rules::grammar::CHECKS;
+        if let Some(unknown) = config
+            .grammar
+            .disable
+            .iter()
+            .find(|name| !checks.contains(&name.as_str()))
+        {
+            let best = checks
+                .iter()
+                .map(|c| (c, strsim::jaro_winkler(unknown, c)))
+                .filter(|(_, score)| *score > 0.8)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map_or(String::new(), |(c, _)| format!("did you mean `{c}`? "));
+            return Err(format!(
+                "[grammar] disable names `{unknown}`, which is not a grammar check; {best}\
+                 the checks are {}",
+                checks.join(", ")
+            ));
+        }
         Ok(config)
     }
 
@@ -622,7 +617,7 @@ mod tests {
     fn spelling_and_grammar_sections() {
         let config = Config::parse(
             "[spelling]\ndialect = \"en-GB\"\naccept = [\"Acmeflow\"]\nexclude = [\"legacy/**\"]\n\
-             [grammar]\nexclude = [\"*.mdx\"]\ndisable = [\"LongSentences\"]\n",
+             [grammar]\nexclude = [\"*.mdx\"]\ndisable = [\"ThenThan\"]\n",
         )
         .unwrap();
         assert_eq!(config.spelling.dialect, Some(Dialect::EnGb));
@@ -642,10 +637,17 @@ mod tests {
         assert_eq!(Config::default().spelling.dialect, None);
         assert!(Config::parse("[spelling]\ndialect = \"en-AU\"\n").is_ok());
         assert!(Config::parse("[spelling]\ndialect = \"en-NZ\"\n").is_err());
-        assert_eq!(
-            Config::default().grammar.deep,
-            ["case-study", "public-page"]
-        );
+    }
+
+    #[test]
+    fn grammar_disable_names_known_checks() {
+        for name in crate::rules::grammar::CHECKS {
+            assert!(Config::parse(&format!("[grammar]\ndisable = [\"{name}\"]\n")).is_ok());
+        }
+        let err = Config::parse("[grammar]\ndisable = [\"ThenThen\"]\n").unwrap_err();
+        assert!(err.contains("did you mean `ThenThan`"), "{err}");
+        let err = Config::parse("[grammar]\ndeep = [\"doc\"]\n").unwrap_err();
+        assert!(err.contains("unknown field `deep`"), "{err}");
     }
 
     #[test]

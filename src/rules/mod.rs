@@ -95,7 +95,6 @@ pub fn check_document_tracked(
     ctx: &Context,
     used: &mut Vec<(usize, Option<usize>)>,
 ) -> Vec<Diagnostic> {
-    grammar::prepare(doc, ctx);
     let mut found = naming::check(doc, ctx);
     found.extend(case_study::check(doc, ctx));
     found.extend(diagram::check(doc, ctx));

@@ -1,6 +1,5 @@
 //! DOC-003/grammar through the real binary: exact spans, safe fixes only for repeated
-//! words and punctuation, the fast tier on every doc, harper's deeper checks for case
-//! studies and where configured.
+//! words and punctuation, every check on every kind of document unless configured off.
 
 use crate::common;
 
@@ -81,7 +80,7 @@ fn fix_removes_the_repeated_word_once() {
 }
 
 #[test]
-fn plain_docs_get_the_fast_checks_and_harper_when_configured() {
+fn plain_docs_get_every_grammar_check_unless_configured_off() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("doc.md"),
@@ -94,16 +93,7 @@ fn plain_docs_get_the_fast_checks_and_harper_when_configured() {
             .map(|(_, _, text, _, _)| text)
             .collect()
     };
-    // Default: the fast tier only; harper's double modal needs `deep`.
     let (_, report) = check_json(dir.path(), &["--no-config", "doc.md"]);
-    assert_eq!(texts(&report), vec!["the the", "an"]);
-
-    std::fs::write(
-        dir.path().join("caselint.toml"),
-        "[grammar]\ndeep = [\"doc\"]\n",
-    )
-    .unwrap();
-    let (_, report) = check_json(dir.path(), &["doc.md"]);
     assert_eq!(texts(&report), vec!["the the", "an", "might could"]);
 
     std::fs::write(
@@ -124,7 +114,7 @@ fn plain_docs_get_the_fast_checks_and_harper_when_configured() {
 
     std::fs::write(
         dir.path().join("caselint.toml"),
-        "[grammar]\ndisable = [\"RepeatedWords\", \"AnA\"]\n",
+        "[grammar]\ndisable = [\"RepeatedWords\", \"AnA\", \"DoubleModal\"]\n",
     )
     .unwrap();
     let (_, report) = check_json(dir.path(), &["doc.md"]);
@@ -162,10 +152,7 @@ fn fast_checks_stay_quiet_on_clean_dense_prose() {
 
 #[test]
 fn code_acronyms_labels_and_names_are_not_grammar_slips() {
-    let (_, report) = check_json(
-        &fixtures("spelling"),
-        &["--config", "grammar-on.toml", "grammar-clean.md"],
-    );
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "grammar-clean.md"]);
     let found = grammar(&fixtures("spelling"), &report);
     assert!(found.is_empty(), "{found:?}");
 }
@@ -173,10 +160,7 @@ fn code_acronyms_labels_and_names_are_not_grammar_slips() {
 #[test]
 fn wrong_articles_before_names_and_acronyms_are_found_once() {
     let source = std::fs::read_to_string(fixtures("spelling").join("grammar-slips.md")).unwrap();
-    let (_, report) = check_json(
-        &fixtures("spelling"),
-        &["--config", "grammar-on.toml", "grammar-slips.md"],
-    );
+    let (_, report) = check_json(&fixtures("spelling"), &["--no-config", "grammar-slips.md"]);
     let found = grammar(&fixtures("spelling"), &report);
     let spans: Vec<(&str, &str)> = found
         .iter()

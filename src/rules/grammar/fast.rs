@@ -25,6 +25,8 @@ struct Lists {
     letter_by_letter: HashSet<String>,
     not_after_article: HashSet<String>,
     modals: HashSet<String>,
+    double_modals: HashSet<String>,
+    determiners: HashSet<String>,
     comparatives: HashSet<String>,
     its_means_it_is: HashSet<String>,
     possessive_before: HashSet<String>,
@@ -78,6 +80,11 @@ pub(super) fn check(doc: &Document, disabled: &[String]) -> Vec<Diagnostic> {
                 continue;
             }
             out.push(diagnostic(prose, slip));
+        }
+        for slip in number_suffixes(&prose.text) {
+            if disabled.iter().all(|d| d != slip.check) && prose.is_verbatim(slip.range.clone()) {
+                out.push(diagnostic(prose, slip));
+            }
         }
         if !label {
             for slip in doubled_punctuation(&prose.text) {
@@ -180,6 +187,8 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
         } else if month_of(a, first, &text[second.range.end..]) {
             // "In May of 2019": the month, not the modal.
         } else if let Some(slip) = modal_of(a, b, before, after, both.clone()) {
+            out.push(slip);
+        } else if let Some(slip) = double_modal(a, b, before_adjacent, first, both.clone()) {
             out.push(slip);
         } else if let Some(slip) = there_is_plural(a, b, before_adjacent, first) {
             out.push(slip);
@@ -399,6 +408,113 @@ fn modal_of(
         message: format!("`{a} of` is a slip for `{replacement}`"),
         replacement,
         safe: false,
+    })
+}
+
+/// "might could", "will can": two modal verbs in a row, where one was meant ("might be
+/// able to"). A modal after a determiner is a noun ("a must", "the will").
+fn double_modal(
+    a: &str,
+    b: &str,
+    before: Option<&str>,
+    first: &Word,
+    range: Range<usize>,
+) -> Option<Slip> {
+    let lower = a.to_lowercase();
+    // A capital inside a sentence is a name ("Will can help").
+    let name = a != lower && !first.sentence_start;
+    let noun = before.is_some_and(|w| {
+        LISTS.determiners.contains(&w.to_lowercase()) || w.ends_with("'s") || w.ends_with("’s")
+    });
+    if name
+        || noun
+        || b != b.to_lowercase()
+        || !LISTS.double_modals.contains(&lower)
+        || !LISTS.double_modals.contains(b)
+    {
+        return None;
+    }
+    // "can" and "could" say ability, which the first modal can take as "be able to".
+    let replacement = if matches!(b, "can" | "could") {
+        format!("{a} be able to")
+    } else {
+        a.to_string()
+    };
+    Some(Slip {
+        range,
+        check: "DoubleModal",
+        message: format!("`{a} {b}`: two modal verbs in a row; write `{replacement}`"),
+        replacement,
+        safe: false,
+    })
+}
+
+/// "1th", "22th", "11st": an ordinal whose suffix does not fit its number.
+fn number_suffixes(text: &str) -> Vec<Slip> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit()
+            || i.checked_sub(1).is_some_and(|j| {
+                bytes[j].is_ascii_alphanumeric()
+                    || matches!(bytes[j], b'.' | b',' | b'_' | b'-' | b'/')
+            })
+        {
+            i += 1;
+            continue;
+        }
+        let digits_end = i + bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let suffix_end = digits_end
+            + bytes[digits_end..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+        let glued = bytes.get(suffix_end).is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, b'_' | b'-' | b'/' | b'.')
+                    && bytes
+                        .get(suffix_end + 1)
+                        .is_some_and(u8::is_ascii_alphanumeric)
+        });
+        let suffix = &text[digits_end..suffix_end];
+        if !glued
+            && suffix_end - digits_end == 2
+            && let Some(right) = ordinal_suffix(&text[i..digits_end])
+            && ["st", "nd", "rd", "th"].contains(&suffix.to_ascii_lowercase().as_str())
+            && !suffix.eq_ignore_ascii_case(right)
+        {
+            let right = if suffix.bytes().all(|c| c.is_ascii_uppercase()) {
+                right.to_ascii_uppercase()
+            } else {
+                right.to_string()
+            };
+            out.push(Slip {
+                range: digits_end..suffix_end,
+                check: "NumberSuffix",
+                message: format!(
+                    "`{}`: write `{}{right}`",
+                    &text[i..suffix_end],
+                    &text[i..digits_end]
+                ),
+                replacement: right,
+                safe: false,
+            });
+        }
+        i = suffix_end.max(i + 1);
+    }
+    out
+}
+
+/// The ordinal suffix a number takes: 1st, 2nd, 3rd, 11th-13th, and "th" otherwise.
+fn ordinal_suffix(number: &str) -> Option<&'static str> {
+    let last_two: u32 = number[number.len().saturating_sub(2)..].parse().ok()?;
+    Some(match (last_two % 100, last_two % 10) {
+        (11..=13, _) => "th",
+        (_, 1) => "st",
+        (_, 2) => "nd",
+        (_, 3) => "rd",
+        _ => "th",
     })
 }
 
@@ -775,6 +891,46 @@ mod tests {
             pairs(&[("loose", "lose"), ("loose", "lose")])
         );
         assert!(found("Services are in loose coupling with a loose end.").is_empty());
+    }
+
+    #[test]
+    fn double_modals() {
+        assert_eq!(
+            found("You might could reuse the key."),
+            pairs(&[("might could", "might be able to")])
+        );
+        assert_eq!(
+            found("The job will can start at once."),
+            pairs(&[("will can", "will be able to")])
+        );
+        assert_eq!(
+            found("We should would prefer it."),
+            pairs(&[("should would", "should")])
+        );
+        for clean in [
+            "It is a must can of worms.",
+            "Ask Will, who can help. Ask if Will can help.",
+            "You might. Could it be? It may, can it not?",
+            "The testator's will can be read.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn number_suffixes() {
+        assert_eq!(found("On the 1th of May."), pairs(&[("th", "st")]));
+        assert_eq!(
+            found("The 22th run and the 11st try."),
+            pairs(&[("th", "nd"), ("st", "th")])
+        );
+        assert_eq!(found("Our 3TH PLACE."), pairs(&[("TH", "RD")]));
+        for clean in [
+            "The 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st and 111th runs.",
+            "Use v1.2th? No: node 1th-a, x1th, 5G, 3D, 10GB and 2FA.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
     }
 
     #[test]
