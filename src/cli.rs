@@ -238,6 +238,9 @@ pub struct CheckUrlArgs {
     /// Print the findings only: no summary line, no notes on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Also list what was found on the page for the details that are met.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 impl ColorArg {
@@ -821,7 +824,7 @@ fn check_url(args: CheckUrlArgs) -> u8 {
         .clone()
         .or_else(|| config.web.partner_domain.clone());
     let mut checker = match Checker::new(config) {
-        Ok(checker) => checker.with_web(fetcher),
+        Ok(checker) => checker.with_web(fetcher).with_verbose(args.verbose),
         Err(err) => return trouble(&err.to_string()),
     };
     if let Some(today) = args.today {
@@ -841,6 +844,13 @@ fn check_url(args: CheckUrlArgs) -> u8 {
         solution_area: None,
     };
     let mut reports = vec![checker.check_url(&args.url, &info)];
+    // The page as read becomes the report's source, so what the details found points into
+    // the text caselint read, as for a draft.
+    let mut met = std::collections::HashMap::new();
+    if args.verbose && !reports[0].source.is_empty() {
+        let found = checker.met(&reports[0].path, reports[0].source.clone());
+        met.insert(reports[0].path.clone(), found);
+    }
     let mut notes = Vec::new();
     notes.extend(expiry_notice(&mut reports, &checker, true));
     if let Some(web) = checker.web() {
@@ -866,6 +876,7 @@ fn check_url(args: CheckUrlArgs) -> u8 {
             show_summary: !args.quiet,
             requirement_titles: titles,
             profile: Some(checker.profile().clone()),
+            met,
             ..RenderOptions::default()
         },
         &mut out,

@@ -261,6 +261,9 @@ impl Walker<'_> {
                 self.note_inner(&range);
                 self.append_outline(&code);
                 self.flush();
+                if self.links.is_empty() {
+                    self.note_file_name(&code, range);
+                }
             }
             Event::InlineHtml(html) => {
                 self.note_inner(&range);
@@ -536,6 +539,7 @@ impl Walker<'_> {
                     .and_then(|rest| rest.find("](").map(|i| after_text + i + 2))
                     .and_then(|at| scan_destination(self.source, at, open.span.end))
             }
+            LinkKind::FileName => None,
             LinkKind::Reference | LinkKind::Bare => definition(&open.label).and_then(|def| {
                 let text = self.source.get(def.clone())?;
                 let colon = text.find("]:")?;
@@ -549,6 +553,33 @@ impl Walker<'_> {
             destination_span,
             text: collapse_spaces(open.text),
             span: open.span,
+        });
+    }
+
+    /// Inline code that is nothing but a relative diagram or image file name becomes a
+    /// [`LinkKind::FileName`] link, so the file counts (and is read) like a linked one.
+    fn note_file_name(&mut self, code: &str, range: Range<usize>) {
+        let name = code.trim();
+        let plausible = !name.is_empty()
+            && !name.contains(char::is_whitespace)
+            && !name.contains("://")
+            && !name.starts_with(['/', '~', '$', '<'])
+            && crate::diagram::is_diagram_file(name);
+        if !plausible {
+            return;
+        }
+        let destination_span = self
+            .source
+            .get(range.clone())
+            .and_then(|written| written.find(name))
+            .map(|at| range.start + at..range.start + at + name.len());
+        self.body.links.push(Link {
+            is_image: false,
+            kind: LinkKind::FileName,
+            destination: name.to_string(),
+            destination_span,
+            text: name.to_string(),
+            span: range,
         });
     }
 

@@ -94,6 +94,9 @@ pub enum LinkKind {
     /// A bare `https://…` or `www.…` in running text, which GitHub renders as a link.
     /// Its text is not prose.
     Bare,
+    /// A diagram or image file named in inline code (`` `architecture.drawio` ``), which
+    /// is how many writers point at an attached diagram without linking it.
+    FileName,
 }
 
 /// A table cell: its text as a reader reads it (inline code and link text included,

@@ -255,6 +255,7 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
                 Role::Projection => projections.push((
                     span,
                     format!("`{clause}` is a projection, not a result: say what was measured"),
+                    super::outcome::is_context_projection(&prose.text[claim.clause.clone()]),
                 )),
                 Role::Target | Role::Baseline => {
                     let why = if claim.role == Role::Target {
@@ -298,7 +299,13 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
     let met = found.len() >= need;
     // Projections are always worth a word (a validator reads them as claims); goals and
     // baselines only explain a missing result.
-    let mut problems: Vec<_> = projections.into_iter().take(MAX_EXAMPLES).collect();
+    // Once a result is achieved, only projections the page makes for its customer are.
+    let mut problems: Vec<_> = projections
+        .into_iter()
+        .filter(|(_, _, context)| !(met && *context))
+        .map(|(span, message, _)| (span, message))
+        .take(MAX_EXAMPLES)
+        .collect();
     if !met {
         problems.extend(near_misses.into_iter().take(MAX_EXAMPLES));
     }

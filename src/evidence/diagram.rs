@@ -251,6 +251,29 @@ mod tests {
             found("![Architecture](https://example.com/a.png)\n", &|_| false),
             [("Architecture".to_string(), None)]
         );
+        // A diagram attached beside the document and named in code, not linked.
+        assert_eq!(
+            found("The diagram (`acme-architecture.drawio`) shows it.\n", &yes),
+            [("acme-architecture.drawio".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn file_names_in_code_that_are_no_diagrams() {
+        let yes = |_: &Path| true;
+        for text in [
+            "Edit `config.yaml` and `main.rs`.\n",
+            "Run `docker build -t a.png .` or open `/tmp/a.png`.\n",
+            "The `[diagram](a.png)` syntax and `logo.png` are shown.\n",
+        ] {
+            assert!(
+                found(text, &yes).is_empty(),
+                "{text}: {:?}",
+                found(text, &yes)
+            );
+        }
+        let missing = found("See `arch.drawio` in this folder.\n", &|_| false);
+        assert!(missing[0].1.as_deref().unwrap().contains("is not there"));
     }
 
     #[test]

@@ -37,6 +37,7 @@ struct WordLists {
     not_background: Vec<String>,
     helper_verbs: Vec<String>,
     modals: Vec<String>,
+    context_claim_words: Vec<String>,
 }
 
 static WORD_LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(|| {
@@ -283,6 +284,18 @@ fn scene_setting(toks: &[Tok], clause: Range<usize>) -> Option<usize> {
 }
 
 /// Whether a heading names a results section ("The results", "By the numbers").
+/// Whether a projection is context rather than a result the page claims for its customer:
+/// the vendor's claim for everyone ("customers typically see up to 80%"), a benchmark, or
+/// a growth forecast ("expects its client hours to grow by 30% by 2027").
+pub(crate) fn is_context_projection(clause: &str) -> bool {
+    let words: Vec<&str> = WORD_LISTS
+        .context_claim_words
+        .iter()
+        .map(String::as_str)
+        .collect();
+    tokens(clause).iter().any(|t| t.is_any(&words))
+}
+
 pub(crate) fn is_result_heading(text: &str) -> bool {
     static SET: std::sync::LazyLock<PhraseSet> = std::sync::LazyLock::new(|| {
         let data: &'static WordLists = &WORD_LISTS;

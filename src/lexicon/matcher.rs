@@ -628,7 +628,14 @@ impl NameMatcher {
             // ordinary words after the prefix describe, they do not name.
             let name_part = strip_any_prefix(matched).unwrap_or(matched);
             let lower = !name_part.chars().any(|c| c.is_uppercase());
-            return (!(form.plain && lower)).then_some(false);
+            // "Amazon inspector", "Amazon textract": after "Amazon", one lower-case word
+            // that is the product's whole name describes nothing; it is the name miscased.
+            let miscased_amazon_name = matched.starts_with("Amazon ")
+                && !name_part.contains(' ')
+                && self.product(form).is_some_and(|p| {
+                    p.prefix == "Amazon" && p.bare_name().eq_ignore_ascii_case(name_part)
+                });
+            return (!(form.plain && lower) || miscased_amazon_name).then_some(false);
         }
         if form.split_coinage {
             // "Cloud Formation", "dynamo db": a coinage split into words. In lower case
@@ -1946,6 +1953,12 @@ mod tests {
             vec![pair("AWS LAMBDA", "AWS Lambda")]
         );
         assert_eq!(wrong("The AWS single sign-on endpoint."), vec![]);
+        // After "Amazon", the product's one-word name in lower case is that name miscased.
+        assert_eq!(
+            wrong("Workloads are scanned by Amazon inspector daily."),
+            vec![pair("Amazon inspector", "Amazon Inspector")]
+        );
+        assert_eq!(wrong("Amazon warehouse staff and AWS support."), vec![]);
     }
 
     #[test]

@@ -639,6 +639,10 @@ fn prerequisite_id(text: &str) -> Option<(usize, String)> {
 pub fn local_target(link: &Link) -> Option<&str> {
     let target = link.destination.trim();
     let lower = target.to_ascii_lowercase();
+    // A file named in code is a mention, not a claim that evidence is attached.
+    if link.kind == LinkKind::FileName {
+        return None;
+    }
     let is_web = link.kind == LinkKind::Bare
         || lower.contains("://")
         || lower.starts_with("www.")

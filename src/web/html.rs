@@ -369,6 +369,19 @@ fn markdown_table(table: ElementRef, whole_body: bool) -> Option<String> {
     Some(out.join("\n"))
 }
 
+/// Words a stat card's number may start with ("Up to 40%", "Over 1,200").
+const STAT_HEDGES: &[&str] = &[
+    "up to ",
+    "over ",
+    "more than ",
+    "nearly ",
+    "almost ",
+    "about ",
+    "around ",
+    "under ",
+    "less than ",
+];
+
 /// Stat cards written as two boxes, a number and what it measures ("42%" over "fewer
 /// missed visits", or the other way round), read as one line: "42% fewer missed visits".
 /// The label is short and starts in lower case: it continues the number.
@@ -389,7 +402,14 @@ fn join_stat_cards(blocks: Vec<String>) -> Vec<String> {
                 out.push(format!("{here} {next}"));
                 i += 2;
             }
-            Some(next) if label(here) && number(next) => {
+            // A label before a number belongs to it only when the number has no label
+            // of its own after it (cards in a row: "Up to 40%", "faster …", "180 → 300",
+            // "trucks …").
+            Some(next)
+                if label(here)
+                    && number(next)
+                    && !blocks.get(i + 2).is_some_and(|after| label(after)) =>
+            {
                 out.push(format!("{next} {here}"));
                 i += 2;
             }
@@ -402,9 +422,19 @@ fn join_stat_cards(blocks: Vec<String>) -> Vec<String> {
     out
 }
 
-/// "27%", "3x", "45 min", "£38k", "+18%": a number standing alone, as on a stat card.
+/// "27%", "3x", "45 min", "£38k", "+18%", "Up to 40%": a number standing alone, as on a
+/// stat card, hedge included.
 fn is_bare_quantity(text: &str) -> bool {
-    let text = text.trim();
+    let mut text = text.trim();
+    for hedge in STAT_HEDGES {
+        if let Some(rest) = text
+            .get(..hedge.len())
+            .filter(|h| h.eq_ignore_ascii_case(hedge))
+        {
+            text = text[rest.len()..].trim_start();
+            break;
+        }
+    }
     text.split_whitespace().count() <= 3
         && text.chars().any(|c| c.is_ascii_digit())
         && text
@@ -590,6 +620,18 @@ mod tests {
         assert!(md.contains("42% fewer missed visits"), "{md}");
         assert!(md.contains("38 min median time to fill a visit"), "{md}");
         assert!(md.contains("2025\n\nFounded in Leeds."), "{md}");
+    }
+
+    #[test]
+    fn a_row_of_stat_cards_keeps_each_label_with_its_number() {
+        let page = extract(
+            "<main><h1>Acme</h1><div><div>Up to 40%*</div><div>faster recovery expected</div></div>\
+             <div><div>180 &rarr; 300</div><div>trucks in the fleet plan for 2027</div></div></main>",
+        );
+        let md = page.markdown;
+        assert!(md.contains("Up to 40%\\* faster recovery expected"), "{md}");
+        assert!(md.contains("180 → 300 trucks in the fleet plan"), "{md}");
+        assert!(!md.contains("300 faster"), "{md}");
     }
 
     #[test]

@@ -345,3 +345,46 @@ fn evidence_told_elsewhere_points_at_where_it_is() {
         "{report}"
     );
 }
+
+/// A diagram attached beside the case study and named in code (`architecture.png`), not
+/// linked, is the diagram; named but absent, it is reported as a missing file.
+#[test]
+fn a_diagram_named_in_code_beside_the_case_study_counts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let samples = root().join("samples/case-studies");
+    let text = std::fs::read_to_string(samples.join("contoso-private.md")).expect("sample");
+    let link = text
+        .lines()
+        .find(|l| l.contains("](architecture-contoso.png)"))
+        .expect("the sample links its diagram")
+        .to_string();
+    let named = text.replace(
+        &link,
+        "The architecture diagram is attached as `architecture-contoso.png`.",
+    );
+    std::fs::write(dir.path().join("contoso.md"), &named).expect("write");
+    let args = ["--offline", "--today", "2026-02-01", "contoso.md"];
+
+    let (_, absent) = check_json(dir.path(), &args);
+    let missing = absent["diagnostics"]
+        .as_array()
+        .and_then(|all| all.iter().find(|d| d["rule"] == "PS-001/diagram"))
+        .unwrap_or_else(|| panic!("PS-001/diagram while the file is absent: {absent}"));
+    assert!(
+        missing["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("architecture-contoso.png")),
+        "{missing}"
+    );
+
+    std::fs::copy(
+        samples.join("architecture-contoso.png"),
+        dir.path().join("architecture-contoso.png"),
+    )
+    .expect("copy diagram");
+    let (_, present) = check_json(dir.path(), &args);
+    assert!(
+        !rules(&present).iter().any(|r| r == "PS-001/diagram"),
+        "{present}"
+    );
+}

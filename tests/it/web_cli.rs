@@ -106,3 +106,25 @@ fn a_name_that_does_not_resolve_is_one_plain_sentence() {
     );
     assert!(!stdout.contains("lookup address"), "{stdout}");
 }
+
+#[test]
+fn verbose_lists_what_the_page_shows_for_each_detail_met() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    config(dir.path(), "\"0s\"", true);
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method(GET).path("/customers/acme");
+        then.status(200)
+            .header("content-type", "text/html")
+            .body(PAGE);
+    });
+    let url = format!(
+        "http://www.partner.example:{}/customers/acme",
+        server.port()
+    );
+    let (_, plain, _) = check_url(dir.path(), &url, &["--color", "never"]);
+    assert!(!plain.contains("ok CS-2.2/customer"), "{plain}");
+    let (_, verbose, _) = check_url(dir.path(), &url, &["--color", "never", "--verbose"]);
+    assert!(verbose.contains("ok CS-2.2/customer"), "{verbose}");
+    assert!(verbose.contains("ok CS-2.2/outcome (line"), "{verbose}");
+}

@@ -43,6 +43,32 @@ struct Lists {
     compound_verb_before: HashSet<String>,
     compound_verb_objects: HashSet<String>,
     compound_verbs: HashMap<String, String>,
+    object_before_to: HashSet<String>,
+    not_verb_after_to: HashSet<String>,
+    affect_before: HashSet<String>,
+    affect_objects: HashSet<String>,
+    effect_before: HashSet<String>,
+    theyre_before: HashSet<String>,
+    theyre_then: HashSet<String>,
+    their_after_verbs: HashSet<String>,
+    not_owned_after_there: HashSet<String>,
+    youre_after: HashSet<String>,
+    youre_objects: HashSet<String>,
+    whose_verbs: HashSet<String>,
+    not_owned_after_whos: HashSet<String>,
+    its_before_clause: HashSet<String>,
+    clause_starts: HashSet<String>,
+    singular_heads: HashSet<String>,
+    singular_pronoun_heads: HashSet<String>,
+    agreement_breakers: HashSet<String>,
+    passive_be: HashSet<String>,
+    passive_then: HashSet<String>,
+    passive_compounds: HashSet<String>,
+    compound_verbs_before_to: HashSet<String>,
+    able_after: HashSet<String>,
+    not_after_able: HashSet<String>,
+    verbs_after_also: HashSet<String>,
+    not_singular_subjects: HashSet<String>,
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -81,7 +107,13 @@ pub(super) fn check(doc: &Document, disabled: &[String]) -> Vec<Diagnostic> {
             }
             out.push(diagnostic(prose, slip));
         }
-        for slip in number_suffixes(&prose.text) {
+        let numbers = number_suffixes(&prose.text).into_iter().chain(
+            (!cell)
+                .then(|| number_articles(&prose.text))
+                .into_iter()
+                .flatten(),
+        );
+        for slip in numbers {
             if disabled.iter().all(|d| d != slip.check) && prose.is_verbatim(slip.range.clone()) {
                 out.push(diagnostic(prose, slip));
             }
@@ -126,6 +158,9 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
                 out.push(slip);
             }
         }
+    }
+    if !label && !cell {
+        out.extend(phrases(text, found));
     }
     for (n, pair) in found.windows(2).enumerate() {
         let (first, second) = (&pair[0], &pair[1]);
@@ -449,6 +484,389 @@ fn double_modal(
     })
 }
 
+/// The words of one prose value as the phrase checks read them: lower case, one kind of
+/// apostrophe, and whether the next word follows with nothing but spaces between.
+struct Run<'a> {
+    text: &'a str,
+    found: &'a [Word],
+    lower: Vec<String>,
+    joined: Vec<bool>,
+}
+
+impl Run<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.lower.get(i).map(String::as_str)
+    }
+
+    /// Word `i + k` when words `i..=i + k` follow one another with only spaces between.
+    fn next(&self, i: usize, k: usize) -> Option<&str> {
+        (i..i + k)
+            .all(|j| self.joined.get(j).copied().unwrap_or(false))
+            .then(|| self.word(i + k))
+            .flatten()
+    }
+
+    fn is(&self, i: usize, list: &HashSet<String>) -> bool {
+        self.word(i).is_some_and(|w| list.contains(w))
+    }
+
+    fn written(&self, i: usize) -> &str {
+        self.found
+            .get(i)
+            .and_then(|w| self.text.get(w.range.clone()))
+            .unwrap_or_default()
+    }
+
+    /// Whether the object of word `i` comes before it in a relative clause: "the origins
+    /// that you will allow to access the bucket".
+    fn object_moved_before(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).rev().any(|j| {
+            matches!(
+                self.word(j),
+                Some("that" | "which" | "who" | "whom" | "what")
+            ) && !(j + 1..=i).any(|k| self.found.get(k).is_some_and(|w| w.sentence_start))
+        })
+    }
+
+    /// Whether a clause ends right after word `i`: punctuation or the end of the text.
+    fn clause_ends_after(&self, i: usize) -> bool {
+        self.found.get(i).is_some_and(|w| {
+            let rest = self.text[w.range.end..].trim_start_matches(' ');
+            rest.is_empty() || rest.starts_with(['.', ',', ';', ':', '!', '?', ')'])
+        })
+    }
+
+    /// A slip replacing word `i`, keeping a capital the writer gave it.
+    fn replace(&self, i: usize, check: &'static str, right: &str, shown: Range<usize>) -> Slip {
+        let written = self.written(i);
+        let right = if written.starts_with(char::is_uppercase) {
+            crate::rules::spelling::capitalise(right)
+        } else {
+            right.to_string()
+        };
+        let phrase = self.text.get(self.span(shown)).unwrap_or(written);
+        Slip {
+            range: self.found[i].range.clone(),
+            check,
+            message: format!("`{phrase}`: write `{right}` for `{written}`"),
+            replacement: right,
+            safe: false,
+        }
+    }
+
+    fn span(&self, words: Range<usize>) -> Range<usize> {
+        let last = words.end.saturating_sub(1).max(words.start);
+        match (self.found.get(words.start), self.found.get(last)) {
+            (Some(a), Some(b)) => a.range.start..b.range.end,
+            _ => 0..0,
+        }
+    }
+}
+
+/// Slips that take three to seven neighbouring words to see. Each check speaks only when
+/// the words around it leave one reading; the lists in `lexicon/words/grammar.toml` say
+/// which words those are.
+fn phrases(text: &str, found: &[Word]) -> Vec<Slip> {
+    let run = Run {
+        text,
+        found,
+        lower: found
+            .iter()
+            .map(|w| text[w.range.clone()].to_lowercase().replace('’', "'"))
+            .collect(),
+        joined: found
+            .windows(2)
+            .map(|p| {
+                let gap = &text[p[0].range.end..p[1].range.start];
+                !gap.is_empty() && gap.chars().all(|c| c == ' ')
+            })
+            .collect(),
+    };
+    let l = &*LISTS;
+    let lower_word = |w: Option<&str>| w.is_some_and(|w| w.bytes().all(|c| c.is_ascii_lowercase()));
+    let mut out = Vec::new();
+    for (i, this) in found.iter().enumerate() {
+        let Some(w) = run.word(i) else { continue };
+        let w1 = run.next(i, 1);
+        let w2 = run.next(i, 2);
+        let w3 = run.next(i, 3);
+        // "allows to skip": the verb needs its object.
+        if l.object_before_to.contains(w)
+            && w1 == Some("to")
+            && lower_word(w2)
+            && !w2.is_some_and(|v| l.not_verb_after_to.contains(v) || v.ends_with("ing"))
+            && !(i > 0 && run.next(i - 1, 1).is_some() && run.is(i - 1, &l.passive_be))
+            && !run.object_moved_before(i)
+        {
+            let written = run.written(i);
+            out.push(Slip {
+                range: run.span(i..i + 2),
+                check: "AllowsTo",
+                message: format!(
+                    "`{written} to {}`: say who, as in `{written} you to {0}`, or write `{written} {0}ing`",
+                    w2.unwrap_or_default()
+                ),
+                replacement: format!("{written} you to"),
+                safe: false,
+            });
+        }
+        // "does not effect the data", "has no affect on".
+        if l.affect_before.contains(w)
+            && let Some(verb @ ("effect" | "effects")) = w1
+            && w2.is_some_and(|o| l.affect_objects.contains(o))
+        {
+            let right = if verb == "effect" {
+                "affect"
+            } else {
+                "affects"
+            };
+            out.push(run.replace(i + 1, "AffectEffect", right, i..i + 3));
+        }
+        if l.effect_before.contains(w)
+            && let Some(noun @ ("affect" | "affects")) = w1
+            && (matches!(w2, Some("on" | "of")) || w == "side")
+        {
+            let right = if noun == "affect" {
+                "effect"
+            } else {
+                "effects"
+            };
+            out.push(run.replace(i + 1, "AffectEffect", right, i..i + 2));
+        }
+        // "their ready to receive": nothing is owned, so "they're".
+        if w == "their"
+            && w1.is_some_and(|a| l.theyre_before.contains(a))
+            && (w2.is_some_and(|n| l.theyre_then.contains(n))
+                || (w1.is_some() && run.clause_ends_after(i + 1)))
+        {
+            out.push(run.replace(i, "TheirThere", "they're", i..i + 2));
+        }
+        // "view there build logs": the logs are owned, so "their".
+        if l.their_after_verbs.contains(w)
+            && w1 == Some("there")
+            && lower_word(w2)
+            && w3.is_some()
+            && !w2.is_some_and(|n| l.not_owned_after_there.contains(n) || n.ends_with("ly"))
+        {
+            out.push(run.replace(i + 1, "TheirThere", "their", i..i + 3));
+        }
+        // "If your using a proxy", "if your not using it": the verb, so "you're".
+        if l.youre_after.contains(w)
+            && w1 == Some("your")
+            && (w2.is_some_and(|v| v.len() >= 5 && v.ends_with("ing"))
+                && w3.is_some_and(|o| l.youre_objects.contains(o))
+                || w2 == Some("not") && w3.is_some_and(|v| v.ends_with("ing")))
+        {
+            out.push(run.replace(i + 1, "YourYoure", "you're", i..i + 3));
+        }
+        // "Users who's sessions have expired": the sessions are owned, so "whose".
+        if w == "who's"
+            && lower_word(w1)
+            && !w1.is_some_and(|n| {
+                l.not_owned_after_whos.contains(n)
+                    || n.ends_with("ly")
+                    || n.ends_with("ing")
+                    || n.ends_with("ed")
+            })
+            && w2.is_some_and(|v| l.whose_verbs.contains(v))
+        {
+            out.push(run.replace(i, "WhoseWhos", "whose", i..i + 3));
+        }
+        // "Its recommended to enable": "it is".
+        if w == "its"
+            && w1.is_some_and(|a| l.its_before_clause.contains(a))
+            && w2.is_some_and(|c| l.clause_starts.contains(c))
+        {
+            out.push(run.replace(i, "ItsContraction", "it's", i..i + 3));
+        }
+        // "SNS topics are setup as targets": the participle, in two words.
+        if l.passive_be.contains(w)
+            && let Some(noun) = w1.filter(|n| l.passive_compounds.contains(*n))
+            && (w2.is_some_and(|n| l.passive_then.contains(n))
+                || run.clause_ends_after(i + 1)
+                    && matches!(
+                        w,
+                        "be" | "been" | "being" | "get" | "gets" | "got" | "gotten"
+                    ))
+            && let Some(verb) = l.compound_verbs.get(noun)
+        {
+            out.push(run.replace(i + 1, "CompoundVerb", verb, i..i + 2));
+        }
+        // "Login to your account": the verb, in two words.
+        if l.compound_verbs_before_to.contains(w)
+            && matches!(w1, Some("to" | "into"))
+            && (this.sentence_start
+                || i > 0 && run.next(i - 1, 1).is_some() && run.is(i - 1, &l.compound_verb_before))
+            && let Some(verb) = l.compound_verbs.get(w)
+        {
+            out.push(run.replace(i, "CompoundVerb", verb, i..i + 2));
+        }
+        // "need to be able access": "able" takes "to".
+        if l.able_after.contains(w)
+            && w1 == Some("able")
+            && lower_word(w2)
+            && !w2.is_some_and(|n| l.not_after_able.contains(n))
+        {
+            out.push(Slip {
+                range: run.span(i + 1..i + 2),
+                check: "AllowsTo",
+                message: format!(
+                    "`{} able {}`: write `able to {1}`",
+                    run.written(i),
+                    w2.unwrap_or_default()
+                ),
+                replacement: "able to".to_string(),
+                safe: false,
+            });
+        }
+        // "Spacelift also support it": one name, so the verb takes its "-s".
+        if this.sentence_start
+            && run.written(i).starts_with(char::is_uppercase)
+            && !w.ends_with('s')
+            && !w.contains('\'')
+            && !l.not_singular_subjects.contains(w)
+            && w1 == Some("also")
+            && let Some(verb) = w2.filter(|v| l.verbs_after_also.contains(*v))
+        {
+            let right = if verb.ends_with(['s', 'h', 'x']) {
+                format!("{verb}es")
+            } else {
+                format!("{verb}s")
+            };
+            out.push(run.replace(i + 2, "Agreement", &right, i..i + 3));
+        }
+        if let Some(slip) = agreement(&run, i) {
+            out.push(slip);
+        }
+    }
+    out
+}
+
+/// "The list of supported regions are available", "Each of the nodes have": the verb
+/// agrees with the singular head, not with the plural just before it.
+fn agreement(run: &Run, i: usize) -> Option<Slip> {
+    let l = &*LISTS;
+    if !run.found.get(i)?.sentence_start {
+        return None;
+    }
+    let of = if run.word(i) == Some("the")
+        && run.next(i, 1).is_some_and(|h| l.singular_heads.contains(h))
+        && run.next(i, 2) == Some("of")
+    {
+        i + 2
+    } else if run.is(i, &l.singular_pronoun_heads) && run.next(i, 1) == Some("of") {
+        i + 1
+    } else {
+        return None;
+    };
+    for k in of + 2..of + 7 {
+        let word = run.next(i, k - i)?;
+        if l.agreement_breakers.contains(word) || matches!(word, "is" | "was" | "has" | "does") {
+            return None;
+        }
+        let right = match word {
+            "are" => "is",
+            "were" => "was",
+            "have" => "has",
+            "do" => "does",
+            "don't" => "doesn't",
+            _ => continue,
+        };
+        let plural_before = run
+            .word(k - 1)
+            .is_some_and(|p| p.ends_with('s') && !p.ends_with("ss"));
+        return plural_before.then(|| run.replace(k, "Agreement", right, i..k + 1));
+    }
+    None
+}
+
+/// "an 5-second delay", "a 8-core machine": the article of a number is that of its
+/// spoken first word (eight, eleven and eighteen take "an").
+fn number_articles(text: &str) -> Vec<Slip> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices(' ') {
+        let Some(rest) = text.get(at + 1..) else {
+            continue;
+        };
+        if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let head = &text[..at];
+        let article_start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let article = &head[article_start..];
+        let lowered = article.to_ascii_lowercase();
+        if !matches!(lowered.as_str(), "a" | "an") {
+            continue;
+        }
+        // "Figure A 3" is a label; only a lower-case article, or one starting a sentence.
+        let sentence_start = head[..article_start].trim_end().is_empty()
+            || head[..article_start]
+                .trim_end()
+                .ends_with(['.', '!', '?', ':']);
+        if article != lowered && !sentence_start {
+            continue;
+        }
+        if article_start > 0 && !matches!(bytes[article_start - 1], b' ' | b'(' | b'\n' | b'"') {
+            continue;
+        }
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .collect();
+        let Some(vowel) = number_starts_with_vowel_sound(&number) else {
+            continue;
+        };
+        let right = if vowel { "an" } else { "a" };
+        if lowered == right {
+            continue;
+        }
+        let right = if article.starts_with('A') {
+            crate::rules::spelling::capitalise(right)
+        } else {
+            right.to_string()
+        };
+        out.push(Slip {
+            range: article_start..at,
+            check: "AnA",
+            message: format!(
+                "`{article} {number}`: the number is read with a {} sound, so `{right}`",
+                if vowel { "vowel" } else { "consonant" }
+            ),
+            replacement: right,
+            safe: false,
+        });
+    }
+    out
+}
+
+/// Whether a written number is said starting with a vowel sound: "8" (eight), "11"
+/// (eleven), "18 000" (eighteen thousand). `None` when it can be read either way ("1100":
+/// eleven hundred or one thousand one hundred).
+fn number_starts_with_vowel_sound(number: &str) -> Option<bool> {
+    let number = number.trim_end_matches(',');
+    let first_group = number.split(',').next()?;
+    if first_group.is_empty() {
+        return None;
+    }
+    if first_group.starts_with('8') {
+        return Some(true);
+    }
+    let eleven_or_eighteen = first_group.starts_with("11") || first_group.starts_with("18");
+    if number.contains(',') {
+        return Some(first_group.len() == 2 && eleven_or_eighteen);
+    }
+    match first_group.len() {
+        2 | 5 | 8 if eleven_or_eighteen => Some(true),
+        4 if eleven_or_eighteen => None,
+        _ => Some(false),
+    }
+}
+
 /// "1th", "22th", "11st": an ordinal whose suffix does not fit its number.
 fn number_suffixes(text: &str) -> Vec<Slip> {
     let bytes = text.as_bytes();
@@ -610,7 +1028,14 @@ fn confusion(
         replacement: right,
         safe: false,
     };
-    let second_lower = b.to_lowercase().replace('’', "'");
+    // "IT's budget", "from IT's backlog": the IT department's, not "it is".
+    let department = |w: &str| w.starts_with("IT'") || w.starts_with("IT’");
+    let lower = if department(a) { String::new() } else { lower };
+    let second_lower = if department(b) {
+        String::new()
+    } else {
+        b.to_lowercase().replace('’', "'")
+    };
     match lower.as_str() {
         // "due to it's stateless nature": after a preposition, the possessive.
         _ if second_lower == "it's"
@@ -811,7 +1236,7 @@ mod tests {
         );
         assert_eq!(
             found("Please backup your data and we login to it."),
-            pairs(&[("backup", "back up")])
+            pairs(&[("login", "log in"), ("backup", "back up")])
         );
         for clean in [
             "The setup is quick. Run the setup the wizard gives you.",
@@ -912,6 +1337,143 @@ mod tests {
             "Ask Will, who can help. Ask if Will can help.",
             "You might. Could it be? It may, can it not?",
             "The testator's will can be read.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn the_it_department_owns_things() {
+        for clean in [
+            "It came from IT's backlog.",
+            "IT's budget is small, and IT's is too.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn missing_objects_and_to() {
+        assert_eq!(
+            found("The flag allows to skip the step."),
+            pairs(&[("allows to", "allows you to")])
+        );
+        assert_eq!(
+            found("You need to be able access the VPC."),
+            pairs(&[("able", "able to")])
+        );
+        for clean in [
+            "Users are allowed to edit it. It allows access to the admins.",
+            "List the origins that you will allow to access your bucket.",
+            "It enables to the east a link. You are able to connect, and able enough.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn affect_and_effect() {
+        assert_eq!(
+            found("Resizing does not effect the data."),
+            pairs(&[("effect", "affect")])
+        );
+        assert_eq!(
+            found("It has no affect on latency."),
+            pairs(&[("affect", "effect")])
+        );
+        for clean in [
+            "The goal is to effect a change. The effect on cost was small.",
+            "It does not affect the data, and the side effects are known.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn their_there_theyre_your_whose_its() {
+        assert_eq!(
+            found("Once installed, their ready to receive commands."),
+            pairs(&[("their", "they're")])
+        );
+        assert_eq!(
+            found("Developers can view there build logs."),
+            pairs(&[("there", "their")])
+        );
+        assert_eq!(
+            found("If your using a proxy, set the variable."),
+            pairs(&[("your", "you're")])
+        );
+        assert_eq!(
+            found("Users who's sessions have expired sign in again."),
+            pairs(&[("who's", "whose")])
+        );
+        assert_eq!(
+            found("Its recommended to enable versioning."),
+            pairs(&[("Its", "It's")])
+        );
+        for clean in [
+            "Pods report their ready state. Check their free tier.",
+            "You can view there, and check there is a log. Update there too.",
+            "If your logging bucket is full, or when your staging site is down.",
+            "Ask who's responsible is unclear; who's logged in has access.",
+            "Review its recommended settings before you start.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn agreement_with_a_singular_head() {
+        assert_eq!(
+            found("The list of supported regions are in the docs."),
+            pairs(&[("are", "is")])
+        );
+        assert_eq!(
+            found("Each of the nodes have a disk."),
+            pairs(&[("have", "has")])
+        );
+        assert_eq!(
+            found("Spacelift also support stacks."),
+            pairs(&[("support", "supports")])
+        );
+        for clean in [
+            "The list of regions that are supported is long.",
+            "The list of regions and the zones are both in the docs.",
+            "A number of users are online. Each of them has a key.",
+            "You'll also need a key. To also allow reads, add it. Teams also use it.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn compound_verbs_after_be_and_before_to() {
+        assert_eq!(
+            found("The topics are setup as targets."),
+            pairs(&[("setup", "set up")])
+        );
+        assert_eq!(
+            found("Login to your console."),
+            pairs(&[("Login", "Log in")])
+        );
+        for clean in [
+            "The next step is setup. The setup is done.",
+            "The login page opens. A login to the portal needs MFA later.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn articles_before_numbers() {
+        assert_eq!(
+            found("Retry after an 5-second delay on a 8-core host."),
+            pairs(&[("an", "a"), ("a", "an")])
+        );
+        assert_eq!(found("It takes a 11-step run."), pairs(&[("a", "an")]));
+        for clean in [
+            "Use an 8-core host, a 1-hour window, an 11-step run and an 18-month term.",
+            "A 5 GB disk. Figure A 3 shows it. It was a 1100-line file, or an 1100-line one.",
         ] {
             assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
         }

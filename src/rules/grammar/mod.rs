@@ -15,6 +15,9 @@ pub const GRAMMAR: &str = "DOC-003/grammar";
 
 /// The names of the single checks, as findings show them and `[grammar] disable` takes them.
 pub const CHECKS: &[&str] = &[
+    "AffectEffect",
+    "Agreement",
+    "AllowsTo",
     "AnA",
     "CompoundVerb",
     "DoubleModal",
@@ -28,6 +31,8 @@ pub const CHECKS: &[&str] = &[
     "TheirThere",
     "ThenThan",
     "ThereIsPlural",
+    "WhoseWhos",
+    "YourYoure",
 ];
 
 pub const RULES: &[RuleInfo] = &[RuleInfo {
