@@ -28,6 +28,7 @@ struct WordLists {
     method_prepositions: Vec<String>,
     bare_labels: Vec<String>,
     placeholders: Vec<String>,
+    not_yet_openers: Vec<String>,
     number_words: Vec<String>,
 }
 
@@ -48,6 +49,7 @@ struct Words {
     method_prepositions: Vec<&'static str>,
     bare_labels: Vec<&'static str>,
     placeholders: Vec<&'static str>,
+    not_yet_openers: Vec<&'static str>,
     number_words: Vec<&'static str>,
 }
 
@@ -67,6 +69,7 @@ static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
         method_prepositions: strs(&data.method_prepositions),
         bare_labels: strs(&data.bare_labels),
         placeholders: strs(&data.placeholders),
+        not_yet_openers: strs(&data.not_yet_openers),
         number_words: strs(&data.number_words),
     }
 });
@@ -315,6 +318,10 @@ fn is_name_header(text: &str) -> bool {
 fn is_placeholder(text: &str) -> bool {
     let t = text.trim().trim_end_matches('.').to_lowercase();
     WORDS.placeholders.as_slice().contains(&t.as_str())
+        || WORDS
+            .not_yet_openers
+            .iter()
+            .any(|opener| t.starts_with(opener))
 }
 
 /// A digit, a number word or a percentage.
@@ -548,10 +555,22 @@ fn from_prose(scope: &Scope, report: &mut KpiReport) {
                 continue;
             }
             if let Some(kpi) = current.as_mut() {
-                *kpi.slot(label.part) = Some(Field {
+                // "Baseline: 86 a month, counted from the roster books": the method told
+                // inside another part's value.
+                let tells_method = label.part != Part::Method
+                    && kpi.method.is_none()
+                    && toks.iter().enumerate().any(|(i, t)| {
+                        label.value.contains(&t.range.start)
+                            && LISTS.method_words.longest_at(&toks, i).is_some()
+                    });
+                let field = Field {
                     text,
                     span: prose.source_range(label.value.clone()),
-                });
+                };
+                if tells_method {
+                    kpi.method = Some(field.clone());
+                }
+                *kpi.slot(label.part) = Some(field);
             }
         }
     }
@@ -907,6 +926,30 @@ mod tests {
             &doc.source[r.kpis[1].actual.as_ref().unwrap().span.clone()],
             "1.5%"
         );
+    }
+
+    #[test]
+    fn a_value_not_there_yet_is_no_value() {
+        let src = "| Metric | Starting point | Target | Achieved | Measured by |\n|---|---|---|---|---|\n\
+                   | OEE | 48% | 60% by 2027 | Not yet measured; first review January 2027 | SiteWise |\n\
+                   | Scrap | 4% | 2% | 2.5% | Quality log |\n";
+        let (_, r) = report(src);
+        let s: Vec<String> = r.kpis.iter().map(summary).collect();
+        assert_eq!(
+            s,
+            [
+                "OEE | 48% | 60% by 2027 | - | SiteWise",
+                "Scrap | 4% | 2% | 2.5% | Quality log"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_method_told_in_another_part_counts() {
+        let src = "## Results\n\n**Unfilled shifts.** Baseline: 86 a month, counted from the roster books. \
+                   Target: fewer than 30. Result: 21 a month.\n";
+        let (_, r) = report(src);
+        assert!(r.kpis.first().is_some_and(Kpi::is_complete), "{:?}", r.kpis);
     }
 
     #[test]

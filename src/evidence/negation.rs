@@ -78,7 +78,13 @@ pub(crate) fn negated(toks: &[Tok], at: usize) -> bool {
             let opens_clause = j == 0
                 || toks[j - 1].kind == TokKind::Punct
                 || toks[j - 1].is_any(&["and", "but", "or"]);
-            if crossed_comma && opens_clause {
+            // "…, not a startup, ISV or digital native": after "not", a comma goes on
+            // with the list when an "or" or "and" joins its last item.
+            let list_goes_on = tok.is_any(&["not", "never"])
+                && ((at + 1..(at + 4).min(toks.len()))
+                    .any(|k| toks[k].is_any(&["or", "nor", "and"]))
+                    || (at.saturating_sub(3).max(j)..at).any(|k| toks[k].is_any(&["or", "nor"])));
+            if crossed_comma && opens_clause && !list_goes_on {
                 return false;
             }
             return lists.not_negations.longest_at(toks, j).is_none();
@@ -143,6 +149,14 @@ mod tests {
             assert!(d.contains(&word), "{word}: {d:?}");
         }
         assert!(!d.contains(&"Acme"));
+        // After a comma, as an apposition of the sentence.
+        let text =
+            "It is a small business under $100 million, not a startup, ISV or digital native.";
+        let d = denied(text);
+        for word in ["startup", "ISV", "digital", "native"] {
+            assert!(d.contains(&word), "{word}: {d:?}");
+        }
+        assert!(!d.contains(&"small"), "{d:?}");
     }
 
     #[test]

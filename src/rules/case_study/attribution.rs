@@ -147,8 +147,10 @@ pub fn attribute(doc: &Document, profile: &Profile, names: Names) -> Attribution
         if found.is_empty() {
             continue;
         }
+        let names_a_requirement =
+            |label: &Label| !heading_requirements(profile, &label.text, names).is_empty();
         let end = if label.strong || block.kind == BlockKind::ListItem {
-            label_end(doc, &blocks, k)
+            label_end(doc, &blocks, k, names_a_requirement)
         } else {
             block.span.end
         };
@@ -363,8 +365,15 @@ fn label_of(doc: &Document, block: &Block) -> Option<Label> {
 }
 
 /// Where what a label heads ends: a list item's label covers its nested items; a
-/// paragraph's label covers the paragraphs after it up to the next label or heading.
-fn label_end(doc: &Document, blocks: &[Block], k: usize) -> usize {
+/// paragraph's label covers the paragraphs after it up to the next label or heading, and
+/// the list after it whatever its items' own labels ("- Business: …", "- Technical: …"),
+/// unless an item's label names another requirement.
+fn label_end(
+    doc: &Document,
+    blocks: &[Block],
+    k: usize,
+    names_a_requirement: impl Fn(&Label) -> bool,
+) -> usize {
     let block = &blocks[k];
     let next_heading = doc
         .headings
@@ -380,7 +389,10 @@ fn label_end(doc: &Document, blocks: &[Block], k: usize) -> usize {
         let belongs = if block.kind == BlockKind::ListItem {
             next.list_depth > block.list_depth
         } else {
-            label_of(doc, next).is_none()
+            match label_of(doc, next) {
+                None => true,
+                Some(label) => next.kind == BlockKind::ListItem && !names_a_requirement(&label),
+            }
         };
         if !belongs {
             break;
@@ -464,6 +476,18 @@ mod tests {
         assert_eq!(challenge[0].1, By::Label);
         assert!(challenge[0].2.ends_with("A second paragraph."), "{found:?}");
         assert!(found.iter().any(|p| p.0 == "UCR-003" && p.1 == By::Label));
+    }
+
+    #[test]
+    fn a_labelled_paragraph_covers_the_labelled_list_after_it() {
+        let src = "# Case study\n\n**UCR-003 Goals and objectives:** Agreed at kick-off:\n\n\
+                   - Business: cut the outage to half a day.\n- Technical: an RPO of one hour.\n\n\
+                   **UCR-004 Fit:** Data protection.\n";
+        let found = parts(src, Names::default());
+        let goals: Vec<_> = found.iter().filter(|p| p.0 == "UCR-003").collect();
+        assert_eq!(goals.len(), 1, "{found:?}");
+        assert!(goals[0].2.ends_with("an RPO of one hour."), "{found:?}");
+        assert!(!goals[0].2.contains("UCR-004"), "{found:?}");
     }
 
     #[test]

@@ -968,7 +968,12 @@ fn segment_mentions(
                         Severity::Warning,
                         prose.source_range(range),
                         format!(
-                            "the text calls the customer a `{excluded}`, which the checklist excludes from SMB: check that this is the customer and not someone else"
+                            "the text calls the customer {} `{excluded}`, which the checklist excludes from SMB: check that this is the customer and not someone else",
+                            if excluded.starts_with(['I', 'E', 'A', 'O', 'U', 'i', 'e', 'a', 'o', 'u']) {
+                                "an"
+                            } else {
+                                "a"
+                            }
                         ),
                     )
                     .with_requirement(requirement)
