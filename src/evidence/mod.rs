@@ -59,6 +59,7 @@ pub mod usage;
 
 pub use diagram::{Diagram, diagrams, is_diagram_link};
 pub use kpi::{Field, Kpi, KpiReport, Part, kpis};
+pub(crate) use outcome::quantity_hedges;
 pub use outcome::{Outcome, Role, claims, outcomes};
 pub use pilot::{PilotMention, PilotState, pilot_mentions, production_statements};
 pub use quantity::{Quantity, QuantityKind, quantities};

@@ -18,6 +18,11 @@ struct Vocabulary {
     negators: Vec<String>,
     not_negations: Vec<String>,
     breakers: Vec<String>,
+    clause_joiners: Vec<String>,
+    list_negators: Vec<String>,
+    list_joiners: Vec<String>,
+    list_joiners_before: Vec<String>,
+    clause_openers_after_comma: Vec<String>,
 }
 
 struct Lists {
@@ -25,6 +30,15 @@ struct Lists {
     negators: PhraseSet,
     not_negations: PhraseSet,
     breakers: PhraseSet,
+    clause_joiners: Vec<String>,
+    list_negators: Vec<String>,
+    list_joiners: Vec<String>,
+    list_joiners_before: Vec<String>,
+    clause_openers_after_comma: Vec<String>,
+}
+
+fn one_of(tok: &Tok, words: &[String]) -> bool {
+    words.iter().any(|w| tok.is(w))
 }
 
 fn phrase_set(words: &[String]) -> PhraseSet {
@@ -43,6 +57,11 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         negators: phrase_set(&v.negators),
         not_negations: phrase_set(&v.not_negations),
         breakers: phrase_set(&v.breakers),
+        clause_joiners: v.clause_joiners,
+        list_negators: v.list_negators,
+        list_joiners: v.list_joiners,
+        list_joiners_before: v.list_joiners_before,
+        clause_openers_after_comma: v.clause_openers_after_comma,
     }
 });
 
@@ -77,13 +96,14 @@ pub(crate) fn negated(toks: &[Tok], at: usize) -> bool {
             // through a list ("not a startup, ISV or …").
             let opens_clause = j == 0
                 || toks[j - 1].kind == TokKind::Punct
-                || toks[j - 1].is_any(&["and", "but", "or"]);
+                || one_of(&toks[j - 1], &lists.clause_joiners);
             // "…, not a startup, ISV or digital native": after "not", a comma goes on
             // with the list when an "or" or "and" joins its last item.
-            let list_goes_on = tok.is_any(&["not", "never"])
+            let list_goes_on = one_of(tok, &lists.list_negators)
                 && ((at + 1..(at + 4).min(toks.len()))
-                    .any(|k| toks[k].is_any(&["or", "nor", "and"]))
-                    || (at.saturating_sub(3).max(j)..at).any(|k| toks[k].is_any(&["or", "nor"])));
+                    .any(|k| one_of(&toks[k], &lists.list_joiners))
+                    || (at.saturating_sub(3).max(j)..at)
+                        .any(|k| one_of(&toks[k], &lists.list_joiners_before)));
             if crossed_comma && opens_clause && !list_goes_on {
                 return false;
             }
@@ -100,7 +120,7 @@ pub(crate) fn negated(toks: &[Tok], at: usize) -> bool {
         if tok.is_punct(',')
             && toks
                 .get(j + 1)
-                .is_some_and(|n| n.is_any(&["and", "so", "then", "it", "they", "we"]))
+                .is_some_and(|n| one_of(n, &lists.clause_openers_after_comma))
         {
             return false;
         }

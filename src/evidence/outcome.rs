@@ -38,6 +38,7 @@ struct WordLists {
     helper_verbs: Vec<String>,
     modals: Vec<String>,
     context_claim_words: Vec<String>,
+    quantity_hedges: Vec<String>,
 }
 
 static WORD_LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(|| {
@@ -45,6 +46,12 @@ static WORD_LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(|| 
     toml::from_str(WORD_LISTS_TOML)
         .unwrap_or_else(|err| panic!("lexicon/evidence/outcome.toml is not valid: {err}"))
 });
+
+/// The words a quantity may start with when it stands alone ("Up to 40%", "Over 1,200"),
+/// as on a published page's stat cards.
+pub(crate) fn quantity_hedges() -> &'static [String] {
+    &WORD_LISTS.quantity_hedges
+}
 
 /// The word lists as slices of `&str`, the form the scanners compare tokens with.
 struct Words {

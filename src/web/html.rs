@@ -369,19 +369,6 @@ fn markdown_table(table: ElementRef, whole_body: bool) -> Option<String> {
     Some(out.join("\n"))
 }
 
-/// Words a stat card's number may start with ("Up to 40%", "Over 1,200").
-const STAT_HEDGES: &[&str] = &[
-    "up to ",
-    "over ",
-    "more than ",
-    "nearly ",
-    "almost ",
-    "about ",
-    "around ",
-    "under ",
-    "less than ",
-];
-
 /// Stat cards written as two boxes, a number and what it measures ("42%" over "fewer
 /// missed visits", or the other way round), read as one line: "42% fewer missed visits".
 /// The label is short and starts in lower case: it continues the number.
@@ -426,12 +413,13 @@ fn join_stat_cards(blocks: Vec<String>) -> Vec<String> {
 /// stat card, hedge included.
 fn is_bare_quantity(text: &str) -> bool {
     let mut text = text.trim();
-    for hedge in STAT_HEDGES {
+    for hedge in crate::evidence::quantity_hedges() {
         if let Some(rest) = text
             .get(..hedge.len())
             .filter(|h| h.eq_ignore_ascii_case(hedge))
+            .and_then(|h| text[h.len()..].strip_prefix(' '))
         {
-            text = text[rest.len()..].trim_start();
+            text = rest.trim_start();
             break;
         }
     }

@@ -18,6 +18,22 @@ fn config(dir: &std::path::Path, ttl: &str, allow_private: bool) {
     std::fs::write(dir.join("caselint.toml"), text).expect("config");
 }
 
+/// The fixture page at /customers/acme on `server`, and its address under the partner's
+/// name (which the config resolves to 127.0.0.1).
+fn serve_page(server: &MockServer) -> (httpmock::Mock<'_>, String) {
+    let page = server.mock(|when, then| {
+        when.method(GET).path("/customers/acme");
+        then.status(200)
+            .header("content-type", "text/html")
+            .body(PAGE);
+    });
+    let url = format!(
+        "http://www.partner.example:{}/customers/acme",
+        server.port()
+    );
+    (page, url)
+}
+
 fn check_url(dir: &std::path::Path, url: &str, extra: &[&str]) -> (i32, String, String) {
     let output = caselint()
         .current_dir(dir)
@@ -45,16 +61,7 @@ fn the_cache_is_said_refreshed_on_request_and_its_ttl_configured() {
     let dir = tempfile::tempdir().expect("tempdir");
     config(dir.path(), "\"24h\"", true);
     let server = MockServer::start();
-    let page = server.mock(|when, then| {
-        when.method(GET).path("/customers/acme");
-        then.status(200)
-            .header("content-type", "text/html")
-            .body(PAGE);
-    });
-    let url = format!(
-        "http://www.partner.example:{}/customers/acme",
-        server.port()
-    );
+    let (page, url) = serve_page(&server);
 
     let (_, _, first) = check_url(dir.path(), &url, &[]);
     assert_eq!(page.calls(), 1);
@@ -112,16 +119,7 @@ fn verbose_lists_what_the_page_shows_for_each_detail_met() {
     let dir = tempfile::tempdir().expect("tempdir");
     config(dir.path(), "\"0s\"", true);
     let server = MockServer::start();
-    server.mock(|when, then| {
-        when.method(GET).path("/customers/acme");
-        then.status(200)
-            .header("content-type", "text/html")
-            .body(PAGE);
-    });
-    let url = format!(
-        "http://www.partner.example:{}/customers/acme",
-        server.port()
-    );
+    let (_, url) = serve_page(&server);
     let (_, plain, _) = check_url(dir.path(), &url, &["--color", "never"]);
     assert!(!plain.contains("ok CS-2.2/customer"), "{plain}");
     let (_, verbose, _) = check_url(dir.path(), &url, &["--color", "never", "--verbose"]);

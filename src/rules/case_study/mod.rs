@@ -969,11 +969,7 @@ fn segment_mentions(
                         prose.source_range(range),
                         format!(
                             "the text calls the customer {} `{excluded}`, which the checklist excludes from SMB: check that this is the customer and not someone else",
-                            if excluded.starts_with(['I', 'E', 'A', 'O', 'U', 'i', 'e', 'a', 'o', 'u']) {
-                                "an"
-                            } else {
-                                "a"
-                            }
+                            crate::rules::grammar::article_before(excluded)
                         ),
                     )
                     .with_requirement(requirement)

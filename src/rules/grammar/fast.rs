@@ -69,6 +69,11 @@ struct Lists {
     not_after_able: HashSet<String>,
     verbs_after_also: HashSet<String>,
     not_singular_subjects: HashSet<String>,
+    passive_be_alone: HashSet<String>,
+    compound_verb_particles: HashSet<String>,
+    relative_pronouns: HashSet<String>,
+    possessive_capital_names: Vec<String>,
+    plural_verb_singulars: HashMap<String, String>,
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -298,6 +303,19 @@ fn article(a: &str, b: &str, first: &Word, may_start: bool) -> Option<Slip> {
     wrong_article(first.range.clone(), a, wanted, capital, b)
 }
 
+/// The article a writer puts before `word` (a name, an acronym or a lower-case word), for
+/// messages that build a phrase: "an ISV", "a startup", "an Enterprise". Where writers
+/// differ, "a".
+pub(crate) fn article_before(word: &str) -> &'static str {
+    let lower = word.to_lowercase();
+    let settled = if word.starts_with(char::is_uppercase) {
+        name_article(word, &lower)
+    } else {
+        expected_article(&lower)
+    };
+    settled.unwrap_or("a")
+}
+
 /// The article before a name or an acronym, when its spelling settles it. One starting with
 /// A, E, I or O is read with a vowel, spelt out or not ("an IAM role", "an Oracle
 /// database"), except "One…", "Once…" and "Eu…". Before other acronyms writers differ with
@@ -521,10 +539,8 @@ impl Run<'_> {
     /// that you will allow to access the bucket".
     fn object_moved_before(&self, i: usize) -> bool {
         (i.saturating_sub(4)..i).rev().any(|j| {
-            matches!(
-                self.word(j),
-                Some("that" | "which" | "who" | "whom" | "what")
-            ) && !(j + 1..=i).any(|k| self.found.get(k).is_some_and(|w| w.sentence_start))
+            self.is(j, &LISTS.relative_pronouns)
+                && !(j + 1..=i).any(|k| self.found.get(k).is_some_and(|w| w.sentence_start))
         })
     }
 
@@ -683,18 +699,14 @@ fn phrases(text: &str, found: &[Word]) -> Vec<Slip> {
         if l.passive_be.contains(w)
             && let Some(noun) = w1.filter(|n| l.passive_compounds.contains(*n))
             && (w2.is_some_and(|n| l.passive_then.contains(n))
-                || run.clause_ends_after(i + 1)
-                    && matches!(
-                        w,
-                        "be" | "been" | "being" | "get" | "gets" | "got" | "gotten"
-                    ))
+                || run.clause_ends_after(i + 1) && l.passive_be_alone.contains(w))
             && let Some(verb) = l.compound_verbs.get(noun)
         {
             out.push(run.replace(i + 1, "CompoundVerb", verb, i..i + 2));
         }
         // "Login to your account": the verb, in two words.
         if l.compound_verbs_before_to.contains(w)
-            && matches!(w1, Some("to" | "into"))
+            && w1.is_some_and(|p| l.compound_verb_particles.contains(p))
             && (this.sentence_start
                 || i > 0 && run.next(i - 1, 1).is_some() && run.is(i - 1, &l.compound_verb_before))
             && let Some(verb) = l.compound_verbs.get(w)
@@ -761,16 +773,13 @@ fn agreement(run: &Run, i: usize) -> Option<Slip> {
     };
     for k in of + 2..of + 7 {
         let word = run.next(i, k - i)?;
-        if l.agreement_breakers.contains(word) || matches!(word, "is" | "was" | "has" | "does") {
+        if l.agreement_breakers.contains(word)
+            || l.plural_verb_singulars.values().any(|s| s == word)
+        {
             return None;
         }
-        let right = match word {
-            "are" => "is",
-            "were" => "was",
-            "have" => "has",
-            "do" => "does",
-            "don't" => "doesn't",
-            _ => continue,
+        let Some(right) = l.plural_verb_singulars.get(word) else {
+            continue;
         };
         let plural_before = run
             .word(k - 1)
@@ -1029,7 +1038,12 @@ fn confusion(
         safe: false,
     };
     // "IT's budget", "from IT's backlog": the IT department's, not "it is".
-    let department = |w: &str| w.starts_with("IT'") || w.starts_with("IT’");
+    let department = |w: &str| {
+        LISTS.possessive_capital_names.iter().any(|name| {
+            w.strip_prefix(name.as_str())
+                .is_some_and(|rest| rest.starts_with(['\'', '’']))
+        })
+    };
     let lower = if department(a) { String::new() } else { lower };
     let second_lower = if department(b) {
         String::new()
@@ -1339,6 +1353,21 @@ mod tests {
             "The testator's will can be read.",
         ] {
             assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn a_phrase_gets_the_article_its_first_sound_takes() {
+        for (word, article) in [
+            ("ISV", "an"),
+            ("Enterprise", "an"),
+            ("Startup", "a"),
+            ("startup", "a"),
+            ("Digital Native Business", "a"),
+            ("Public Sector", "a"),
+            ("enterprise", "an"),
+        ] {
+            assert_eq!(article_before(word), article, "{word}");
         }
     }
 

@@ -6,6 +6,8 @@
 
 mod fast;
 
+pub(crate) use fast::article_before;
+
 use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
