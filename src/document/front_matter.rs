@@ -116,10 +116,6 @@ impl FrontMatter {
     }
 }
 
-/// Front-matter keys whose values a reader sees (a page's title and summary), read as
-/// prose in customer-facing docs.
-pub(super) const PROSE_KEYS: [&str; 3] = ["title", "description", "summary"];
-
 /// How a front-matter value read as prose is written, which decides what a fix may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScalarStyle {
@@ -151,10 +147,12 @@ pub(super) fn prose_values(front_matter: &FrontMatter, source: &str) -> Vec<Fron
     let Some(data) = front_matter.data.as_ref().and_then(Value::as_object) else {
         return Vec::new();
     };
-    let mut out: Vec<FrontMatterValue> = PROSE_KEYS
+    let keys: &'static [String] = &super::markup::MARKUP.front_matter_prose_keys;
+    let mut out: Vec<FrontMatterValue> = keys
         .iter()
+        .map(String::as_str)
         .filter_map(|key| {
-            let Some(Value::String(parsed)) = data.get(*key) else {
+            let Some(Value::String(parsed)) = data.get(key) else {
                 return None;
             };
             let at = front_matter.key_location(source, key)?;

@@ -564,7 +564,7 @@ impl Walker<'_> {
             && !name.contains(char::is_whitespace)
             && !name.contains("://")
             && !name.starts_with(['/', '~', '$', '<'])
-            && crate::diagram::is_diagram_file(name);
+            && crate::evidence::names_diagram_file(name, self.line_around(&range));
         if !plausible {
             return;
         }
@@ -581,6 +581,17 @@ impl Walker<'_> {
             text: name.to_string(),
             span: range,
         });
+    }
+
+    /// The source line that holds `range`'s start.
+    fn line_around(&self, range: &Range<usize>) -> &str {
+        let start = self.source[..range.start.min(self.source.len())]
+            .rfind('\n')
+            .map_or(0, |at| at + 1);
+        let end = self.source[range.start.min(self.source.len())..]
+            .find('\n')
+            .map_or(self.source.len(), |at| range.start + at);
+        self.source.get(start..end).unwrap_or_default()
     }
 
     /// Text for headings, link texts and table cells: everything a reader sees, code

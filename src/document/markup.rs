@@ -14,6 +14,12 @@ struct Raw {
     html: RawHtml,
     mdx: RawMdx,
     templates: RawTemplates,
+    front_matter: RawFrontMatter,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawFrontMatter {
+    prose_keys: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -43,6 +49,8 @@ pub(super) struct Markup {
     hidden_component_words: Vec<String>,
     pub code_blocks: Vec<String>,
     pub code_shortcodes: Vec<String>,
+    /// Front-matter keys whose values a reader sees, read as prose in plain docs.
+    pub front_matter_prose_keys: Vec<String>,
 }
 
 /// How an element's content is read.
@@ -75,6 +83,9 @@ pub(super) static MARKUP: LazyLock<Markup> = LazyLock::new(|| {
                 code_blocks: Vec::new(),
                 code_shortcodes: Vec::new(),
             },
+            front_matter: RawFrontMatter {
+                prose_keys: Vec::new(),
+            },
         }
     });
     let set = |names: Vec<String>| names.into_iter().map(|n| n.to_ascii_lowercase()).collect();
@@ -91,6 +102,7 @@ pub(super) static MARKUP: LazyLock<Markup> = LazyLock::new(|| {
             .collect(),
         code_blocks: raw.templates.code_blocks,
         code_shortcodes: raw.templates.code_shortcodes,
+        front_matter_prose_keys: raw.front_matter.prose_keys,
     }
 });
 

@@ -269,14 +269,23 @@ pub(super) fn outcome(check: &Check, scope: &Scope) -> Verdict {
             }
         }
     }
-    // A KPI table's actual values are measured results ("No-show rate | … | 7.5%").
-    if scope
+    // A KPI's actual values are measured results, in a table ("No-show rate | … | 7.5%")
+    // or labelled ("- *Result:* p95 lag was 38 seconds"). Labelled prose is read only
+    // when the sentences gave too few: it costs a second pass.
+    let has_table = scope
         .doc
         .tables
         .iter()
-        .any(|t| t.span.start >= scope.span.start && t.span.end <= scope.span.end)
-    {
-        for k in kpi::table_kpis(scope).kpis.iter() {
+        .any(|t| t.span.start >= scope.span.start && t.span.end <= scope.span.end);
+    let kpis = if found.len() < need {
+        Some(kpi::kpis(scope))
+    } else if has_table {
+        Some(kpi::table_kpis(scope))
+    } else {
+        None
+    };
+    if let Some(report) = kpis {
+        for k in report.kpis.iter() {
             if let Some(actual) = &k.actual
                 && kpi::has_number(&actual.text)
             {
@@ -411,20 +420,26 @@ pub(super) fn aws_services(check: &Check, scope: &Scope, env: &Env) -> Verdict {
 pub(super) fn diagram(check: &Check, scope: &Scope, env: &Env) -> Verdict {
     let mut found = Vec::new();
     let mut problems = Vec::new();
+    // A diagram the text names but that is not beside it may be in the submission.
+    let mut named_elsewhere = false;
     for d in diagram::diagrams(scope, env) {
         match d.problem {
-            Some(problem) => problems.push((d.span, problem)),
+            Some(problem) => {
+                named_elsewhere |= d.named_only;
+                problems.push((d.span, problem));
+            }
             None => found.push(Evidence {
                 span: d.span,
                 note: format!("diagram: `{}`", quote(&d.label, 60)),
             }),
         }
     }
+    let met = found.len() >= min(check, 1);
     Verdict {
-        met: found.len() >= min(check, 1),
+        met,
         found,
         problems,
-        uncertain: false,
+        uncertain: !met && named_elsewhere,
     }
 }
 

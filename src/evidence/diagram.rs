@@ -5,30 +5,33 @@
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::LazyLock;
 
 use super::text::tokens;
 use super::{Env, Scope};
+use crate::document::LinkKind;
 
-// Word lists below are language, not logic: they may move to `lexicon/` data later.
+const VOCABULARY: &str = include_str!("../../lexicon/evidence/diagram.toml");
 
-/// Images that are not diagrams even in an architecture section.
-const NOT_DIAGRAM_WORDS: &[&str] = &[
-    "logo",
-    "logos",
-    "icon",
-    "badge",
-    "headshot",
-    "photo",
-    "portrait",
-    "avatar",
-    "banner",
-    "screenshot",
-];
-/// File extensions of images and diagram files.
-const IMAGE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"];
-const DIAGRAM_FILE_EXTENSIONS: &[&str] = &["drawio", "vsdx", "vsd", "pdf", "excalidraw"];
-/// Fenced code blocks that render as diagrams.
-const DIAGRAM_FENCES: &[&str] = &["mermaid", "plantuml", "puml", "graphviz", "dot"];
+/// `lexicon/evidence/diagram.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vocabulary {
+    not_diagram_words: Vec<String>,
+    image_extensions: Vec<String>,
+    diagram_file_extensions: Vec<String>,
+    diagram_fences: Vec<String>,
+    text_fences: Vec<String>,
+    min_text_diagram_lines: usize,
+    connectors: Vec<String>,
+    diagram_words: Vec<String>,
+}
+
+static WORDS: LazyLock<Vocabulary> = LazyLock::new(|| {
+    // Embedded at build time and parsed by the unit tests: cannot fail in a release.
+    toml::from_str(VOCABULARY)
+        .unwrap_or_else(|err| panic!("lexicon/evidence/diagram.toml is not valid: {err}"))
+});
 
 /// A diagram candidate and what is wrong with it, if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +43,9 @@ pub struct Diagram {
     pub destination: String,
     /// Why it does not count ("the file `img/a.png` is not in the repository").
     pub problem: Option<String>,
+    /// Named in the text ("attached as `acme.png`") rather than linked: when its file is not
+    /// beside the document it may still be in the submission, so its absence is a doubt.
+    pub named_only: bool,
 }
 
 /// The diagrams in a scope: images and links to image or diagram files (not logos or
@@ -62,6 +68,12 @@ pub fn diagrams(scope: &Scope, env: &Env) -> Vec<Diagram> {
                 "the diagram has no alt text: describe it between the brackets, as in `![Solution architecture](…)`"
                     .to_string(),
             )
+        } else if link.kind == LinkKind::FileName {
+            target_problem(&link.destination, env).map(|_| {
+                format!(
+                    "the diagram `{file}` named here is not beside the case study: keep the file next to it, or link it as an image, so that it can be checked and goes with the submission"
+                )
+            })
         } else {
             target_problem(&link.destination, env)
         };
@@ -74,6 +86,7 @@ pub fn diagrams(scope: &Scope, env: &Env) -> Vec<Diagram> {
             },
             destination: link.destination.clone(),
             problem,
+            named_only: link.kind == LinkKind::FileName,
         });
     }
     out.extend(fenced_diagrams(&doc.source, scope.span.clone()));
@@ -85,17 +98,28 @@ pub fn diagrams(scope: &Scope, env: &Env) -> Vec<Diagram> {
 pub fn is_diagram_link(link: &crate::document::Link) -> bool {
     let file = file_name(&link.destination);
     let ext = extension(&file);
+    let w = &*WORDS;
     let diagram_file =
-        DIAGRAM_FILE_EXTENSIONS.contains(&ext.as_str()) || IMAGE_EXTENSIONS.contains(&ext.as_str());
+        w.diagram_file_extensions.contains(&ext) || w.image_extensions.contains(&ext);
     if !link.is_image && !diagram_file {
         return false;
     }
     let own_words = format!("{} {}", link.text, file.replace(['-', '_', '.'], " "));
-    !has_word(&own_words, NOT_DIAGRAM_WORDS)
+    !has_word(&own_words, &w.not_diagram_words)
 }
 
-fn has_word(text: &str, words: &[&str]) -> bool {
-    tokens(text).iter().any(|t| t.is_any(words))
+/// Whether a file name written in code in `sentence` is an architecture diagram attached
+/// with the document: an image or drawing by its extension, or a document file (a PDF, a
+/// Visio drawing) that the sentence calls a diagram.
+pub fn names_diagram_file(name: &str, sentence: &str) -> bool {
+    let w = &*WORDS;
+    let ext = extension(name);
+    crate::diagram::is_diagram_file(name)
+        || w.diagram_file_extensions.contains(&ext) && has_word(sentence, &w.diagram_words)
+}
+
+fn has_word(text: &str, words: &[String]) -> bool {
+    tokens(text).iter().any(|t| words.iter().any(|w| t.is(w)))
 }
 
 /// The destination without query and fragment, percent-decoded for the common cases.
@@ -157,36 +181,64 @@ fn target_problem(destination: &str, env: &Env) -> Option<String> {
     ))
 }
 
-/// Code blocks fenced as Mermaid, PlantUML or Graphviz inside `span`.
+/// Fenced code blocks inside `span` that are diagrams: a diagram language (Mermaid,
+/// PlantUML, Graphviz, …), or boxes and arrows drawn in text.
 fn fenced_diagrams(source: &str, span: Range<usize>) -> Vec<Diagram> {
     let Some(text) = source.get(span.clone()) else {
         return Vec::new();
     };
+    let w = &*WORDS;
     let mut out = Vec::new();
     let mut offset = span.start;
+    // The open block: its opening line's span, fence, language and connector lines.
+    let mut open: Option<(Range<usize>, String, String, usize)> = None;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
-        if indent <= 3
-            && (trimmed.starts_with("```") || trimmed.starts_with("~~~"))
-            && let Some(info) = trimmed
-                .trim_start_matches(['`', '~'])
-                .split_whitespace()
-                .next()
-            && DIAGRAM_FENCES.contains(
-                &info
+        let fence: String = trimmed
+            .chars()
+            .take_while(|&c| c == '`' || c == '~')
+            .collect();
+        let is_fence =
+            indent <= 3 && fence.len() >= 3 && fence.chars().all(|c| fence.starts_with(c));
+        match &mut open {
+            Some((_, opened, _, _))
+                if is_fence
+                    && fence.starts_with(opened.as_str())
+                    && trimmed[fence.len()..].trim().is_empty() =>
+            {
+                if let Some((at, _, info, drawn)) = open.take()
+                    && (w.diagram_fences.contains(&info)
+                        || (info.is_empty() || w.text_fences.contains(&info))
+                            && drawn >= w.min_text_diagram_lines)
+                {
+                    out.push(Diagram {
+                        span: at,
+                        label: if w.diagram_fences.contains(&info) {
+                            format!("{info} diagram")
+                        } else {
+                            "diagram drawn in text".to_string()
+                        },
+                        destination: String::new(),
+                        problem: None,
+                        named_only: false,
+                    });
+                }
+            }
+            Some((_, _, _, drawn)) if w.connectors.iter().any(|c| line.contains(c.as_str())) => {
+                *drawn += 1;
+            }
+            Some(_) => {}
+            None if is_fence => {
+                let info = trimmed[fence.len()..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
                     .trim_matches(['{', '}', '.'])
-                    .to_ascii_lowercase()
-                    .as_str(),
-            )
-        {
-            let end = offset + line.trim_end().len();
-            out.push(Diagram {
-                span: offset..end,
-                label: format!("{} diagram", info.trim_matches(['{', '}', '.'])),
-                destination: String::new(),
-                problem: None,
-            });
+                    .to_ascii_lowercase();
+                open = Some((offset..offset + line.trim_end().len(), fence, info, 0));
+            }
+            None => {}
         }
         offset += line.len();
     }
@@ -273,7 +325,53 @@ mod tests {
             );
         }
         let missing = found("See `arch.drawio` in this folder.\n", &|_| false);
-        assert!(missing[0].1.as_deref().unwrap().contains("is not there"));
+        assert!(
+            missing[0]
+                .1
+                .as_deref()
+                .unwrap()
+                .contains("is not beside the case study")
+        );
+    }
+
+    #[test]
+    fn diagrams_drawn_in_text_and_in_diagram_languages() {
+        let yes = |_: &Path| true;
+        let drawn = "Text version:\n\n```\nBrowser --> CloudFront --> ALB\n   |\n   v\nECS tasks -> Aurora\n```\n";
+        assert_eq!(
+            found(drawn, &yes),
+            [("diagram drawn in text".to_string(), None)]
+        );
+        let boxes = "~~~text\n┌──────┐\n│ ALB  │\n└──┬───┘\n~~~\n";
+        assert_eq!(found(boxes, &yes).len(), 1);
+        assert_eq!(found("```d2\nweb -> api\n```\n", &yes).len(), 1);
+    }
+
+    #[test]
+    fn code_that_is_no_drawing() {
+        let yes = |_: &Path| true;
+        for text in [
+            "```\nfn main() -> u32 { 1 }\n```\n",
+            "```rust\nfn a() -> u32 { 1 }\nfn b() -> u32 { 2 }\n```\n",
+            "```\naws s3 ls\naws ecs list-tasks\n```\n",
+            // An unclosed block is not read.
+            "```\na -> b\nc -> d\n",
+        ] {
+            assert!(found(text, &yes).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_document_file_named_in_code_counts_when_called_a_diagram() {
+        assert!(names_diagram_file(
+            "acme.pdf",
+            "The architecture diagram is `acme.pdf`."
+        ));
+        assert!(names_diagram_file("acme.png", "Attached: `acme.png`."));
+        assert!(!names_diagram_file(
+            "pricing.pdf",
+            "Download `pricing.pdf` for prices."
+        ));
     }
 
     #[test]

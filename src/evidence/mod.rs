@@ -57,7 +57,7 @@ mod quantity;
 pub(crate) mod text;
 pub mod usage;
 
-pub use diagram::{Diagram, diagrams, is_diagram_link};
+pub use diagram::{Diagram, diagrams, is_diagram_link, names_diagram_file};
 pub use kpi::{Field, Kpi, KpiReport, Part, kpis};
 pub(crate) use outcome::quantity_hedges;
 pub use outcome::{Outcome, Role, claims, outcomes};

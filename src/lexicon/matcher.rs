@@ -447,6 +447,11 @@ impl NameMatcher {
                 Some((hit, needs_context))
             }
             FormKind::Wrong { fix, reason } => {
+                if names_a_former_name(text, &range)
+                    || form.prefixed && glued_to_a_word(text, &range)
+                {
+                    return None;
+                }
                 let needs_context = self.plausible_slip(form, text, &range)?;
                 if *reason == WrongReason::MissingPrefix
                     && !bare_full_name_in_prose(text, &range, fix, form.plain)
@@ -488,11 +493,20 @@ impl NameMatcher {
                 // current one; the pair becomes the current name.
                 let mut range = range;
                 let mut replacement = fix.clone();
+                // A bare abbreviation in the parentheses ("AWS Fault Injection Simulator
+                // (FIS)") stays: the current full name then glosses it, as a first mention
+                // should; one the current name already ends with ("Elastic MapReduce
+                // (EMR)") would repeat it.
                 if let Some(product) = self.product(form)
                     && let Some((gloss, end)) = parenthesised_after(text, range.end)
                     && product_names(product).any(|n| n == gloss)
+                    && (strip_any_prefix(gloss).is_some() || fix.ends_with(gloss))
                 {
-                    replacement = gloss.to_string();
+                    replacement = if strip_any_prefix(gloss).is_some() {
+                        gloss.to_string()
+                    } else {
+                        fix.clone()
+                    };
                     range.end = end;
                 }
                 let hit = Hit {
@@ -1604,6 +1618,33 @@ fn after_other_vendor(text: &str, start: usize) -> bool {
 struct HistoryPhrases {
     before: Vec<String>,
     after: Vec<String>,
+    names_before: Vec<String>,
+    pair_joiners: Vec<String>,
+    not_a_prefix_before: Vec<String>,
+}
+
+/// "formerly known as \"AWS ALB Ingress Controller\"": what follows a phrase that gives
+/// a former name is quoted history, whatever its spelling.
+fn names_a_former_name(text: &str, range: &Range<usize>) -> bool {
+    let before_start = floor_char_boundary(text, range.start.saturating_sub(32));
+    let before = text[before_start..range.start]
+        .to_ascii_lowercase()
+        .trim_end_matches(['"', '\'', '“', '‘', '`', ' '])
+        .to_string();
+    let before = before.strip_suffix(" the").unwrap_or(&before).to_string();
+    HISTORY_PHRASES
+        .names_before
+        .iter()
+        .any(|p| before.ends_with(p.as_str()))
+}
+
+/// "Non-AWS S3 compatible": the prefix is part of another word.
+fn glued_to_a_word(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].to_ascii_lowercase();
+    HISTORY_PHRASES
+        .not_a_prefix_before
+        .iter()
+        .any(|p| before.ends_with(p.as_str()))
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -1634,8 +1675,27 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
             .strip_prefix(verb)
             .is_some_and(|rest| rest.contains(&current))
     });
+    // "filters for both Amazon Elasticsearch Service and Amazon OpenSearch Service": the
+    // old name beside the current one names the two.
+    let paired = HISTORY_PHRASES.pair_joiners.iter().any(|joiner| {
+        after
+            .trim_start()
+            .strip_prefix(joiner.as_str())
+            .is_some_and(|rest| {
+                let rest = ["amazon ", "aws "]
+                    .iter()
+                    .find_map(|p| rest.strip_prefix(p))
+                    .unwrap_or(rest);
+                rest.starts_with(&current)
+            })
+            || before
+                .trim_end()
+                .strip_suffix(joiner.trim_end())
+                .is_some_and(|b| b.trim_end().ends_with(&current))
+    });
     glossed
         || stated
+        || paired
         || HISTORY_PHRASES
             .before
             .iter()
@@ -1885,6 +1945,45 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn former_names_quoted_as_history() {
+        for text in [
+            "The controller was formerly named the AWS ALB Ingress Controller.",
+            "It was formerly known as \"AWS ALB Ingress Controller\".",
+            "Non-AWS S3 compatible providers have known issues.",
+            "Filter for both Amazon Elasticsearch Service and Amazon OpenSearch Service.",
+        ] {
+            assert_eq!(wrong(text), vec![], "{text}");
+        }
+        // Used, not named: still slips.
+        assert_eq!(
+            wrong("We previously used AWS S3 for this."),
+            vec![pair("AWS S3", "Amazon S3")]
+        );
+        assert_eq!(
+            wrong("Amazon Elasticsearch Service and Amazon Redshift store it."),
+            vec![pair(
+                "Amazon Elasticsearch Service",
+                "Amazon OpenSearch Service"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_renamed_name_glossed_by_an_abbreviation() {
+        assert_eq!(
+            wrong("Elastic MapReduce (EMR) hosts Spark."),
+            vec![pair("Elastic MapReduce (EMR)", "Amazon EMR")]
+        );
+        assert_eq!(
+            wrong("AWS Fault Injection Simulator (FIS) runs experiments."),
+            vec![pair(
+                "AWS Fault Injection Simulator",
+                "AWS Fault Injection Service"
+            )]
+        );
     }
 
     #[test]

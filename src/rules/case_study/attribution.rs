@@ -26,6 +26,7 @@ struct Vocabulary {
     customer_intro: Vec<String>,
     not_customer: Vec<String>,
     label_max_words: usize,
+    part_labels: Vec<String>,
     cues: HashMap<String, Vec<String>>,
 }
 
@@ -33,6 +34,7 @@ struct Lists {
     customer_intro: Vec<String>,
     not_customer: Vec<String>,
     label_max_words: usize,
+    part_labels: Vec<String>,
     cues: HashMap<String, PhraseSet>,
 }
 
@@ -52,6 +54,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         customer_intro: v.customer_intro,
         not_customer: v.not_customer,
         label_max_words: v.label_max_words,
+        part_labels: v.part_labels,
         cues,
     }
 });
@@ -336,9 +339,7 @@ fn label_of(doc: &Document, block: &Block) -> Option<Label> {
         let label = &text[..colon];
         let words = label.split_whitespace().count();
         if (1..=max).contains(&words) && !label.contains(['.', '!', '?']) {
-            let source = doc.source.get(block.span.clone()).unwrap_or_default();
-            let strong = source.starts_with("**")
-                || source.starts_with("__")
+            let strong = opens_in_bold(doc, &block.span)
                 || label.bytes().any(|b| b.is_ascii_digit()) && label.contains('-');
             return Some(Label {
                 text: label.to_string(),
@@ -347,14 +348,35 @@ fn label_of(doc: &Document, block: &Block) -> Option<Label> {
             });
         }
     }
+    // A bold run-in label: "**What went wrong.** The first sync …".
+    if opens_in_bold(doc, &block.span)
+        && let Some(inside) = doc.source.get(block.span.clone())
+    {
+        let run_start = if inside.starts_with("**") || inside.starts_with("__") {
+            2
+        } else {
+            0
+        };
+        if let Some(close) = inside[run_start..].find(['*', '_']) {
+            let run = inside[run_start..run_start + close].trim();
+            let rest = inside[run_start + close..].trim_start_matches(['*', '_']);
+            let words = run.split_whitespace().count();
+            if (1..=max).contains(&words)
+                && run.ends_with(['.', ':', '?', '!'])
+                && !rest.trim().is_empty()
+            {
+                let end = block.span.start + run_start + close;
+                return Some(Label {
+                    text: run.trim_end_matches(['.', ':']).to_string(),
+                    span: block.span.start..end,
+                    strong: true,
+                });
+            }
+        }
+    }
     // A short bold line: "**What we learned**".
-    let source = doc.source.get(block.span.clone())?;
-    let bold = |s: &str| {
-        (s.starts_with("**") && s.trim_end().ends_with("**"))
-            || (s.starts_with("__") && s.trim_end().ends_with("__"))
-    };
     let words = text.split_whitespace().count();
-    if block.prose.len() == 1 && (1..=max).contains(&words) && bold(source.trim()) {
+    if block.prose.len() == 1 && (1..=max).contains(&words) && all_in_bold(doc, &block.span) {
         return Some(Label {
             text: text.to_string(),
             span: block.span.clone(),
@@ -364,10 +386,54 @@ fn label_of(doc: &Document, block: &Block) -> Option<Label> {
     None
 }
 
+/// The source of `span`'s line around it: what comes before it on its line (list markers,
+/// quote markers and emphasis the block's text leaves out) and after it.
+fn line_around<'a>(doc: &'a Document, span: &Range<usize>) -> (&'a str, &'a str) {
+    let source = doc.source.as_str();
+    let start = span.start.min(source.len());
+    let end = span.end.clamp(start, source.len());
+    let line_start = source[..start].rfind('\n').map_or(0, |at| at + 1);
+    let line_end = source[end..].find('\n').map_or(source.len(), |at| end + at);
+    (
+        source.get(line_start..start).unwrap_or_default(),
+        source.get(end..line_end).unwrap_or_default(),
+    )
+}
+
+/// Whether the block starts in bold: `**UCR-002 Challenge:** …`, `- __Goals:__ …`. The
+/// block's span may start inside the emphasis or before it.
+fn opens_in_bold(doc: &Document, span: &Range<usize>) -> bool {
+    let (before, _) = line_around(doc, span);
+    let inside = doc.source.get(span.clone()).unwrap_or_default();
+    is_bold_marker_end(before.trim_end()) || inside.starts_with("**") || inside.starts_with("__")
+}
+
+/// Whether the whole block is in bold: `**What we learned**`, `**KPI 1, uptime.**`.
+fn all_in_bold(doc: &Document, span: &Range<usize>) -> bool {
+    let (_, after) = line_around(doc, span);
+    let inside = doc.source.get(span.clone()).unwrap_or_default().trim_end();
+    let after = after.trim();
+    let closes = matches!(after, "**" | "__") || after.is_empty() && is_bold_marker_end(inside);
+    opens_in_bold(doc, span) && closes
+}
+
+fn is_bold_marker_end(text: &str) -> bool {
+    text.ends_with("**") || text.ends_with("__")
+}
+
+/// Whether a label names a part of one answer ("Baseline:", "Target:", "Result:") rather
+/// than a requirement of its own, by its first word.
+fn is_part_label(label: &Label) -> bool {
+    tokens(&label.text)
+        .first()
+        .is_some_and(|t| LISTS.part_labels.iter().any(|w| t.is(w)))
+}
+
 /// Where what a label heads ends: a list item's label covers its nested items; a
 /// paragraph's label covers the paragraphs after it up to the next label or heading, and
 /// the list after it whatever its items' own labels ("- Business: …", "- Technical: …"),
-/// unless an item's label names another requirement.
+/// unless an item's label names another requirement and is no part of an answer
+/// ("**KPI 1.**" then "- *Target:* 1 hour" is one KPI, not a goal).
 fn label_end(
     doc: &Document,
     blocks: &[Block],
@@ -391,7 +457,10 @@ fn label_end(
         } else {
             match label_of(doc, next) {
                 None => true,
-                Some(label) => next.kind == BlockKind::ListItem && !names_a_requirement(&label),
+                Some(label) => {
+                    next.kind == BlockKind::ListItem
+                        && (!names_a_requirement(&label) || is_part_label(&label))
+                }
             }
         };
         if !belongs {
@@ -488,6 +557,30 @@ mod tests {
         assert_eq!(goals.len(), 1, "{found:?}");
         assert!(goals[0].2.ends_with("an RPO of one hour."), "{found:?}");
         assert!(!goals[0].2.contains("UCR-004"), "{found:?}");
+    }
+
+    #[test]
+    fn a_kpi_keeps_its_target_and_baseline_items() {
+        let src = "# Case study\n\n**KPI 1, recovery point.**\n\n- *Baseline:* 24 hours.\n\
+                   - *Target:* 1 hour.\n- *Result:* 38 seconds.\n\n**What went wrong.** A lot.\n";
+        let found = parts(src, Names::default());
+        let kpi: Vec<_> = found.iter().filter(|p| p.0 == "CO-001").collect();
+        assert!(
+            kpi[0].2.contains("Baseline") && kpi[0].2.ends_with("38 seconds."),
+            "{found:?}"
+        );
+        assert!(!kpi.iter().any(|p| p.2.contains("went wrong")), "{found:?}");
+        // A bold run-in label heads its paragraph: the lessons are CO-002's.
+        assert!(
+            found.iter().any(|p| p.0 == "CO-002" && p.1 == By::Label),
+            "{found:?}"
+        );
+        // Under a label that names a requirement, an item naming another one still ends it.
+        let src = "# Case study\n\n**KPI 1, recovery point.**\n\n- *Baseline:* 24 hours.\n\
+                   - Lessons learned: test restores early.\n";
+        let found = parts(src, Names::default());
+        let kpi: Vec<_> = found.iter().filter(|p| p.0 == "CO-001").collect();
+        assert!(kpi[0].2.ends_with("24 hours."), "{found:?}");
     }
 
     #[test]

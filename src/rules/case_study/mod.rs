@@ -575,8 +575,9 @@ fn raw_visibility(doc: &Document) -> &'static str {
     }
 }
 
-/// Whether `offset` lies in a part placed (by its heading or label) under a requirement
-/// that never asks this detector: a projection in the challenge ("hiring would have cost
+/// Whether `offset` lies only in parts placed (by their heading or label) under
+/// requirements that never ask this detector (a KPI inside an "In production" section is
+/// still the results'): a projection in the challenge ("hiring would have cost
 /// $96,000") is no claimed result, so a whole-document check without parts of its own
 /// (CS-2.2) does not question it there.
 fn foreign_part(
@@ -585,12 +586,14 @@ fn foreign_part(
     detector: &str,
     offset: usize,
 ) -> bool {
-    attribution.placed_at(offset).any(|index| {
-        profile
-            .requirements
-            .get(index)
-            .is_some_and(|r| !r.checks.iter().any(|c| c.detector == detector))
-    })
+    let mut placed = attribution.placed_at(offset).peekable();
+    placed.peek().is_some()
+        && placed.all(|index| {
+            profile
+                .requirements
+                .get(index)
+                .is_some_and(|r| !r.checks.iter().any(|c| c.detector == detector))
+        })
 }
 
 fn capitalize(text: &str) -> String {

@@ -71,6 +71,9 @@ struct Lists {
     not_singular_subjects: HashSet<String>,
     passive_be_alone: HashSet<String>,
     compound_verb_particles: HashSet<String>,
+    that_clause_verbs: HashSet<String>,
+    let_verbs: HashSet<String>,
+    verb_objects: HashSet<String>,
     relative_pronouns: HashSet<String>,
     possessive_capital_names: Vec<String>,
     plural_verb_singulars: HashMap<String, String>,
@@ -223,7 +226,12 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
         if let Some(slip) = article(a, b, first, article_start) {
             out.push(slip);
         } else if label {
-            // Headings are labels: only the article and the repeat are certain there.
+            // Headings are labels: only the article, the repeat and an imperative that
+            // opens one ("Step 2: Setup the Lambda function") are certain there.
+            let opens = first.sentence_start || text[..first.range.start].trim_end().ends_with(':');
+            if opens && let Some(slip) = compound_verb(a, b, None, first, true) {
+                out.push(slip);
+            }
         } else if month_of(a, first, &text[second.range.end..]) {
             // "In May of 2019": the month, not the modal.
         } else if let Some(slip) = modal_of(a, b, before, after, both.clone()) {
@@ -232,7 +240,8 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
             out.push(slip);
         } else if let Some(slip) = there_is_plural(a, b, before_adjacent, first) {
             out.push(slip);
-        } else if let Some(slip) = compound_verb(a, b, before_adjacent, first) {
+        } else if let Some(slip) = compound_verb(a, b, before_adjacent, first, first.sentence_start)
+        {
             out.push(slip);
         } else if let Some(slip) = confusion(a, b, first, second, after, after_adjacent) {
             out.push(slip);
@@ -402,15 +411,22 @@ fn there_is_plural(a: &str, b: &str, before: Option<&str>, first: &Word) -> Opti
 
 /// "to setup the cluster" → "set up": a one-word noun used as a verb, told by what is
 /// before it (or a sentence start) and the object after it.
-fn compound_verb(a: &str, b: &str, before: Option<&str>, first: &Word) -> Option<Slip> {
+/// `starts`: the first word opens a sentence or a heading's clause.
+fn compound_verb(
+    a: &str,
+    b: &str,
+    before: Option<&str>,
+    first: &Word,
+    starts: bool,
+) -> Option<Slip> {
     let lower = a.to_lowercase();
     let verb = LISTS.compound_verbs.get(&lower)?;
     let capital = a.starts_with(char::is_uppercase);
     let as_verb = match before {
-        Some(word) if !first.sentence_start => {
+        Some(word) if !starts => {
             a == lower && LISTS.compound_verb_before.contains(&word.to_lowercase())
         }
-        _ => first.sentence_start && (a == lower || a[1..] == lower[1..]),
+        _ => starts && (a == lower || a[1..] == lower[1..]),
     };
     if !as_verb || !LISTS.compound_verb_objects.contains(b) {
         return None;
@@ -712,6 +728,47 @@ fn phrases(text: &str, found: &[Word]) -> Vec<Slip> {
             && let Some(verb) = l.compound_verbs.get(w)
         {
             out.push(run.replace(i, "CompoundVerb", verb, i..i + 2));
+        }
+        // "recommends you to create": a that-clause.
+        if l.that_clause_verbs.contains(w)
+            && w1.is_some_and(|o| l.verb_objects.contains(o))
+            && w2 == Some("to")
+            && lower_word(w3)
+            && !w3.is_some_and(|v| l.not_verb_after_to.contains(v))
+        {
+            let object = run.written(i + 1);
+            out.push(Slip {
+                range: run.span(i + 1..i + 3),
+                check: "AllowsTo",
+                message: format!(
+                    "`{} {object} to {}`: write `{0} that {object} {1}`",
+                    run.written(i),
+                    w3.unwrap_or_default()
+                ),
+                replacement: format!("that {object}"),
+                safe: false,
+            });
+        }
+        // "let Mixpanel to create": "let" takes the bare verb.
+        if l.let_verbs.contains(w)
+            && w2 == Some("to")
+            && (w1.is_some_and(|o| l.verb_objects.contains(o))
+                || run.written(i + 1).starts_with(char::is_uppercase))
+            && lower_word(w3)
+            && !w3.is_some_and(|v| l.not_verb_after_to.contains(v))
+        {
+            let object = run.written(i + 1);
+            out.push(Slip {
+                range: run.span(i + 1..i + 3),
+                check: "AllowsTo",
+                message: format!(
+                    "`{} {object} to {}`: write `{0} {object} {1}`",
+                    run.written(i),
+                    w3.unwrap_or_default()
+                ),
+                replacement: object.to_string(),
+                safe: false,
+            });
         }
         // "need to be able access": "able" takes "to".
         if l.able_after.contains(w)
@@ -1470,6 +1527,40 @@ mod tests {
             "The list of regions and the zones are both in the docs.",
             "A number of users are online. Each of them has a key.",
             "You'll also need a key. To also allow reads, add it. Teams also use it.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+    }
+
+    #[test]
+    fn an_imperative_opening_a_heading() {
+        let heading = |text: &str| {
+            let (doc, _) = Document::parse("t.md", format!("## {text}\n"));
+            check(&doc, &[])
+                .into_iter()
+                .map(|d| doc.source[d.span].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(heading("Step 2a: Setup the Lambda function"), ["Setup"]);
+        assert!(heading("Setup Import Config").is_empty());
+        assert!(heading("Backup and restore").is_empty());
+    }
+
+    #[test]
+    fn verbs_that_take_a_clause_or_a_bare_verb() {
+        assert_eq!(
+            found("AWS recommends you to create a new user."),
+            pairs(&[("you to", "that you")])
+        );
+        assert_eq!(
+            found("This will let Mixpanel to directly create tables."),
+            pairs(&[("Mixpanel to", "Mixpanel")])
+        );
+        for clean in [
+            "We recommend that you create a user.",
+            "AWS recommends you use roles.",
+            "Let us know. It lets you to the door.",
+            "We suggested them to the board.",
         ] {
             assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
         }
