@@ -61,6 +61,9 @@ pub struct Diagnostic {
     /// Other places in the same file that the finding is about: where the evidence a
     /// section lacks is told instead, or where a name is written right.
     pub related: Vec<Related>,
+    /// The rule cannot tell for certain (a name that may be another vendor's connector):
+    /// never more than a warning, whatever level the rule is configured at.
+    pub unsure: bool,
 }
 
 /// A place in the same file that explains a finding, with what it shows.
@@ -90,7 +93,15 @@ impl Diagnostic {
             requirement,
             help: None,
             related: Vec::new(),
+            unsure: false,
         }
+    }
+
+    /// Marks the finding as one the rule cannot be certain of (see [`Diagnostic::unsure`]).
+    pub fn unsure(mut self) -> Self {
+        self.unsure = true;
+        self.severity = self.severity.min(Severity::Warning);
+        self
     }
 
     pub fn with_fix(

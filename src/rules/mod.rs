@@ -9,7 +9,7 @@ pub mod naming;
 pub mod spelling;
 
 use crate::config::{Config, Level};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, DocumentKind};
 use crate::lexicon::NameMatcher;
 use crate::profile::Profile;
@@ -107,6 +107,9 @@ pub fn check_document_tracked(
         // they were given, and comments silence them like any other.
         if let Some(level) = effective_level(ctx.config, &diagnostic.rule, doc.kind) {
             match level.severity() {
+                Some(severity) if diagnostic.unsure => {
+                    diagnostic.severity = severity.min(Severity::Warning);
+                }
                 Some(severity) => diagnostic.severity = severity,
                 None => return false,
             }

@@ -193,6 +193,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         diagnostic = diagnostic
                             .with_related(right.clone(), format!("`{replacement}` written here"));
                     }
+                    if connector {
+                        diagnostic = diagnostic.unsure();
+                    }
                     out.push(offer(
                         diagnostic,
                         replacement,
@@ -221,22 +224,26 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     let when = readable_date(date)
                         .map(|d| format!(" on {d}"))
                         .unwrap_or_default();
-                    let diagnostic = Diagnostic::new(
+                    let connector = names_connector(&prose.text, hit.range.end);
+                    let mut diagnostic = Diagnostic::new(
                         RENAMED,
                         Severity::Error,
                         span,
                         format!("`{old}` was renamed{when}: write `{replacement}`"),
                     )
-                    .with_help(if names_connector(&prose.text, hit.range.end) {
+                    .with_help(if connector {
                         CONNECTOR_HELP
                     } else {
                         "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story."
                     });
+                    if connector {
+                        diagnostic = diagnostic.unsure();
+                    }
                     out.push(offer(
                         diagnostic,
                         replacement,
                         verbatim,
-                        applicability(names_connector(&prose.text, hit.range.end)),
+                        applicability(connector),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -545,6 +552,9 @@ mod tests {
         let fix = |d: &Diagnostic| d.fix.as_ref().map(|f| f.applicability);
         assert_eq!(fix(names[0]), Some(Applicability::Unsafe));
         assert_eq!(fix(names[1]), Some(Applicability::Safe));
+        // caselint cannot tell another vendor's connector from a slip: a warning.
+        assert_eq!(names[0].severity, Severity::Warning);
+        assert_eq!(names[1].severity, Severity::Error);
     }
 
     #[test]

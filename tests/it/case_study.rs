@@ -376,6 +376,8 @@ fn a_diagram_named_in_code_beside_the_case_study_counts() {
             .is_some_and(|m| m.contains("architecture-contoso.png")),
         "{missing}"
     );
+    // Named, so perhaps attached to the submission: a doubt, not an error.
+    assert_eq!(missing["severity"], "warning", "{missing}");
 
     std::fs::copy(
         samples.join("architecture-contoso.png"),
@@ -386,5 +388,33 @@ fn a_diagram_named_in_code_beside_the_case_study_counts() {
     assert!(
         !rules(&present).iter().any(|r| r == "PS-001/diagram"),
         "{present}"
+    );
+}
+
+#[test]
+fn a_diagram_drawn_in_text_counts_and_a_plain_code_block_does_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let samples = root().join("samples/case-studies");
+    let text = std::fs::read_to_string(samples.join("contoso-private.md")).expect("sample");
+    let link = text
+        .lines()
+        .find(|l| l.contains("](architecture-contoso.png)"))
+        .expect("the sample links its diagram")
+        .to_string();
+    let args = ["--offline", "--today", "2026-02-01", "contoso.md"];
+    let drawn = "```\nStaff browser --> Amazon CloudFront --> Application Load Balancer\n      |\n      v\nAmazon ECS tasks -> Amazon Aurora (Multi-AZ)\n```";
+    std::fs::write(dir.path().join("contoso.md"), text.replace(&link, drawn)).expect("write");
+    let (_, found) = check_json(dir.path(), &args);
+    assert!(
+        !rules(&found).iter().any(|r| r == "PS-001/diagram"),
+        "{found}"
+    );
+
+    let commands = "```\naws ecs list-tasks\naws rds describe-db-clusters\n```";
+    std::fs::write(dir.path().join("contoso.md"), text.replace(&link, commands)).expect("write");
+    let (_, found) = check_json(dir.path(), &args);
+    assert!(
+        rules(&found).iter().any(|r| r == "PS-001/diagram"),
+        "{found}"
     );
 }
