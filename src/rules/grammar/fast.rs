@@ -2,7 +2,7 @@
 //! words spelling reads (code, paths and markup are never words). Each check speaks only
 //! when the pair leaves no doubt; `lexicon/words/grammar.toml` says when that is.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -11,72 +11,76 @@ use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Prose};
 use crate::rules::spelling::{self, words::Word};
 
+// The lists are looked up once or more per word of every doc: a fast hash, not SipHash.
+type Set = rustc_hash::FxHashSet<String>;
+type Map = rustc_hash::FxHashMap<String, String>;
+
 const GRAMMAR_WORDS: &str = include_str!("../../../lexicon/words/grammar.toml");
 
 /// `lexicon/words/grammar.toml`.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Lists {
-    repeat_ok: HashSet<String>,
+    repeat_ok: Set,
     consonant_sound_prefixes: Vec<String>,
-    consonant_sound_words: HashSet<String>,
+    consonant_sound_words: Set,
     silent_h_prefixes: Vec<String>,
     either_article_prefixes: Vec<String>,
-    letter_by_letter: HashSet<String>,
-    not_after_article: HashSet<String>,
-    modals: HashSet<String>,
-    double_modals: HashSet<String>,
-    determiners: HashSet<String>,
-    comparatives: HashSet<String>,
-    its_means_it_is: HashSet<String>,
-    possessive_before: HashSet<String>,
-    there_before: HashSet<String>,
-    verbs_after_subject: HashSet<String>,
-    not_possessed: HashSet<String>,
-    possessive_after: HashSet<String>,
-    it_before: HashSet<String>,
-    lose_after: HashSet<String>,
-    vowel_sound_letters: HashSet<String>,
-    either_sound_letters: HashSet<String>,
-    acronyms_said_as_words: HashSet<String>,
-    plural_quantifiers: HashSet<String>,
-    compound_verb_before: HashSet<String>,
-    compound_verb_objects: HashSet<String>,
-    compound_verbs: HashMap<String, String>,
-    object_before_to: HashSet<String>,
-    not_verb_after_to: HashSet<String>,
-    affect_before: HashSet<String>,
-    affect_objects: HashSet<String>,
-    effect_before: HashSet<String>,
-    theyre_before: HashSet<String>,
-    theyre_then: HashSet<String>,
-    their_after_verbs: HashSet<String>,
-    not_owned_after_there: HashSet<String>,
-    youre_after: HashSet<String>,
-    youre_objects: HashSet<String>,
-    whose_verbs: HashSet<String>,
-    not_owned_after_whos: HashSet<String>,
-    its_before_clause: HashSet<String>,
-    clause_starts: HashSet<String>,
-    singular_heads: HashSet<String>,
-    singular_pronoun_heads: HashSet<String>,
-    agreement_breakers: HashSet<String>,
-    passive_be: HashSet<String>,
-    passive_then: HashSet<String>,
-    passive_compounds: HashSet<String>,
-    compound_verbs_before_to: HashSet<String>,
-    able_after: HashSet<String>,
-    not_after_able: HashSet<String>,
-    verbs_after_also: HashSet<String>,
-    not_singular_subjects: HashSet<String>,
-    passive_be_alone: HashSet<String>,
-    compound_verb_particles: HashSet<String>,
-    that_clause_verbs: HashSet<String>,
-    let_verbs: HashSet<String>,
-    verb_objects: HashSet<String>,
-    relative_pronouns: HashSet<String>,
+    letter_by_letter: Set,
+    not_after_article: Set,
+    modals: Set,
+    double_modals: Set,
+    determiners: Set,
+    comparatives: Set,
+    its_means_it_is: Set,
+    possessive_before: Set,
+    there_before: Set,
+    verbs_after_subject: Set,
+    not_possessed: Set,
+    possessive_after: Set,
+    it_before: Set,
+    lose_after: Set,
+    vowel_sound_letters: Set,
+    either_sound_letters: Set,
+    acronyms_said_as_words: Set,
+    plural_quantifiers: Set,
+    compound_verb_before: Set,
+    compound_verb_objects: Set,
+    compound_verbs: Map,
+    object_before_to: Set,
+    not_verb_after_to: Set,
+    affect_before: Set,
+    affect_objects: Set,
+    effect_before: Set,
+    theyre_before: Set,
+    theyre_then: Set,
+    their_after_verbs: Set,
+    not_owned_after_there: Set,
+    youre_after: Set,
+    youre_objects: Set,
+    whose_verbs: Set,
+    not_owned_after_whos: Set,
+    its_before_clause: Set,
+    clause_starts: Set,
+    singular_heads: Set,
+    singular_pronoun_heads: Set,
+    agreement_breakers: Set,
+    passive_be: Set,
+    passive_then: Set,
+    passive_compounds: Set,
+    compound_verbs_before_to: Set,
+    able_after: Set,
+    not_after_able: Set,
+    verbs_after_also: Set,
+    not_singular_subjects: Set,
+    passive_be_alone: Set,
+    compound_verb_particles: Set,
+    that_clause_verbs: Set,
+    let_verbs: Set,
+    verb_objects: Set,
+    relative_pronouns: Set,
     possessive_capital_names: Vec<String>,
-    plural_verb_singulars: HashMap<String, String>,
+    plural_verb_singulars: Map,
 }
 
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
@@ -153,6 +157,20 @@ fn diagnostic(prose: &Prose, slip: Slip) -> Diagnostic {
         .with_fix(slip.replacement, applicability)
 }
 
+/// A word in lower case with a plain apostrophe, borrowed when it already is: most words
+/// are, and this runs for every word of every doc.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|c| c.is_ascii_uppercase()) || !word.is_ascii() {
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+fn is_article(word: &str) -> bool {
+    matches!(word, "a" | "an" | "A" | "An")
+}
+
 /// The slips among neighbouring words of one prose value.
 fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool) -> Vec<Slip> {
     let text = prose.text.as_str();
@@ -161,6 +179,9 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
     // and the spelling-side words skip it as code-like.
     if !cell {
         for word in found {
+            if !is_article(&text[word.range.clone()]) {
+                continue;
+            }
             let may_start = article_may_start(doc, prose, word.range.start);
             if let Some(slip) = alphanumeric_article(text, word, may_start) {
                 out.push(slip);
@@ -222,7 +243,7 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
         if cell || compound_after {
             continue;
         }
-        let article_start = article_may_start(doc, prose, first.range.start);
+        let article_start = is_article(a) && article_may_start(doc, prose, first.range.start);
         if let Some(slip) = article(a, b, first, article_start) {
             out.push(slip);
         } else if label {
@@ -258,6 +279,10 @@ fn repeated(
     compound_after: bool,
     range: Range<usize>,
 ) -> Option<Slip> {
+    // Cheap before the lower-casing: most pairs are no repeat.
+    if !a.eq_ignore_ascii_case(b) && a != b {
+        return None;
+    }
     let lower = a.to_lowercase();
     let same = a == b || (sentence_start && lower == b);
     if !same || compound_after || (a.len() == 1 && lower != "a") || LISTS.repeat_ok.contains(&lower)
@@ -419,6 +444,9 @@ fn compound_verb(
     first: &Word,
     starts: bool,
 ) -> Option<Slip> {
+    if !LISTS.compound_verb_objects.contains(b) {
+        return None;
+    }
     let lower = a.to_lowercase();
     let verb = LISTS.compound_verbs.get(&lower)?;
     let capital = a.starts_with(char::is_uppercase);
@@ -459,6 +487,9 @@ fn modal_of(
     after: Option<&str>,
     range: Range<usize>,
 ) -> Option<Slip> {
+    if b != "of" {
+        return None;
+    }
     let lower = a.to_lowercase();
     // "the might of", "could, of course, …" (a missing comma, not this slip).
     let noun = before.is_some_and(|w| {
@@ -489,6 +520,9 @@ fn double_modal(
     first: &Word,
     range: Range<usize>,
 ) -> Option<Slip> {
+    if !LISTS.double_modals.contains(b) {
+        return None;
+    }
     let lower = a.to_lowercase();
     // A capital inside a sentence is a name ("Will can help").
     let name = a != lower && !first.sentence_start;
@@ -523,13 +557,13 @@ fn double_modal(
 struct Run<'a> {
     text: &'a str,
     found: &'a [Word],
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     joined: Vec<bool>,
 }
 
 impl Run<'_> {
     fn word(&self, i: usize) -> Option<&str> {
-        self.lower.get(i).map(String::as_str)
+        self.lower.get(i).map(|w| w.as_ref())
     }
 
     /// Word `i + k` when words `i..=i + k` follow one another with only spaces between.
@@ -540,7 +574,7 @@ impl Run<'_> {
             .flatten()
     }
 
-    fn is(&self, i: usize, list: &HashSet<String>) -> bool {
+    fn is(&self, i: usize, list: &Set) -> bool {
         self.word(i).is_some_and(|w| list.contains(w))
     }
 
@@ -604,7 +638,7 @@ fn phrases(text: &str, found: &[Word]) -> Vec<Slip> {
         found,
         lower: found
             .iter()
-            .map(|w| text[w.range.clone()].to_lowercase().replace('’', "'"))
+            .map(|w| lower_case(&text[w.range.clone()]))
             .collect(),
         joined: found
             .windows(2)
@@ -1078,7 +1112,7 @@ fn confusion(
     after: Option<&str>,
     after_adjacent: Option<&str>,
 ) -> Option<Slip> {
-    let lower = a.to_lowercase().replace('’', "'");
+    let lower = lower_case(a);
     let capital = a.starts_with(char::is_uppercase);
     let cased = |word: &str| {
         if capital {
@@ -1101,16 +1135,22 @@ fn confusion(
                 .is_some_and(|rest| rest.starts_with(['\'', '’']))
         })
     };
-    let lower = if department(a) { String::new() } else { lower };
-    let second_lower = if department(b) {
-        String::new()
+    let lower = if department(a) {
+        Cow::Borrowed("")
     } else {
-        b.to_lowercase().replace('’', "'")
+        lower
     };
-    match lower.as_str() {
+    let lower: &str = lower.as_ref();
+    let second_lower = if department(b) {
+        Cow::Borrowed("")
+    } else {
+        lower_case(b)
+    };
+    let second_lower: &str = second_lower.as_ref();
+    match lower {
         // "due to it's stateless nature": after a preposition, the possessive.
         _ if second_lower == "it's"
-            && LISTS.possessive_after.contains(&lower)
+            && LISTS.possessive_after.contains(lower)
             && after_adjacent.is_some_and(|next| next.bytes().all(|c| c.is_ascii_lowercase())) =>
         {
             Some(Slip {
@@ -1122,7 +1162,7 @@ fn confusion(
             })
         }
         // "if you loose it": after a subject or an auxiliary, the verb "lose".
-        _ if second_lower == "loose" && LISTS.lose_after.contains(&lower) => Some(Slip {
+        _ if second_lower == "loose" && LISTS.lose_after.contains(lower) => Some(Slip {
             range: second.range.clone(),
             check: "LoseLoose",
             message: format!("`{a} {b}`: write `{a} lose`"),
@@ -1130,7 +1170,7 @@ fn confusion(
             safe: false,
         }),
         // "its does not scale": a verb after it, so the pronoun was meant.
-        "its" if LISTS.it_before.contains(&second_lower) => Some(Slip {
+        "its" if LISTS.it_before.contains(second_lower) => Some(Slip {
             range: first.range.clone(),
             check: "ItsContraction",
             message: format!("`{a} {b}`: write `{} {b}`", cased("it")),
@@ -1163,7 +1203,7 @@ fn confusion(
         "their" if LISTS.there_before.contains(b) => {
             Some(slip(first.range.clone(), "TheirThere", cased("there"), a))
         }
-        _ if b == "then" && LISTS.comparatives.contains(&lower) && after.is_some() => Some(slip(
+        _ if b == "then" && LISTS.comparatives.contains(lower) && after.is_some() => Some(slip(
             second.range.clone(),
             "ThenThan",
             "than".to_string(),
