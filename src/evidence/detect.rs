@@ -125,7 +125,22 @@ pub(super) fn phrases(check: &Check, scope: &Scope) -> Verdict {
         .iter()
         .find(|h| h.span.start == scope.span.start)
         .map(|h| h.span.clone());
-    for prose in &scope.prose {
+    // Its sub-headings are the writer's words, though: "### 3.1 Business Objectives" says
+    // that the list under it holds goals.
+    let sub_headings: Vec<&crate::document::Prose> = match &title {
+        Some(t) => scope
+            .doc
+            .prose
+            .iter()
+            .filter(|p| {
+                matches!(p.block, crate::document::BlockKind::Heading(_))
+                    && p.span.start >= t.end
+                    && p.span.end <= scope.span.end
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for prose in scope.prose.iter().copied().chain(sub_headings) {
         if title
             .as_ref()
             .is_some_and(|t| prose.span.start >= t.start && prose.span.end <= t.end)

@@ -503,3 +503,17 @@ fn a_rejected_service_has_no_role() {
     let v = run_on(&check("aws-usage"), &d, "");
     assert!(!v.met, "{:?}", v.found);
 }
+
+#[test]
+fn a_sub_heading_is_the_writers_words_but_the_title_is_not() {
+    let goals = Check {
+        phrases: vec!["objective*".into()],
+        ..check("phrases")
+    };
+    let d = doc(
+        "# T\n\n## 3. Goals and objectives\n\n### 3.1 Business objectives\n\n1. Cut onboarding from 6.5 to 2 days.\n",
+    );
+    assert!(run_on(&goals, &d, "goals").met);
+    let d = doc("# T\n\n## 3. Goals and objectives\n\n1. Cut onboarding from 6.5 to 2 days.\n");
+    assert!(!run_on(&goals, &d, "goals").met);
+}
