@@ -1640,7 +1640,9 @@ fn names_a_former_name(text: &str, range: &Range<usize>) -> bool {
 
 /// "Non-AWS S3 compatible": the prefix is part of another word.
 fn glued_to_a_word(text: &str, range: &Range<usize>) -> bool {
-    let before = text[..range.start].to_ascii_lowercase();
+    // Only the few bytes before the name: this runs for every wrong form found.
+    let from = floor_char_boundary(text, range.start.saturating_sub(8));
+    let before = text[from..range.start].to_ascii_lowercase();
     HISTORY_PHRASES
         .not_a_prefix_before
         .iter()

@@ -280,7 +280,7 @@ fn repeated(
     range: Range<usize>,
 ) -> Option<Slip> {
     // Cheap before the lower-casing: most pairs are no repeat.
-    if !a.eq_ignore_ascii_case(b) && a != b {
+    if a.is_ascii() && !a.eq_ignore_ascii_case(b) {
         return None;
     }
     let lower = a.to_lowercase();
@@ -456,7 +456,7 @@ fn compound_verb(
         }
         _ => starts && (a == lower || a[1..] == lower[1..]),
     };
-    if !as_verb || !LISTS.compound_verb_objects.contains(b) {
+    if !as_verb {
         return None;
     }
     let right = if capital {
