@@ -249,8 +249,11 @@ fn slips(doc: &Document, prose: &Prose, found: &[Word], label: bool, cell: bool)
         } else if label {
             // Headings are labels: only the article, the repeat and an imperative that
             // opens one ("Step 2: Setup the Lambda function") are certain there.
-            let opens = first.sentence_start || text[..first.range.start].trim_end().ends_with(':');
-            if opens && let Some(slip) = compound_verb(a, b, None, first, true) {
+            let before_first = text[..first.range.start].trim_end();
+            let opens =
+                first.sentence_start || before_first.is_empty() || before_first.ends_with(':');
+            // Title case is common there: "Setup The Lambda Function".
+            if opens && let Some(slip) = compound_verb(a, &lower_case(b), None, first, true) {
                 out.push(slip);
             }
         } else if month_of(a, first, &text[second.range.end..]) {
@@ -1582,6 +1585,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(heading("Step 2a: Setup the Lambda function"), ["Setup"]);
+        assert_eq!(heading("Setup The Lambda Function"), ["Setup"]);
         assert!(heading("Setup Import Config").is_empty());
         assert!(heading("Backup and restore").is_empty());
     }
