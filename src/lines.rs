@@ -7,6 +7,24 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+/// The byte range of the line that holds `at`, without its line break (`\n` or `\r\n`).
+pub fn line_around(text: &str, at: usize) -> Range<usize> {
+    let start = text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    let end = if text.get(..end).is_some_and(|s| s.ends_with('\r')) {
+        end - 1
+    } else {
+        end
+    };
+    start..end.max(start)
+}
+
 /// Characters are counted in blocks of this many bytes, once per document, so a column
 /// is found from the nearest block boundary instead of from the line's start.
 const CHAR_BLOCK: usize = 4096;

@@ -564,7 +564,12 @@ impl Walker<'_> {
             && !name.contains(char::is_whitespace)
             && !name.contains("://")
             && !name.starts_with(['/', '~', '$', '<'])
-            && crate::evidence::names_diagram_file(name, self.line_around(&range));
+            && crate::evidence::names_diagram_file(
+                name,
+                self.source
+                    .get(crate::lines::line_around(self.source, range.start))
+                    .unwrap_or_default(),
+            );
         if !plausible {
             return;
         }
@@ -581,17 +586,6 @@ impl Walker<'_> {
             text: name.to_string(),
             span: range,
         });
-    }
-
-    /// The source line that holds `range`'s start.
-    fn line_around(&self, range: &Range<usize>) -> &str {
-        let start = self.source[..range.start.min(self.source.len())]
-            .rfind('\n')
-            .map_or(0, |at| at + 1);
-        let end = self.source[range.start.min(self.source.len())..]
-            .find('\n')
-            .map_or(self.source.len(), |at| range.start + at);
-        self.source.get(start..end).unwrap_or_default()
     }
 
     /// Text for headings, link texts and table cells: everything a reader sees, code

@@ -1684,9 +1684,14 @@ fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -
             .trim_start()
             .strip_prefix(joiner.as_str())
             .is_some_and(|rest| {
-                let rest = ["amazon ", "aws "]
+                // `after` is lower case: the prefixes are compared without case.
+                let rest = PREFIXES
                     .iter()
-                    .find_map(|p| rest.strip_prefix(p))
+                    .find_map(|p| {
+                        rest.get(..p.len())
+                            .filter(|head| head.eq_ignore_ascii_case(p))
+                            .and_then(|_| rest[p.len()..].strip_prefix(' '))
+                    })
                     .unwrap_or(rest);
                 rest.starts_with(&current)
             })

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::document::{FrontMatter, FrontMatterFormat};
+use crate::lines::line_around;
 
 /// Where one key and its value are written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -390,23 +391,6 @@ fn flow_tight(piece: &str) -> Option<(String, Range<usize>, Range<usize>)> {
     }
     let value = value_in(piece, colon + 1);
     Some((key.to_string(), 0..key.len(), value))
-}
-
-fn line_around(source: &str, at: usize) -> Range<usize> {
-    let start = source
-        .get(..at)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let end = source
-        .get(at..)
-        .and_then(|s| s.find('\n'))
-        .map_or(source.len(), |i| at + i);
-    let end = if source.get(..end).is_some_and(|s| s.ends_with('\r')) {
-        end - 1
-    } else {
-        end
-    };
-    start..end.max(start)
 }
 
 /// `[name]` → `name` (quotes and spaces removed); `None` for `[[…]]` and non-headers.

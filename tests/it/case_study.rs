@@ -346,11 +346,9 @@ fn evidence_told_elsewhere_points_at_where_it_is() {
     );
 }
 
-/// A diagram attached beside the case study and named in code (`architecture.png`), not
-/// linked, is the diagram; named but absent, it is reported as a missing file.
-#[test]
-fn a_diagram_named_in_code_beside_the_case_study_counts() {
-    let dir = tempfile::tempdir().expect("temp dir");
+/// The Contoso sample's text and the line that links its architecture diagram, for tests
+/// that put another kind of diagram in its place.
+fn contoso_and_its_diagram_link() -> (String, String) {
     let samples = root().join("samples/case-studies");
     let text = std::fs::read_to_string(samples.join("contoso-private.md")).expect("sample");
     let link = text
@@ -358,6 +356,16 @@ fn a_diagram_named_in_code_beside_the_case_study_counts() {
         .find(|l| l.contains("](architecture-contoso.png)"))
         .expect("the sample links its diagram")
         .to_string();
+    (text, link)
+}
+
+/// A diagram attached beside the case study and named in code (`architecture.png`), not
+/// linked, is the diagram; named but absent, it is reported as a missing file.
+#[test]
+fn a_diagram_named_in_code_beside_the_case_study_counts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let samples = root().join("samples/case-studies");
+    let (text, link) = contoso_and_its_diagram_link();
     let named = text.replace(
         &link,
         "The architecture diagram is attached as `architecture-contoso.png`.",
@@ -394,13 +402,7 @@ fn a_diagram_named_in_code_beside_the_case_study_counts() {
 #[test]
 fn a_diagram_drawn_in_text_counts_and_a_plain_code_block_does_not() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let samples = root().join("samples/case-studies");
-    let text = std::fs::read_to_string(samples.join("contoso-private.md")).expect("sample");
-    let link = text
-        .lines()
-        .find(|l| l.contains("](architecture-contoso.png)"))
-        .expect("the sample links its diagram")
-        .to_string();
+    let (text, link) = contoso_and_its_diagram_link();
     let args = ["--offline", "--today", "2026-02-01", "contoso.md"];
     let drawn = "```\nStaff browser --> Amazon CloudFront --> Application Load Balancer\n      |\n      v\nAmazon ECS tasks -> Amazon Aurora (Multi-AZ)\n```";
     std::fs::write(dir.path().join("contoso.md"), text.replace(&link, drawn)).expect("write");

@@ -390,13 +390,11 @@ fn label_of(doc: &Document, block: &Block) -> Option<Label> {
 /// quote markers and emphasis the block's text leaves out) and after it.
 fn line_around<'a>(doc: &'a Document, span: &Range<usize>) -> (&'a str, &'a str) {
     let source = doc.source.as_str();
-    let start = span.start.min(source.len());
-    let end = span.end.clamp(start, source.len());
-    let line_start = source[..start].rfind('\n').map_or(0, |at| at + 1);
-    let line_end = source[end..].find('\n').map_or(source.len(), |at| end + at);
+    let line_start = crate::lines::line_around(source, span.start).start;
+    let line_end = crate::lines::line_around(source, span.end).end;
     (
-        source.get(line_start..start).unwrap_or_default(),
-        source.get(end..line_end).unwrap_or_default(),
+        source.get(line_start..span.start).unwrap_or_default(),
+        source.get(span.end..line_end).unwrap_or_default(),
     )
 }
 
