@@ -302,11 +302,19 @@ impl NameMatcher {
         let mut hits = Vec::new();
         let mut doubtful = Vec::new();
         let lowered = lower_ascii(text);
-        for m in self.automaton.find_iter(lowered.as_ref()) {
+        let mut from = 0;
+        while let Some(m) = self
+            .automaton
+            .find(aho_corasick::Input::new(lowered.as_ref()).range(from..))
+        {
             let range = m.start()..m.end();
             if !is_word_boundary(text, &range) || in_code_token(text, &range) {
+                // "the AWS Cloud" ends inside "the AWS Cloudwatch": the search goes on
+                // inside the match, or the name it hides would be skipped with it.
+                from = ceil_char_boundary(text, range.start + 1);
                 continue;
             }
+            from = range.end;
             let judged = self
                 .judge(text, range.clone(), m.pattern().as_usize())
                 .or_else(|| self.judge_shorter(text, range, m.pattern().as_usize()))
@@ -1846,9 +1854,22 @@ fn bare_full_name_in_prose(text: &str, range: &Range<usize>, full_name: &str, pl
             .strip_prefix(joint)
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
     });
+    // "ECS (Elastic Container Service)": the name spelt out to gloss its own abbreviation
+    // is the name in prose, wherever the sentence starts; an abbreviation of something
+    // else ("see FAQ (Elastic Container Service)") says nothing about it.
+    let initials: String = matched
+        .split(' ')
+        .filter_map(|word| word.chars().next().filter(char::is_ascii_uppercase))
+        .collect();
+    let glosses = after.starts_with(')')
+        && text[..range.start]
+            .strip_suffix('(')
+            .map(str::trim_end)
+            .and_then(|before| before.rsplit(' ').next())
+            .is_some_and(|word| word.len() >= 2 && word == initials);
     // "a Virtual Private Cloud (VPC)" defines the concept; "an Elastic Kubernetes Service
     // (EKS) cluster" names the product without its prefix.
-    exact && mid_sentence && !(defined && plain) && !titled
+    exact && (mid_sentence || glosses) && !(defined && plain) && !titled
 }
 
 /// A lower-case hit used as a value rather than a name: quoted or emphasised (`"ec2"`,
@@ -1991,6 +2012,35 @@ mod tests {
                 "AWS Fault Injection Service"
             )]
         );
+    }
+
+    #[test]
+    fn a_full_name_glossing_its_abbreviation_takes_its_prefix() {
+        let about_aws = |text: &str| {
+            matcher()
+                .find_in(text, true)
+                .into_iter()
+                .filter(|h| !matches!(h.verdict, Verdict::Correct { .. }))
+                .map(|h| text[h.range].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            about_aws("ECS (Elastic Container Service) runs the flows."),
+            vec!["Elastic Container Service"]
+        );
+        // A concept glossed, and the name given after its full form, are no slips.
+        assert!(about_aws("Each VPC (virtual private cloud) is isolated.").is_empty());
+        assert!(about_aws("Amazon Elastic Container Service (ECS) runs it.").is_empty());
+    }
+
+    #[test]
+    fn a_name_starting_inside_a_longer_key_is_still_found() {
+        // "the AWS Cloud" is a term; "the AWS Cloudwatch" hides a slip behind it.
+        assert_eq!(
+            wrong("Logs go to the AWS Cloudwatch dashboards."),
+            vec![pair("AWS Cloudwatch", "Amazon CloudWatch")]
+        );
+        assert!(wrong("It runs in the AWS Cloud today.").is_empty());
     }
 
     #[test]

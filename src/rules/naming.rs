@@ -176,6 +176,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         continue;
                     }
                     let connector = names_connector(&prose.text, hit.range.end);
+                    let ambiguous = AMBIGUOUS_FORMS.contains(written);
                     let mut diagnostic = Diagnostic::new(
                         PRODUCT_NAME,
                         Severity::Error,
@@ -184,6 +185,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     )
                     .with_help(if connector {
                         CONNECTOR_HELP.to_string()
+                    } else if ambiguous {
+                        format!(
+                            "Many pages use `{written}` as a plain noun, but AWS calls the product `{replacement}`; write that where the text names the product."
+                        )
                     } else {
                         reason_help(*reason, written, replacement)
                     });
@@ -193,7 +198,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         diagnostic = diagnostic
                             .with_related(right.clone(), format!("`{replacement}` written here"));
                     }
-                    if connector {
+                    if connector || ambiguous {
                         diagnostic = diagnostic.unsure();
                     }
                     out.push(offer(
@@ -202,6 +207,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         verbatim,
                         applicability(
                             connector
+                                || ambiguous
                                 || matches!(*reason, WrongReason::Plural | WrongReason::LowerCase),
                         ),
                     ));
@@ -317,6 +323,17 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
 const CONNECTOR_HELP: &str = "This may be the name of another vendor's connector or destination \
 (\"the Amazon Kinesis Firehose destination\"), which only its vendor can rename: the fix is not \
 applied by --fix; change it if the text means the AWS product.";
+
+/// Wrong forms many writers use as plain nouns, one a line in
+/// `lexicon/ambiguous-names.txt`: reported as warnings.
+static AMBIGUOUS_FORMS: std::sync::LazyLock<HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../lexicon/ambiguous-names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
 
 /// Words that, right after an AWS name, make it part of another vendor's component name
 /// ("the AWS S3 destination", "the Amazon S3 Sink connector"), one a line in
@@ -555,6 +572,26 @@ mod tests {
         // caselint cannot tell another vendor's connector from a slip: a warning.
         assert_eq!(names[0].severity, Severity::Warning);
         assert_eq!(names[1].severity, Severity::Error);
+    }
+
+    #[test]
+    fn forms_used_as_plain_nouns_are_warnings_with_an_unsafe_fix() {
+        let source = "Sign in to the AWS Console, then open Cloudwatch.\n";
+        let found = run(source, &Config::default());
+        let names: Vec<_> = found.iter().filter(|d| d.rule == PRODUCT_NAME).collect();
+        assert_eq!(names.len(), 2, "{found:?}");
+        assert_eq!(&source[names[0].span.clone()], "AWS Console");
+        assert_eq!(names[0].severity, Severity::Warning);
+        assert_eq!(
+            names[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::Unsafe)
+        );
+        // An ordinary slip beside it stays an error with a safe fix.
+        assert_eq!(names[1].severity, Severity::Error);
+        assert_eq!(
+            names[1].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::Safe)
+        );
     }
 
     #[test]
