@@ -189,6 +189,12 @@ impl Checker {
 
     /// Checks text that is already in memory (tests, editors, fetched pages).
     pub fn check_source(&self, path: &Path, source: String) -> FileReport {
+        self.check_source_of_kind(path, source).0
+    }
+
+    /// [`Checker::check_source`], also saying whether the file is a plain doc (not a case
+    /// study, public page or self-assessment).
+    fn check_source_of_kind(&self, path: &Path, source: String) -> (FileReport, bool) {
         let (doc, mut diagnostics) = Document::parse(path, source);
         let assets = Assets::new(&doc, path);
         let asset_exists = |target: &Path| assets.exists(target);
@@ -215,11 +221,13 @@ impl Checker {
         }
         diagnostics.extend(self.comment_findings(&doc, &used));
         diagnostics.sort_by_key(|d| d.span.start);
-        FileReport {
+        let plain_doc = doc.kind == crate::document::DocumentKind::Doc;
+        let report = FileReport {
             path: path.to_path_buf(),
             source: doc.source,
             diagnostics,
-        }
+        };
+        (report, plain_doc)
     }
 
     /// Disable comments that name an unknown rule (an error: they silence nothing), or
@@ -345,19 +353,30 @@ impl Checker {
         options: &RunOptions,
     ) -> FileOutcome {
         let shown = options.shown_path(path);
-        let (report, fingerprint) = match loaded {
-            Ok(source) => (self.check_source(&shown, source.text), source.fingerprint),
+        let (mut report, plain_doc, fingerprint) = match loaded {
+            Ok(source) => {
+                let (report, plain_doc) = self.check_source_of_kind(&shown, source.text);
+                (report, plain_doc, source.fingerprint)
+            }
             Err(diagnostic) => (
                 FileReport {
                     path: shown.clone(),
                     source: String::new(),
                     diagnostics: vec![diagnostic],
                 },
+                true,
                 None,
             ),
         };
         let wants_fix = options.fix != FixMode::Off || options.diff;
         if !wants_fix || !report.diagnostics.iter().any(|d| fixable(d, options.fix)) {
+            // A clean doc's text is never shown again: keeping every file's text until the
+            // report is written held the whole tree in memory. Case studies, public pages
+            // and self-assessments keep theirs for the submission checks and the
+            // spreadsheet, and --verbose shows what was found in any file.
+            if report.diagnostics.is_empty() && plain_doc && !self.verbose {
+                report.source = String::new();
+            }
             return FileOutcome {
                 report,
                 fixes_applied: 0,
@@ -432,28 +451,48 @@ impl Checker {
     #[allow(clippy::result_large_err)]
     pub fn run(&self, files: &[PathBuf], options: &RunOptions) -> Vec<FileOutcome> {
         remove_stale_temp_files(files.iter().filter(|path| !is_stdin(path)));
+        let guarded = |path: &Path, loaded: Result<Source, Diagnostic>| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.process_loaded(path, loaded, options)
+            }))
+            .unwrap_or_else(|_| internal_error(&options.shown_path(path)))
+        };
         // Each file is read exactly once: a pipe (`/dev/stdin`, `<(command)`) cannot be
-        // read again, and a file read twice may have changed in between.
-        let loaded: Vec<Result<Source, Diagnostic>> = files
+        // read again, and a file read twice may have changed in between. A file is checked
+        // as soon as it is read, so the tree is never in memory at once; only the case
+        // studies whose published pages will be fetched wait, so that all their pages are
+        // fetched together first.
+        let staged: Vec<Staged> = files
             .par_iter()
-            .map(|path| self.load(path, options))
+            .map(|path| match self.load(path, options) {
+                Ok(source) if self.will_prefetch(&source.text) => Staged::Waiting(source),
+                loaded => Staged::Done(Box::new(guarded(path, loaded))),
+            })
             .collect();
-        let texts: Vec<&str> = loaded
+        let texts: Vec<&str> = staged
             .iter()
-            .filter_map(|source| source.as_ref().ok().map(|s| s.text.as_str()))
+            .filter_map(|stage| match stage {
+                Staged::Waiting(source) => Some(source.text.as_str()),
+                Staged::Done(_) => None,
+            })
             .collect();
         self.prefetch(&texts);
         files
             .par_iter()
-            .zip(loaded.into_par_iter())
-            .map(|(path, loaded)| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    self.process_loaded(path, loaded, options)
-                }))
-                .unwrap_or_else(|_| internal_error(&options.shown_path(path)))
+            .zip(staged.into_par_iter())
+            .map(|(path, stage)| match stage {
+                Staged::Done(outcome) => *outcome,
+                Staged::Waiting(source) => guarded(path, Ok(source)),
             })
             .collect()
     }
+}
+
+/// A file of a run: checked as soon as it was read, or waiting for its published page to
+/// be fetched with the others'.
+enum Staged {
+    Done(Box<FileOutcome>),
+    Waiting(Source),
 }
 
 /// The relative link and image targets of `doc` that exist next to it. This is the

@@ -169,6 +169,15 @@ impl Checker {
         report
     }
 
+    /// Whether the published page named in `text` will be fetched before checking.
+    pub(super) fn will_prefetch(&self, text: &str) -> bool {
+        let Some(web) = &self.web else { return false };
+        web.settings().fetch
+            && quick_public_url(text)
+                .and_then(|url| Url::parse(&url).ok())
+                .is_some_and(|url| should_fetch(&url, web))
+    }
+
     /// Fetches every published page the files name, all at once (the per-run and per-host
     /// limits apply), so the parallel checks that follow find them ready.
     pub(super) fn prefetch(&self, texts: &[&str]) {

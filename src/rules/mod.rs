@@ -98,8 +98,9 @@ pub fn check_document_tracked(
     let mut found = naming::check(doc, ctx);
     found.extend(case_study::check(doc, ctx));
     found.extend(diagram::check(doc, ctx));
-    found.extend(spelling::check(doc, ctx));
-    found.extend(grammar::check(doc, ctx));
+    let split = spelling::ProseWords::new(doc);
+    found.extend(spelling::check(doc, ctx, &split));
+    found.extend(grammar::check(doc, ctx, &split));
     found.extend(crate::self_assessment::check(doc, ctx));
     crate::self_assessment::drop_findings_in_quotes(doc, ctx.profile, &mut found);
     found.retain_mut(|diagnostic| {

@@ -143,7 +143,9 @@ impl Drop for Permit<'_> {
 /// Fetches pages for one run. Each URL is fetched once per run (concurrent callers of
 /// the same URL wait for the first), then kept on disk for the cache's TTL.
 pub struct Fetcher {
-    client: Result<Client, String>,
+    /// Built on the first fetch: most runs fetch nothing, and building a client loads the
+    /// system's certificates and starts a thread.
+    client: OnceLock<Result<Client, String>>,
     settings: Web,
     cache: Option<Cache>,
     limiter: Limiter,
@@ -174,22 +176,8 @@ pub fn install_crypto_provider() {
 }
 
 impl Fetcher {
-    /// The one place a client is built. A client that cannot be built (no TLS roots, say)
-    /// is reported on every fetch, never a panic.
+    /// A fetcher for one run; its client is built on the first fetch.
     pub fn new(settings: Web, cache_dir: Option<std::path::PathBuf>) -> Fetcher {
-        install_crypto_provider();
-        let mut builder = Client::builder()
-            .user_agent(USER_AGENT)
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(seconds(settings.connect_timeout))
-            .timeout(seconds(settings.timeout))
-            .pool_max_idle_per_host(settings.per_host.max(1));
-        for (host, ip) in &settings.resolve {
-            builder = builder.resolve(host, SocketAddr::new(*ip, 0));
-        }
-        let client = builder
-            .build()
-            .map_err(|e| format!("cannot set up HTTPS: {}", chain(&e)));
         let cache = match cache_dir {
             Some(dir) if settings.cache_ttl > 0 || settings.offline => {
                 Some(Cache::new(dir, settings.cache_ttl))
@@ -197,7 +185,7 @@ impl Fetcher {
             _ => None,
         };
         Fetcher {
-            client,
+            client: OnceLock::new(),
             limiter: Limiter {
                 state: Mutex::new((0, HashMap::new())),
                 freed: Condvar::new(),
@@ -210,6 +198,27 @@ impl Fetcher {
             requests: AtomicUsize::new(0),
             progress: false,
         }
+    }
+
+    /// The one place a client is built. A client that cannot be built (no TLS roots, say)
+    /// is reported on every fetch, never a panic.
+    fn client(&self) -> &Result<Client, String> {
+        self.client.get_or_init(|| {
+            install_crypto_provider();
+            let settings = &self.settings;
+            let mut builder = Client::builder()
+                .user_agent(USER_AGENT)
+                .redirect(reqwest::redirect::Policy::none())
+                .connect_timeout(seconds(settings.connect_timeout))
+                .timeout(seconds(settings.timeout))
+                .pool_max_idle_per_host(settings.per_host.max(1));
+            for (host, ip) in &settings.resolve {
+                builder = builder.resolve(host, SocketAddr::new(*ip, 0));
+            }
+            builder
+                .build()
+                .map_err(|e| format!("cannot set up HTTPS: {}", chain(&e)))
+        })
     }
 
     /// Shows `caselint: fetching URL… 3 s` on stderr while a fetch takes over a second.
@@ -335,7 +344,7 @@ impl Fetcher {
             if let Err(what) = self.allowed(&parsed) {
                 return Err(fail(FailureKind::Policy, &hops, &current, what));
             }
-            let client = match &self.client {
+            let client = match self.client() {
                 Ok(c) => c,
                 Err(e) => return Err(fail(FailureKind::Network, &hops, &current, e.clone())),
             };

@@ -24,6 +24,7 @@ mod profile_data;
 mod reliability;
 mod self_assessment;
 mod server;
+mod slips_score;
 mod spelling;
 mod submission;
 mod submission_html;

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use super::GRAMMAR;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::document::{BlockKind, Document, Prose};
-use crate::rules::spelling::{self, words::Word};
+use crate::rules::spelling::{self, ProseWords, words::Word};
 
 // The lists are looked up once or more per word of every doc: a fast hash, not SipHash.
 type Set = rustc_hash::FxHashSet<String>;
@@ -55,6 +55,8 @@ struct Lists {
     theyre_before: Set,
     theyre_then: Set,
     their_after_verbs: Set,
+    their_after_prepositions: Set,
+    its_before_end: Set,
     not_owned_after_there: Set,
     youre_after: Set,
     youre_objects: Set,
@@ -86,6 +88,31 @@ struct Lists {
 /// Built in, and a unit test loads it: at run time it can only be the file the tests passed.
 static LISTS: LazyLock<Lists> = LazyLock::new(|| toml::from_str(GRAMMAR_WORDS).unwrap_or_default());
 
+/// The words that can open a phrase check (see [`phrases`]): a word outside this set and
+/// not starting a sentence opens none, so the many list lookups are skipped for most words.
+static PHRASE_OPENERS: LazyLock<Set> = LazyLock::new(|| {
+    let l = &*LISTS;
+    [
+        &l.object_before_to,
+        &l.affect_before,
+        &l.effect_before,
+        &l.their_after_verbs,
+        &l.their_after_prepositions,
+        &l.modals,
+        &l.youre_after,
+        &l.passive_be,
+        &l.compound_verbs_before_to,
+        &l.that_clause_verbs,
+        &l.let_verbs,
+        &l.able_after,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .chain(["their", "who's", "its"].map(String::from))
+    .collect()
+});
+
 /// One slip: where, which check, what to say and what to write instead.
 struct Slip {
     range: Range<usize>,
@@ -95,12 +122,9 @@ struct Slip {
     safe: bool,
 }
 
-pub(super) fn check(doc: &Document, disabled: &[String]) -> Vec<Diagnostic> {
+pub(super) fn check(doc: &Document, split: &ProseWords, disabled: &[String]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut previous: Option<&Prose> = None;
-    for prose in &doc.prose {
-        let starts = spelling::block_starts_sentence(prose, previous);
-        previous = Some(prose);
+    for (index, prose) in doc.prose.iter().enumerate() {
         if prose
             .text
             .trim_start()
@@ -112,8 +136,8 @@ pub(super) fn check(doc: &Document, disabled: &[String]) -> Vec<Diagnostic> {
         // is certain there.
         let label = matches!(prose.block, BlockKind::Heading(_) | BlockKind::TableCell);
         let cell = prose.block == BlockKind::TableCell;
-        let found = spelling::words::words(&prose.text, starts && !label);
-        for slip in slips(doc, prose, &found, label, cell) {
+        let found = split.of(index);
+        for slip in slips(doc, prose, found, label, cell) {
             if disabled.iter().any(|d| d == slip.check) || !prose.is_verbatim(slip.range.clone()) {
                 continue;
             }
@@ -656,6 +680,10 @@ fn phrases(text: &str, found: &[Word]) -> Vec<Slip> {
     let mut out = Vec::new();
     for (i, this) in found.iter().enumerate() {
         let Some(w) = run.word(i) else { continue };
+        // Every check below opens on a word of PHRASE_OPENERS or at a sentence's start.
+        if !this.sentence_start && !PHRASE_OPENERS.contains(w) {
+            continue;
+        }
         let w1 = run.next(i, 1);
         let w2 = run.next(i, 2);
         let w3 = run.next(i, 3);
@@ -710,14 +738,37 @@ fn phrases(text: &str, found: &[Word]) -> Vec<Slip> {
         {
             out.push(run.replace(i, "TheirThere", "they're", i..i + 2));
         }
-        // "view there build logs": the logs are owned, so "their".
-        if l.their_after_verbs.contains(w)
+        // "view there build logs", "based on there structure": the logs are owned, so
+        // "their". After a preposition the noun may end the clause.
+        let preposition = l.their_after_prepositions.contains(w);
+        if (l.their_after_verbs.contains(w) || preposition)
             && w1 == Some("there")
             && lower_word(w2)
-            && w3.is_some()
-            && !w2.is_some_and(|n| l.not_owned_after_there.contains(n) || n.ends_with("ly"))
+            && (w3.is_some() || preposition && run.clause_ends_after(i + 2))
+            && !w2.is_some_and(|n| {
+                l.not_owned_after_there.contains(n)
+                    || n.ends_with("ly")
+                    || preposition && n.ends_with("ing")
+            })
         {
             out.push(run.replace(i + 1, "TheirThere", "their", i..i + 3));
+        }
+        // "might as well of made": "have", as after the modal alone.
+        if l.modals.contains(w)
+            && w1 == Some("as")
+            && w2 == Some("well")
+            && w3 == Some("of")
+            && lower_word(run.next(i, 4))
+            && run.next(i, 4) != Some("course")
+        {
+            out.push(run.replace(i + 3, "ModalOf", "have", i..i + 5));
+        }
+        // "get an email when its ready.": "it's".
+        if w == "its"
+            && w1.is_some_and(|a| l.its_before_end.contains(a))
+            && run.clause_ends_after(i + 1)
+        {
+            out.push(run.replace(i, "ItsContraction", "it's", i..i + 2));
         }
         // "If your using a proxy", "if your not using it": the verb, so "you're".
         if l.youre_after.contains(w)
@@ -1258,7 +1309,7 @@ mod tests {
     /// (text under each slip, replacement) for a one-paragraph document.
     fn found(text: &str) -> Vec<(String, String)> {
         let (doc, _) = Document::parse("t.md", format!("{text}\n"));
-        check(&doc, &[])
+        check(&doc, &ProseWords::new(&doc), &[])
             .into_iter()
             .map(|d| {
                 (
@@ -1430,6 +1481,29 @@ mod tests {
             pairs(&[("loose", "lose"), ("loose", "lose")])
         );
         assert!(found("Services are in loose coupling with a loose end.").is_empty());
+        assert_eq!(
+            found("Loki indexes streams by there labels, and groups based on there structure."),
+            pairs(&[("there", "their"), ("there", "their")])
+        );
+        for clean in [
+            "The server over there handles it, and from there the script runs.",
+            "Save the files on there is fine; we wait for there to be a quorum.",
+            "Copy it into there, then run it with there being no lock.",
+        ] {
+            assert!(found(clean).is_empty(), "{clean}: {:?}", found(clean));
+        }
+        assert_eq!(
+            found("You might as well of made them errors."),
+            pairs(&[("of", "have")])
+        );
+        assert!(found("It might as well of course fail.").is_empty());
+        assert_eq!(
+            found("Queue one, then get an email when its ready, and download it."),
+            pairs(&[("its", "it's")])
+        );
+        assert!(
+            found("It stands on its own. Its ready state shows, and so does its best.").is_empty()
+        );
     }
 
     #[test]
@@ -1565,7 +1639,14 @@ mod tests {
             found("Spacelift also support stacks."),
             pairs(&[("support", "supports")])
         );
+        assert_eq!(
+            found("The number of partitions control the parallelism."),
+            pairs(&[("control", "controls")])
+        );
         for clean in [
+            "The number of partitions controls the parallelism.",
+            "A number of teams control their own keys.",
+            "The list of access control lists is long.",
             "The list of regions that are supported is long.",
             "The list of regions and the zones are both in the docs.",
             "A number of users are online. Each of them has a key.",
@@ -1579,7 +1660,7 @@ mod tests {
     fn an_imperative_opening_a_heading() {
         let heading = |text: &str| {
             let (doc, _) = Document::parse("t.md", format!("## {text}\n"));
-            check(&doc, &[])
+            check(&doc, &ProseWords::new(&doc), &[])
                 .into_iter()
                 .map(|d| doc.source[d.span].to_string())
                 .collect::<Vec<_>>()

@@ -12,6 +12,7 @@ use super::{Context, DOC_003_WORDS, RuleInfo, is_enabled};
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::rules::spelling::ProseWords;
 
 pub const GRAMMAR: &str = "DOC-003/grammar";
 
@@ -61,13 +62,13 @@ errors; reviewers read slips as a lack of care.",
 corrections are applied only with --unsafe-fixes.",
 }];
 
-pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+pub fn check(doc: &Document, ctx: &Context, split: &ProseWords) -> Vec<Diagnostic> {
     if !is_enabled(ctx.config, GRAMMAR, doc.kind)
         || crate::config::path_matches(&doc.path, &ctx.config.grammar.exclude)
     {
         return Vec::new();
     }
-    drop_nested(fast::check(doc, &ctx.config.grammar.disable))
+    drop_nested(fast::check(doc, split, &ctx.config.grammar.disable))
 }
 
 /// "Create a a directory" is one slip: the repeated word, not also a wrong article.

@@ -15,6 +15,7 @@ mod rank;
 mod vocabulary;
 pub(crate) mod words;
 
+pub use words::ProseWords;
 use words::ends_sentence;
 use words::words;
 
@@ -387,7 +388,7 @@ pub fn document_dialect(doc: &Document, ctx: &Context) -> Dialect {
     let Some(us) = dictionary(Dialect::EnUs) else {
         return Dialect::EnUs;
     };
-    let mut found = candidates(doc, us, Dialect::EnUs);
+    let mut found = candidates(doc, &ProseWords::new(doc), us, Dialect::EnUs);
     dialect::read(doc, &mut found).dialect
 }
 
@@ -395,14 +396,12 @@ pub fn document_dialect(doc: &Document, ctx: &Context) -> Dialect {
 /// letters: what may be reported once the whole document's exemptions are applied.
 fn candidates(
     doc: &Document,
+    split: &ProseWords,
     dictionary: &spellbook::Dictionary,
     dialect: Dialect,
 ) -> Vec<(usize, std::ops::Range<usize>, Slip)> {
     let mut candidates: Vec<(usize, std::ops::Range<usize>, Slip)> = Vec::new();
-    let mut previous: Option<&Prose> = None;
     for (index, prose) in doc.prose.iter().enumerate() {
-        let starts = block_starts_sentence(prose, previous);
-        previous = Some(prose);
         if prose
             .text
             .trim_start()
@@ -412,8 +411,7 @@ fn candidates(
         }
         // Headings are often in title case and table cells are labels: only their
         // lower-case words are checked, and a one-word cell is a value, not prose.
-        let label = matches!(prose.block, BlockKind::Heading(_) | BlockKind::TableCell);
-        let found = words(&prose.text, starts && !label);
+        let found = split.of(index);
         if prose.block == BlockKind::TableCell && found.len() == 1 {
             continue;
         }
@@ -452,7 +450,7 @@ fn candidates(
                 continue;
             }
             if hyphenated_name_or_word(dictionary, dialect, &prose.text, range.clone())
-                || among_non_words(dictionary, dialect, &prose.text, &found, n)
+                || among_non_words(dictionary, dialect, &prose.text, found, n)
             {
                 continue;
             }
@@ -465,7 +463,7 @@ fn candidates(
     candidates
 }
 
-pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
+pub fn check(doc: &Document, ctx: &Context, split: &ProseWords) -> Vec<Diagnostic> {
     if !is_enabled(ctx.config, SPELLING, doc.kind) || excluded(doc, &ctx.config.spelling.exclude) {
         return Vec::new();
     }
@@ -475,7 +473,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         return Vec::new();
     };
     // Candidates first; exemptions that need the whole document are applied after.
-    let mut candidates = candidates(doc, first_dictionary, first);
+    let mut candidates = candidates(doc, split, first_dictionary, first);
     if candidates.is_empty() {
         return Vec::new();
     }
@@ -587,6 +585,15 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         {
             continue;
         }
+        // A derived word ("re-usable", "subfolders") is no slip whatever its suggestions:
+        // asked before them, as suggesting is the costliest question here.
+        let derived = |d, e| is_derived(d, e, written);
+        if slip == Slip::Unknown
+            && known_typo.is_none()
+            && (derived(dictionary, dialect) || derived(first_dictionary, first))
+        {
+            continue;
+        }
         let mut suggestions = match slip {
             Slip::Listed => listed_correction(written)
                 .map(|c| vec![rank::match_case(written, c)])
@@ -648,11 +655,9 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         let compound_may_be_meant = !one_edit_word || !rank::is_common(&best.to_lowercase());
         if slip == Slip::Unknown
             && known_typo.is_none()
-            && (is_derived(dictionary, dialect, written)
-                || is_derived(first_dictionary, first, written)
-                || (compound_may_be_meant
-                    && (is_compound(dictionary, dialect, written)
-                        || is_compound(first_dictionary, first, written))))
+            && compound_may_be_meant
+            && (is_compound(dictionary, dialect, written)
+                || is_compound(first_dictionary, first, written))
         {
             continue;
         }

@@ -9,6 +9,46 @@ pub(crate) struct Word {
     pub sentence_start: bool,
 }
 
+/// The words of each prose value of a document, split on first use and shared by the rules
+/// that read words: spelling and grammar each split every value again before.
+pub struct ProseWords<'a> {
+    doc: &'a crate::document::Document,
+    split: std::cell::OnceCell<Vec<Vec<Word>>>,
+}
+
+impl<'a> ProseWords<'a> {
+    pub fn new(doc: &'a crate::document::Document) -> ProseWords<'a> {
+        ProseWords {
+            doc,
+            split: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The words of `doc.prose[index]`. A value that opens its block, or follows one that
+    /// ended a sentence, may start with a capital; headings and table cells are labels,
+    /// whose capitals say nothing about sentences.
+    pub(crate) fn of(&self, index: usize) -> &[Word] {
+        let split = self.split.get_or_init(|| {
+            let mut previous = None;
+            self.doc
+                .prose
+                .iter()
+                .map(|prose| {
+                    let starts = super::block_starts_sentence(prose, previous);
+                    previous = Some(prose);
+                    let label = matches!(
+                        prose.block,
+                        crate::document::BlockKind::Heading(_)
+                            | crate::document::BlockKind::TableCell
+                    );
+                    words(&prose.text, starts && !label)
+                })
+                .collect()
+        });
+        split.get(index).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// Splits prose into the words worth checking. White-space separated chunks that look like
 /// code (paths, hosts, e-mail addresses, identifiers, options, markup) are skipped whole;
 /// inside a chunk, words are runs of ASCII letters with inner apostrophes, split at hyphens
