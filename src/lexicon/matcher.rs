@@ -637,8 +637,11 @@ impl NameMatcher {
             if !name(exact).contains(' ') && next_capitalised {
                 return None;
             }
-            // "Step Function" is two ordinary words, "Kinesis Data Stream" is not.
-            let ordinary = self.product(form).is_none_or(|p| p.homograph);
+            // "Step Function" is two ordinary words, "Kinesis Data Stream" is not; four
+            // capitalised words that all but spell a name ("System Manager Parameter
+            // Store") are that name, whatever the page is about.
+            let ordinary = self.product(form).is_none_or(|p| p.homograph)
+                && name(matched).split(' ').count() < 4;
             return Some(!form.prefixed && ordinary);
         }
         if form.prefixed {
@@ -1668,9 +1671,20 @@ static HISTORY_PHRASES: std::sync::LazyLock<HistoryPhrases> = std::sync::LazyLoc
 /// current one is given as a gloss.
 fn is_historical_mention(text: &str, range: &Range<usize>, current_name: &str) -> bool {
     let before_start = floor_char_boundary(text, range.start.saturating_sub(48));
+    // "OpenSearch Service (successor to Amazon Elasticsearch Service) as a Kinesis Data
+    // Firehose destination": words that tell history speak of a name in their own clause.
+    let clause_ends = |c: char| matches!(c, ')' | '.' | ';' | '!' | '?');
     let before = text[before_start..range.start].to_ascii_lowercase();
+    let before = before
+        .rfind(clause_ends)
+        .map_or(before.as_str(), |at| &before[at + 1..])
+        .to_string();
     let after_end = ceil_char_boundary(text, (range.end + 48).min(text.len()));
     let after = text[range.end..after_end].to_ascii_lowercase();
+    let after = after
+        .find(['.', ';', '!', '?'])
+        .map_or(after.as_str(), |at| &after[..at])
+        .to_string();
     let current = strip_any_prefix(current_name)
         .unwrap_or(current_name)
         .to_ascii_lowercase();
@@ -2152,6 +2166,13 @@ mod tests {
             wrong("Amazon EMR (which used to stand for Amazon Elastic MapReduce) runs it."),
             vec![]
         );
+        // The history words speak of the name in their own clause, not of the next one.
+        assert_eq!(
+            wrong(
+                "OpenSearch Service (successor to Elasticsearch) as a Kinesis Data Firehose target."
+            ),
+            vec![pair("Kinesis Data Firehose", "Data Firehose")]
+        );
     }
 
     #[test]
@@ -2202,6 +2223,15 @@ mod tests {
         );
         assert_eq!(wrong("A secret manager such as Vault, on AWS."), vec![]);
         assert_eq!(wrong("GCP Secret Manager stores it, not AWS."), vec![]);
+        // Four words that all but spell a name need no page about AWS around them.
+        assert_eq!(
+            wrong("Store it in the System Manager Parameter Store."),
+            vec![pair(
+                "System Manager Parameter Store",
+                "Systems Manager Parameter Store"
+            )]
+        );
+        assert_eq!(wrong("Store it in the System Manager of the host."), vec![]);
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
         }
     }
 
-    for (prose, hits) in doc.prose.iter().zip(found) {
+    for (prose, hits) in doc.prose.iter().zip(found.iter()) {
         let in_heading = matches!(prose.block, BlockKind::Heading(_));
         for hit in hits {
             if let Verdict::Wrong {
@@ -231,6 +231,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                         .map(|d| format!(" on {d}"))
                         .unwrap_or_default();
                     let connector = names_connector(&prose.text, hit.range.end);
+                    // "Set the type to **Kinesis Data Firehose**", "![Create a Kinesis
+                    // Firehose stream](…)": a label on a screen or in a screenshot, which
+                    // may still show the old name.
+                    let on_screen = !connector && shown_as_label(&doc.source, &span);
                     let mut diagnostic = Diagnostic::new(
                         RENAMED,
                         Severity::Error,
@@ -239,17 +243,19 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     )
                     .with_help(if connector {
                         CONNECTOR_HELP
+                    } else if on_screen {
+                        ON_SCREEN_HELP
                     } else {
                         "AWS renamed this product; use the current name, or say `formerly …` if the old name matters to the story."
                     });
-                    if connector {
+                    if connector || on_screen {
                         diagnostic = diagnostic.unsure();
                     }
                     out.push(offer(
                         diagnostic,
                         replacement,
                         verbatim,
-                        applicability(connector),
+                        applicability(connector || on_screen),
                     ));
                     if !in_heading {
                         hit.product.map(|p| mentioned.insert(p));
@@ -323,6 +329,40 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
 const CONNECTOR_HELP: &str = "This may be the name of another vendor's connector or destination \
 (\"the Amazon Kinesis Firehose destination\"), which only its vendor can rename: the fix is not \
 applied by --fix; change it if the text means the AWS product.";
+
+const ON_SCREEN_HELP: &str = "This looks like a label on a screen or in a screenshot, which \
+may still show the old name: the fix is not applied by --fix; use the current name if the screen \
+shows it, or say `formerly …`.";
+
+/// Whether the span is a label the reader sees on a screen: bold or quoted text that fills
+/// a step's choice ("select **Kinesis Firehose**", "set it to \"Kinesis Data Firehose\""),
+/// or an image's alternative text (what a screenshot shows). Bold elsewhere is emphasis.
+fn shown_as_label(source: &str, span: &Range<usize>) -> bool {
+    let before = source.get(..span.start).unwrap_or_default();
+    let after = source.get(span.end..).unwrap_or_default();
+    let opened = ["**", "__", "\"", "“"]
+        .iter()
+        .zip(["**", "__", "\"", "”"])
+        .find_map(|(open, close)| {
+            (after.starts_with(close))
+                .then(|| before.strip_suffix(open))
+                .flatten()
+        });
+    let chosen = opened.is_some_and(|rest| {
+        let word = rest.trim_end().rsplit(' ').next().unwrap_or_default();
+        UI_CHOICE_WORDS.contains(&word.to_ascii_lowercase().as_str())
+    });
+    let line_before = before.rsplit('\n').next().unwrap_or_default();
+    let in_alt_text = line_before
+        .rfind("![")
+        .is_some_and(|at| !line_before[at..].contains(']'));
+    chosen || in_alt_text
+}
+
+/// Words before a label that a step tells the reader to pick or type.
+const UI_CHOICE_WORDS: &[&str] = &[
+    "select", "choose", "click", "pick", "tap", "to", "enter", "type", "as", "under", "from",
+];
 
 /// Wrong forms many writers use as plain nouns, one a line in
 /// `lexicon/ambiguous-names.txt`: reported as warnings.
@@ -591,6 +631,36 @@ mod tests {
         assert_eq!(
             names[1].fix.as_ref().map(|f| f.applicability),
             Some(Applicability::Safe)
+        );
+    }
+
+    #[test]
+    fn an_old_name_on_a_screen_is_a_warning_elsewhere_an_error() {
+        let severity = |source: &str| -> Vec<(Severity, Option<Applicability>)> {
+            run(source, &Config::default())
+                .into_iter()
+                .filter(|d| d.rule == RENAMED)
+                .map(|d| (d.severity, d.fix.map(|f| f.applicability)))
+                .collect()
+        };
+        let warned = [(Severity::Warning, Some(Applicability::Unsafe))];
+        assert_eq!(
+            severity("Set the type to **Kinesis Data Firehose**.\n"),
+            warned
+        );
+        assert_eq!(
+            severity("![Create a Kinesis Data Firehose stream](shot.png)\n"),
+            warned
+        );
+        // Emphasis and running prose name the product.
+        let errors = [(Severity::Error, Some(Applicability::Safe))];
+        assert_eq!(
+            severity("Logs stream into **Kinesis Data Firehose**.\n"),
+            errors
+        );
+        assert_eq!(
+            severity("Logs stream into Kinesis Data Firehose.\n"),
+            errors
         );
     }
 
