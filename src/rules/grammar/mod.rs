@@ -30,6 +30,7 @@ pub const CHECKS: &[&str] = &[
     "LoseLoose",
     "ModalOf",
     "NumberSuffix",
+    "Participle",
     "RepeatedWords",
     "TheirThere",
     "ThenThan",
