@@ -175,7 +175,10 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
                     if quoted_literal(&doc.source, &span, written, *reason) {
                         continue;
                     }
-                    let connector = names_connector(&prose.text, hit.range.end);
+                    // "Spring Cloud AWS SQS", "the Fluent Bit AWS S3 maintainers": maybe
+                    // another product's name, maybe a slip; caselint cannot tell.
+                    let connector = names_connector(&prose.text, hit.range.end)
+                        || !in_heading && inside_other_name(&prose.text, &hit.range, *reason);
                     let ambiguous = AMBIGUOUS_FORMS.contains(written);
                     let mut diagnostic = Diagnostic::new(
                         PRODUCT_NAME,
@@ -326,9 +329,41 @@ pub fn check(doc: &Document, ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-const CONNECTOR_HELP: &str = "This may be the name of another vendor's connector or destination \
-(\"the Amazon Kinesis Firehose destination\"), which only its vendor can rename: the fix is not \
-applied by --fix; change it if the text means the AWS product.";
+const CONNECTOR_HELP: &str = "This may be part of another vendor's product, connector or \
+destination name (\"the Amazon Kinesis Firehose destination\", \"Spring Cloud AWS SQS\"), which \
+only its vendor can rename: the fix is not applied by --fix; change it if the text means the AWS \
+product.";
+
+/// "Spring Cloud AWS SQS expects …", "the Fluent Bit AWS S3 maintainers": a prefixed name
+/// after a capitalised word inside a sentence may be part of another product's name, whose
+/// owner spells it so. Headings are left out: title case capitalises every word there.
+fn inside_other_name(text: &str, range: &Range<usize>, reason: WrongReason) -> bool {
+    let prefixed = ["AWS ", "Amazon "]
+        .iter()
+        .any(|p| text[range.clone()].starts_with(p));
+    if !prefixed
+        || !matches!(
+            reason,
+            WrongReason::SwappedPrefix | WrongReason::AddedPrefix | WrongReason::Known
+        )
+    {
+        return false;
+    }
+    let before = &text[..range.start];
+    let Some(previous) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = previous
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
+    let word = &previous[word_start..];
+    let ahead = previous[..word_start].trim_end();
+    let mid_sentence = !ahead.is_empty() && !ahead.ends_with(['.', '!', '?', ':', '|', '—', '(']);
+    word.starts_with(|c: char| c.is_uppercase())
+        && !matches!(word, "The" | "A" | "An" | "I")
+        && mid_sentence
+        && previous[..word_start].ends_with(' ')
+}
 
 const ON_SCREEN_HELP: &str = "This looks like a label on a screen or in a screenshot, which \
 may still show the old name: the fix is not applied by --fix; use the current name if the screen \
@@ -661,6 +696,35 @@ mod tests {
         assert_eq!(
             severity("Logs stream into Kinesis Data Firehose.\n"),
             errors
+        );
+    }
+
+    #[test]
+    fn a_prefixed_name_inside_another_products_name_is_a_warning() {
+        let names = |source: &str| -> Vec<(String, Severity)> {
+            run(source, &Config::default())
+                .into_iter()
+                .filter(|d| d.rule == PRODUCT_NAME)
+                .map(|d| (source[d.span].to_string(), d.severity))
+                .collect()
+        };
+        let found = |written: &str, severity| vec![(written.to_string(), severity)];
+        assert_eq!(
+            names("By default, Spring Cloud AWS SQS expects a UUID.\n"),
+            found("AWS SQS", Severity::Warning)
+        );
+        // A sentence's first word, a lower-case word, and headings: a slip.
+        assert_eq!(
+            names("Configure AWS SQS first.\n"),
+            found("AWS SQS", Severity::Error)
+        );
+        assert_eq!(
+            names("Spring Cloud reads from AWS SQS.\n"),
+            found("AWS SQS", Severity::Error)
+        );
+        assert_eq!(
+            names("## Using Spring With AWS SQS\n"),
+            found("AWS SQS", Severity::Error)
         );
     }
 
