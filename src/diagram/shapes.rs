@@ -73,6 +73,7 @@ struct OutsideData {
     shapes: Vec<String>,
     words: Vec<String>,
     not_deployed: Vec<String>,
+    not_drawn: Vec<String>,
 }
 
 /// The parsed data file.
@@ -83,6 +84,8 @@ pub struct Shapes {
     outside_shapes: Vec<String>,
     outside_words: PhraseSet,
     pub(crate) not_deployed: PhraseSet,
+    /// Product ids a diagram need not draw (tooling, billing, governance).
+    pub(crate) not_drawn: Vec<String>,
 }
 
 const DATA: &str = include_str!("../../lexicon/diagram/shapes.toml");
@@ -127,12 +130,16 @@ impl Shapes {
             outside_shapes: data.outside.shapes,
             outside_words: PhraseSet::new(&words),
             not_deployed: PhraseSet::new(&not_deployed),
+            not_drawn: data.outside.not_drawn,
         })
     }
 
-    /// Every product id the data maps a shape to (for the lexicon cross-check).
+    /// Every product id the data names (for the lexicon cross-check).
     pub fn product_ids(&self) -> impl Iterator<Item = &str> {
-        self.services.values().map(String::as_str)
+        self.services
+            .values()
+            .chain(&self.not_drawn)
+            .map(String::as_str)
     }
 
     /// The product a shape name shows: `lambda`, `mxgraph.aws4.lambda_function`,

@@ -542,6 +542,32 @@ fn text_and_diagram(
             || (has_auto_scaling && products[i].id.contains("auto-scaling"))
     };
 
+    let weighs = |text: &str| {
+        let toks = tokens(text);
+        (0..toks.len()).any(|t| shapes.not_deployed.longest_at(&toks, t).is_some())
+    };
+    // "| AWS service | Role | Alternatives considered and rejected |": the cells under such
+    // a header name services that were weighed, not deployed.
+    let weighed_cells: Vec<Range<usize>> = doc
+        .tables
+        .iter()
+        .flat_map(|table| {
+            let columns: Vec<usize> = table
+                .header
+                .iter()
+                .enumerate()
+                .filter(|(_, cell)| weighs(&cell.text))
+                .map(|(column, _)| column)
+                .collect();
+            table.rows.iter().flat_map(move |row| {
+                columns
+                    .clone()
+                    .into_iter()
+                    .filter_map(|column| row.get(column).map(|cell| cell.span.clone()))
+            })
+        })
+        .collect();
+
     // Text: every product named, and where it is named as part of the deployment.
     let mut named: BTreeSet<usize> = BTreeSet::new();
     let mut deployed: BTreeMap<usize, Range<usize>> = BTreeMap::new();
@@ -555,17 +581,20 @@ fn text_and_diagram(
         }
         let toks = tokens(&prose.text);
         let sents = sentences(&toks);
+        let in_weighed_cell = weighed_cells
+            .iter()
+            .any(|cell| cell.start <= prose.span.start && prose.span.end <= cell.end);
         for hit in hits {
             let Some(i) = hit.product else { continue };
-            if matches!(
-                hit.verdict,
-                Verdict::Correct {
-                    role: crate::lexicon::matcher::Role::Term
-                }
-            ) {
+            use crate::lexicon::matcher::Role;
+            if matches!(hit.verdict, Verdict::Correct { role: Role::Term }) {
                 continue;
             }
             named.insert(i);
+            // "two-way SMS": a bare name that is also an ordinary word is no sure mention
+            // of the product in the deployment.
+            let homograph = matches!(hit.verdict, Verdict::Correct { role: Role::Bare })
+                && products[i].homograph;
             let sentence = sents
                 .iter()
                 .find(|s| {
@@ -580,7 +609,7 @@ fn text_and_diagram(
                     .longest_at(&toks[..sentence.end], t)
                     .is_some()
             });
-            if !weighed {
+            if !weighed && !in_weighed_cell && !homograph {
                 deployed
                     .entry(i)
                     .or_insert_with(|| prose.source_range(hit.range.clone()));
@@ -590,7 +619,7 @@ fn text_and_diagram(
 
     if is_enabled(ctx.config, MISSING_SERVICE, doc.kind) {
         for (i, span) in &deployed {
-            if in_diagram_family(*i) {
+            if in_diagram_family(*i) || shapes.not_drawn.contains(&products[*i].id) {
                 continue;
             }
             let name = &products[*i].short;

@@ -214,6 +214,31 @@ fn text_and_diagram_name_the_same_services() {
 }
 
 #[test]
+fn services_weighed_tooling_and_ordinary_words_need_no_place_on_the_diagram() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_fixture(dir.path(), "architecture.drawio");
+    let text = case_study(dir.path(), "architecture.drawio");
+    let added = "Every component runs across three Availability Zones. We tried Amazon Aurora first, \
+but the schema was too small for it. The AWS CDK app deploys the stacks, and IAM roles scope each \
+function. Patients get a two-way SMS.\n\n| Service | Alternatives considered |\n| --- | --- |\n\
+| AWS Lambda | Amazon EKS (too much to run) |\n";
+    std::fs::write(
+        dir.path().join("acme.md"),
+        text.replace(
+            "Every component runs across three Availability Zones.",
+            added,
+        ),
+    )
+    .expect("write");
+    let (_, report) = check(dir.path());
+    let text = messages(&report);
+    assert!(
+        !diagram_rules(&report).contains(&"PS-002/diagram-missing-service".to_string()),
+        "{text}"
+    );
+}
+
+#[test]
 fn wrong_names_in_labels_are_reported_with_their_place() {
     let dir = tempfile::tempdir().expect("tempdir");
     copy_fixture(dir.path(), "wrong-names.drawio");
