@@ -517,6 +517,12 @@ mod tests {
             ids("## The challenge and the goals\n\nText.\n"),
             ["UCR-002", "UCR-003"]
         );
+        // The checklist's own words for PS-002: "service selection decisions".
+        assert_eq!(
+            ids("## 6. Why these services, and how it all connects\n\nText.\n"),
+            ["PS-002"]
+        );
+        assert_eq!(ids("### 7.1 Service selection\n\nText.\n"), ["PS-002"]);
     }
 
     #[test]

@@ -268,7 +268,10 @@ fn dictionary_suggestions(
 /// sentence-case words at a sentence start. Acronyms, CamelCase and capitalised words in
 /// mid-sentence are names (or deliberate), never typos to a dictionary.
 fn worth_checking(word: &str, sentence_start: bool) -> bool {
-    if word.len() < 3 {
+    // The longest English word in dictionaries has 45 letters; a longer run is an
+    // identifier, a hash or noise, and the dictionary's work on it grows faster than its
+    // length (a 300-letter run took most of a second).
+    if word.len() < 3 || word.len() > 45 {
         return false;
     }
     let mut chars = word.chars();
@@ -1161,6 +1164,9 @@ mod tests {
         assert!(!worth_checking("DynamoDB", true));
         assert!(!worth_checking("HTTPS", true));
         assert!(!worth_checking("ok", false));
+        // Longer than any English word: noise, whose suggestions cost more than linear time.
+        assert!(worth_checking(&"j".repeat(45), false));
+        assert!(!worth_checking(&"j".repeat(46), false));
     }
 
     #[test]
